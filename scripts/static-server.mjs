@@ -1,0 +1,34 @@
+// A tiny static file server for the release build (dist/), with the SPA
+// fallback leptos_router needs: unknown paths get index.html.
+// Usage: node scripts/static-server.mjs [dir] [port]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] || 'dist');
+const port = Number(process.argv[3] || 8080);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+export function serve(dir = root, p = port) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const ext = path.extname(url.pathname);
+      if (ext && ext !== '.html') { res.writeHead(404); res.end('not found'); return; }
+      file = path.join(dir, 'index.html');
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(p, '127.0.0.1', () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().then(() => console.log(`serving ${root} at http://127.0.0.1:${port}`));
+}

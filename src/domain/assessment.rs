@@ -1,0 +1,600 @@
+//! The assessment: plain data about one organization's assessment, and every
+//! change to it as an [`Action`] applied by [`Assessment::apply`].
+//!
+//! Invariants kept by `apply` (it refuses an action that would break them):
+//! - objective importance is 0..=5, service criticality 1..=5, target levels 0..=5;
+//! - there is always at least one participant, and `active` names one of them;
+//! - ids of services, custom objectives and participants are unique.
+//!
+//! Answers are keyed by [`QuestionKey`] (`"process/question"`). Keys the loaded
+//! catalog does not know are kept untouched (they may belong to another catalog
+//! version) and reported by evaluation, never dropped.
+
+use super::catalog::{Audience, ChangeRate, ProcessWeight, Sourcing};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Longest name (organization, service, objective, participant) accepted.
+pub const MAX_NAME: usize = 120;
+/// Longest free text (descriptions, context, notes, rationales) accepted.
+pub const MAX_TEXT: usize = 4000;
+/// Most services one assessment may list.
+pub const MAX_SERVICES: usize = 100;
+/// Most custom objectives one assessment may hold.
+pub const MAX_CUSTOM_OBJECTIVES: usize = 30;
+/// Most participants one assessment may hold.
+pub const MAX_PARTICIPANTS: usize = 60;
+
+/// One answer on the N/P/L/F scale, or not applicable, or don't know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Answer {
+    N,
+    P,
+    L,
+    F,
+    /// Not applicable: excluded from the score.
+    NA,
+    /// Don't know: counts as unanswered and goes on the follow-up list.
+    DK,
+}
+
+impl Answer {
+    /// All answers in button order.
+    pub const ALL: [Answer; 6] = [Answer::N, Answer::P, Answer::L, Answer::F, Answer::NA, Answer::DK];
+
+    /// Steps on the scale (N=0 .. F=3); `None` for NA and DK.
+    pub fn steps(self) -> Option<u8> {
+        match self {
+            Answer::N => Some(0),
+            Answer::P => Some(1),
+            Answer::L => Some(2),
+            Answer::F => Some(3),
+            Answer::NA | Answer::DK => None,
+        }
+    }
+
+    /// The answer for a number of steps 0..=3.
+    pub fn from_steps(steps: u8) -> Option<Answer> {
+        match steps {
+            0 => Some(Answer::N),
+            1 => Some(Answer::P),
+            2 => Some(Answer::L),
+            3 => Some(Answer::F),
+            _ => None,
+        }
+    }
+
+    /// Short code as written in files and CSV: N, P, L, F, NA, DK.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::N => "N",
+            Answer::P => "P",
+            Answer::L => "L",
+            Answer::F => "F",
+            Answer::NA => "NA",
+            Answer::DK => "DK",
+        }
+    }
+
+    /// Human label for buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::N => "Not",
+            Answer::P => "Partially",
+            Answer::L => "Largely",
+            Answer::F => "Fully",
+            Answer::NA => "Not applicable",
+            Answer::DK => "Don't know",
+        }
+    }
+}
+
+/// Identifies one question as asked of one process: `"process/question"`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuestionKey(pub String);
+
+impl QuestionKey {
+    /// The key of `question` asked of `process`.
+    pub fn new(process: &str, question: &str) -> QuestionKey {
+        QuestionKey(format!("{process}/{question}"))
+    }
+    /// The process part, if the key is well formed.
+    pub fn process(&self) -> Option<&str> {
+        self.0.split_once('/').map(|(p, _)| p)
+    }
+    /// The question part, if the key is well formed.
+    pub fn question(&self) -> Option<&str> {
+        self.0.split_once('/').map(|(_, q)| q)
+    }
+}
+
+impl fmt::Display for QuestionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Size band by number of IT staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SizeBand {
+    #[serde(rename = "1-10")]
+    Tiny,
+    #[serde(rename = "11-50")]
+    Small,
+    #[serde(rename = "51-250")]
+    Medium,
+    #[serde(rename = "251-1000")]
+    Large,
+    #[serde(rename = "1000+")]
+    Huge,
+}
+
+impl SizeBand {
+    pub const ALL: [SizeBand; 5] = [SizeBand::Tiny, SizeBand::Small, SizeBand::Medium, SizeBand::Large, SizeBand::Huge];
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeBand::Tiny => "1–10 IT staff",
+            SizeBand::Small => "11–50 IT staff",
+            SizeBand::Medium => "51–250 IT staff",
+            SizeBand::Large => "251–1000 IT staff",
+            SizeBand::Huge => "more than 1000 IT staff",
+        }
+    }
+}
+
+/// The organization being assessed.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Organization {
+    pub name: String,
+    pub size: Option<SizeBand>,
+    pub sector: String,
+    pub context: String,
+}
+
+/// An objective written by the user, mapped to processes by the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomObjective {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub importance: u8,
+    #[serde(default)]
+    pub processes: Vec<ProcessWeight>,
+}
+
+/// An IT service the business depends on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub criticality: u8,
+    pub audience: Vec<Audience>,
+    pub sourcing: Sourcing,
+    pub change_rate: ChangeRate,
+}
+
+/// The user's decision on one process's scope and target, with a rationale.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScopeDecision {
+    /// `None` follows the suggestion (in scope iff relevance > 0).
+    pub in_scope: Option<bool>,
+    /// `None` follows the suggested target.
+    pub target: Option<u8>,
+    pub rationale: String,
+}
+
+/// One participant's answer with an optional note or evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// One person's set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub answers: BTreeMap<QuestionKey, AnswerEntry>,
+}
+
+/// The answer a facilitator agreed for a question; it overrides the consensus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreed {
+    pub answer: Answer,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Quick scan (one question per attribute) or full (all questions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Quick,
+    Full,
+}
+
+/// Which catalog an assessment was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CatalogRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// One assessment: everything the user entered, nothing derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub name: String,
+    /// ISO date `YYYY-MM-DD` of the assessment.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub organization: Organization,
+    #[serde(default)]
+    pub mode: Mode,
+    /// Importance 0..=5 of catalog objectives (absent = 0, not relevant).
+    #[serde(default)]
+    pub objectives: BTreeMap<String, u8>,
+    #[serde(default)]
+    pub custom_objectives: Vec<CustomObjective>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub scope: BTreeMap<String, ScopeDecision>,
+    pub participants: Vec<Participant>,
+    /// The participant whose answers this device edits.
+    pub active: String,
+    #[serde(default)]
+    pub agreed: BTreeMap<QuestionKey, Agreed>,
+    /// The id of the assessment this one follows up, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
+}
+
+impl Assessment {
+    /// A new empty assessment with one participant.
+    pub fn new(id: &str, name: &str, date: &str) -> Assessment {
+        Assessment {
+            id: id.to_string(),
+            name: name.to_string(),
+            date: date.to_string(),
+            organization: Organization::default(),
+            mode: Mode::Quick,
+            objectives: BTreeMap::new(),
+            custom_objectives: Vec::new(),
+            services: Vec::new(),
+            scope: BTreeMap::new(),
+            participants: vec![Participant { id: "p1".into(), name: "Me".into(), answers: BTreeMap::new() }],
+            active: "p1".into(),
+            agreed: BTreeMap::new(),
+            baseline: None,
+        }
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The answer the active participant gave, if any.
+    pub fn my_answer(&self, key: &QuestionKey) -> Option<&AnswerEntry> {
+        self.participant(&self.active).and_then(|p| p.answers.get(key))
+    }
+}
+
+/// Which field of the organization / assessment header to set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum HeaderField {
+    AssessmentName(String),
+    Date(String),
+    OrgName(String),
+    Size(Option<SizeBand>),
+    Sector(String),
+    Context(String),
+}
+
+/// Every change a user can make. The UI never edits an assessment any other way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Action {
+    SetHeader(HeaderField),
+    SetMode(Mode),
+    SetObjectiveImportance { objective: String, importance: u8 },
+    AddCustomObjective(CustomObjective),
+    UpdateCustomObjective(CustomObjective),
+    RemoveCustomObjective { id: String },
+    AddService(Service),
+    UpdateService(Service),
+    RemoveService { id: String },
+    SetScope { process: String, in_scope: Option<bool> },
+    SetTarget { process: String, target: Option<u8> },
+    SetRationale { process: String, rationale: String },
+    Answer { key: QuestionKey, answer: Option<Answer> },
+    Note { key: QuestionKey, note: String },
+    AddParticipant(Participant),
+    RenameParticipant { id: String, name: String },
+    RemoveParticipant { id: String },
+    SetActiveParticipant { id: String },
+    SetAgreed { key: QuestionKey, agreed: Option<Agreed> },
+}
+
+/// Why an action was refused; the assessment is left unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    OutOfRange { what: &'static str, value: i64, min: i64, max: i64 },
+    TooLong { what: &'static str, max: usize },
+    Empty { what: &'static str },
+    Unknown { what: &'static str, id: String },
+    Duplicate { what: &'static str, id: String },
+    Limit { what: &'static str, max: usize },
+    LastParticipant,
+    BadDate(String),
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::OutOfRange { what, value, min, max } => {
+                write!(f, "{what} must be between {min} and {max} (got {value})")
+            }
+            ActionError::TooLong { what, max } => {
+                write!(f, "{what} is too long: at most {max} characters")
+            }
+            ActionError::Empty { what } => write!(f, "{what} cannot be empty"),
+            ActionError::Unknown { what, id } => write!(f, "there is no {what} with id \"{id}\""),
+            ActionError::Duplicate { what, id } => {
+                write!(f, "a {what} with id \"{id}\" already exists")
+            }
+            ActionError::Limit { what, max } => write!(f, "at most {max} {what} per assessment"),
+            ActionError::LastParticipant => {
+                write!(f, "an assessment needs at least one participant")
+            }
+            ActionError::BadDate(d) => write!(f, "\"{d}\" is not a date; use the form 2026-11-23"),
+        }
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+fn range(what: &'static str, value: u8, min: u8, max: u8) -> Result<(), ActionError> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(ActionError::OutOfRange { what, value: value.into(), min: min.into(), max: max.into() })
+    }
+}
+
+fn text(what: &'static str, value: &str, max: usize) -> Result<(), ActionError> {
+    if value.chars().count() > max {
+        Err(ActionError::TooLong { what, max })
+    } else {
+        Ok(())
+    }
+}
+
+fn name(what: &'static str, value: &str) -> Result<(), ActionError> {
+    if value.trim().is_empty() {
+        return Err(ActionError::Empty { what });
+    }
+    text(what, value, MAX_NAME)
+}
+
+/// Whether `d` is an ISO date `YYYY-MM-DD` with a plausible month and day (or empty).
+pub fn valid_date(d: &str) -> bool {
+    if d.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = d.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let num = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
+    matches!((num(parts[0]), num(parts[1]), num(parts[2])), (Some(_), Some(m), Some(day)) if (1..=12).contains(&m) && (1..=31).contains(&day))
+}
+
+fn check_service(s: &Service) -> Result<(), ActionError> {
+    name("service name", &s.name)?;
+    text("service description", &s.description, MAX_TEXT)?;
+    range("criticality", s.criticality, 1, 5)?;
+    if s.audience.is_empty() {
+        return Err(ActionError::Empty { what: "service audience" });
+    }
+    Ok(())
+}
+
+fn check_custom(o: &CustomObjective) -> Result<(), ActionError> {
+    name("objective name", &o.name)?;
+    text("objective description", &o.description, MAX_TEXT)?;
+    range("importance", o.importance, 0, 5)?;
+    for pw in &o.processes {
+        range("process weight", pw.weight, 1, 2)?;
+    }
+    Ok(())
+}
+
+impl Assessment {
+    /// Applies one action; on error the assessment is unchanged.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        match action {
+            Action::SetHeader(field) => match field {
+                HeaderField::AssessmentName(v) => {
+                    name("assessment name", &v)?;
+                    self.name = v;
+                }
+                HeaderField::Date(v) => {
+                    if !valid_date(&v) {
+                        return Err(ActionError::BadDate(v));
+                    }
+                    self.date = v;
+                }
+                HeaderField::OrgName(v) => {
+                    text("organization name", &v, MAX_NAME)?;
+                    self.organization.name = v;
+                }
+                HeaderField::Size(v) => self.organization.size = v,
+                HeaderField::Sector(v) => {
+                    text("sector", &v, MAX_NAME)?;
+                    self.organization.sector = v;
+                }
+                HeaderField::Context(v) => {
+                    text("context", &v, MAX_TEXT)?;
+                    self.organization.context = v;
+                }
+            },
+            Action::SetMode(m) => self.mode = m,
+            Action::SetObjectiveImportance { objective, importance } => {
+                range("importance", importance, 0, 5)?;
+                if let Some(c) = self.custom_objectives.iter_mut().find(|c| c.id == objective) {
+                    c.importance = importance;
+                } else if importance == 0 {
+                    self.objectives.remove(&objective);
+                } else {
+                    self.objectives.insert(objective, importance);
+                }
+            }
+            Action::AddCustomObjective(o) => {
+                check_custom(&o)?;
+                if self.custom_objectives.len() >= MAX_CUSTOM_OBJECTIVES {
+                    return Err(ActionError::Limit { what: "custom objectives", max: MAX_CUSTOM_OBJECTIVES });
+                }
+                if self.custom_objectives.iter().any(|c| c.id == o.id) {
+                    return Err(ActionError::Duplicate { what: "objective", id: o.id });
+                }
+                self.custom_objectives.push(o);
+            }
+            Action::UpdateCustomObjective(o) => {
+                check_custom(&o)?;
+                let slot = self
+                    .custom_objectives
+                    .iter_mut()
+                    .find(|c| c.id == o.id)
+                    .ok_or_else(|| ActionError::Unknown { what: "objective", id: o.id.clone() })?;
+                *slot = o;
+            }
+            Action::RemoveCustomObjective { id } => {
+                let before = self.custom_objectives.len();
+                self.custom_objectives.retain(|c| c.id != id);
+                if before == self.custom_objectives.len() {
+                    return Err(ActionError::Unknown { what: "objective", id });
+                }
+            }
+            Action::AddService(s) => {
+                check_service(&s)?;
+                if self.services.len() >= MAX_SERVICES {
+                    return Err(ActionError::Limit { what: "services", max: MAX_SERVICES });
+                }
+                if self.services.iter().any(|x| x.id == s.id) {
+                    return Err(ActionError::Duplicate { what: "service", id: s.id });
+                }
+                self.services.push(s);
+            }
+            Action::UpdateService(s) => {
+                check_service(&s)?;
+                let slot = self
+                    .services
+                    .iter_mut()
+                    .find(|x| x.id == s.id)
+                    .ok_or_else(|| ActionError::Unknown { what: "service", id: s.id.clone() })?;
+                *slot = s;
+            }
+            Action::RemoveService { id } => {
+                let before = self.services.len();
+                self.services.retain(|s| s.id != id);
+                if before == self.services.len() {
+                    return Err(ActionError::Unknown { what: "service", id });
+                }
+            }
+            Action::SetScope { process, in_scope } => {
+                self.scope.entry(process).or_default().in_scope = in_scope;
+            }
+            Action::SetTarget { process, target } => {
+                if let Some(t) = target {
+                    range("target level", t, 0, 5)?;
+                }
+                self.scope.entry(process).or_default().target = target;
+            }
+            Action::SetRationale { process, rationale } => {
+                text("rationale", &rationale, MAX_TEXT)?;
+                self.scope.entry(process).or_default().rationale = rationale;
+            }
+            Action::Answer { key, answer } => {
+                let active = self.active.clone();
+                let p = self.participant_mut(&active)?;
+                let entry = p.answers.entry(key.clone()).or_insert(AnswerEntry { answer: None, note: String::new() });
+                entry.answer = answer;
+                if entry.answer.is_none() && entry.note.is_empty() {
+                    p.answers.remove(&key);
+                }
+            }
+            Action::Note { key, note } => {
+                text("note", &note, MAX_TEXT)?;
+                let active = self.active.clone();
+                let p = self.participant_mut(&active)?;
+                let entry = p.answers.entry(key.clone()).or_insert(AnswerEntry { answer: None, note: String::new() });
+                entry.note = note;
+                if entry.answer.is_none() && entry.note.is_empty() {
+                    p.answers.remove(&key);
+                }
+            }
+            Action::AddParticipant(p) => {
+                name("participant name", &p.name)?;
+                if self.participants.len() >= MAX_PARTICIPANTS {
+                    return Err(ActionError::Limit { what: "participants", max: MAX_PARTICIPANTS });
+                }
+                if self.participants.iter().any(|x| x.id == p.id) {
+                    return Err(ActionError::Duplicate { what: "participant", id: p.id });
+                }
+                self.participants.push(p);
+            }
+            Action::RenameParticipant { id, name: new_name } => {
+                name("participant name", &new_name)?;
+                self.participant_mut(&id)?.name = new_name;
+            }
+            Action::RemoveParticipant { id } => {
+                if self.participant(&id).is_none() {
+                    return Err(ActionError::Unknown { what: "participant", id });
+                }
+                if self.participants.len() == 1 {
+                    return Err(ActionError::LastParticipant);
+                }
+                self.participants.retain(|p| p.id != id);
+                if self.active == id {
+                    self.active = self.participants[0].id.clone();
+                }
+            }
+            Action::SetActiveParticipant { id } => {
+                self.participant_mut(&id)?;
+                self.active = id;
+            }
+            Action::SetAgreed { key, agreed } => match agreed {
+                Some(a) => {
+                    text("note", &a.note, MAX_TEXT)?;
+                    self.agreed.insert(key, a);
+                }
+                None => {
+                    self.agreed.remove(&key);
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn participant_mut(&mut self, id: &str) -> Result<&mut Participant, ActionError> {
+        self.participants
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| ActionError::Unknown { what: "participant", id: id.to_string() })
+    }
+}

@@ -1,0 +1,656 @@
+//! The catalog: framework content as data (processes, questions, attributes,
+//! objectives, service rules), parsed from JSON and validated.
+//!
+//! Invariants after [`Catalog::parse`] succeeds:
+//! - every id is non-empty, lower-case `[a-z0-9-]` and unique in its kind
+//!   (question ids unique across generic and process-specific questions);
+//! - the nine attributes PA1.1..PA5.2 are present with their levels;
+//! - every process has 1..=12 PA1.1 questions, exactly one of them quick-scan;
+//! - every attribute PA2.1..PA5.2 has 1..=3 generic questions, exactly one quick;
+//! - every objective map and service rule names known processes, with weights
+//!   1..=2 (objectives) and points 1..=3 (rules).
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The format name every catalog file carries.
+pub const CATALOG_FORMAT: &str = "itsm-catalog";
+/// The catalog file format version this app reads.
+pub const CATALOG_FORMAT_VERSION: u32 = 1;
+/// The default catalog, embedded at build time.
+pub const DEFAULT_CATALOG_JSON: &str = include_str!("../../catalog/default.json");
+
+/// The nine process attributes of ISO/IEC 33020 with their capability level.
+pub const ATTRIBUTES: [(&str, u8); 9] = [
+    ("PA1.1", 1),
+    ("PA2.1", 2),
+    ("PA2.2", 2),
+    ("PA3.1", 3),
+    ("PA3.2", 3),
+    ("PA4.1", 4),
+    ("PA4.2", 4),
+    ("PA5.1", 5),
+    ("PA5.2", 5),
+];
+
+/// The capability level an attribute id belongs to, if it is one of the nine.
+pub fn attribute_level(id: &str) -> Option<u8> {
+    ATTRIBUTES.iter().find(|(a, _)| *a == id).map(|(_, l)| *l)
+}
+
+/// One-line meanings of the answer levels shown beside the buttons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(non_snake_case)]
+pub struct AnswerMeanings {
+    pub N: String,
+    pub P: String,
+    pub L: String,
+    pub F: String,
+    pub NA: String,
+    pub DK: String,
+}
+
+/// A capability level 0..=5 with its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelInfo {
+    pub level: u8,
+    pub name: String,
+    pub description: String,
+}
+
+/// A process attribute (PA1.1 .. PA5.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeInfo {
+    pub id: String,
+    pub level: u8,
+    pub name: String,
+    pub description: String,
+}
+
+/// A question template asked of every process for one attribute PA2.1..PA5.2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenericQuestion {
+    pub id: String,
+    pub attribute: String,
+    #[serde(default)]
+    pub quick: bool,
+    pub text: String,
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// A process-specific (PA1.1) question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessQuestion {
+    pub id: String,
+    #[serde(default)]
+    pub quick: bool,
+    pub text: String,
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// A per-process rewording of a generic question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub text: String,
+    pub action: String,
+}
+
+/// An ITSM process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    pub id: String,
+    pub name: String,
+    /// Lower-case phrase put into generic question sentences.
+    pub term: String,
+    pub purpose: String,
+    #[serde(default)]
+    pub fitsm: Vec<String>,
+    #[serde(default)]
+    pub itil: Vec<String>,
+    pub questions: Vec<ProcessQuestion>,
+    #[serde(default)]
+    pub overrides: BTreeMap<String, Override>,
+}
+
+/// A process an objective needs, with weight 2 (primary) or 1 (secondary).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessWeight {
+    pub process: String,
+    pub weight: u8,
+}
+
+/// A business objective from the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub processes: Vec<ProcessWeight>,
+}
+
+/// Who uses a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    External,
+    Internal,
+}
+
+/// How a service is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sourcing {
+    Inhouse,
+    Bought,
+    Outsourced,
+    Saas,
+}
+
+/// How often a service changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeRate {
+    Rarely,
+    Monthly,
+    Weekly,
+    Daily,
+}
+
+/// The conditions of a service rule; an absent condition matches anything.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCondition {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Vec<Audience>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sourcing: Option<Vec<Sourcing>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_rate: Option<Vec<ChangeRate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_criticality: Option<u8>,
+}
+
+/// A process a rule raises, with points 1..=3 (multiplied by criticality).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePoints {
+    pub process: String,
+    pub points: u8,
+}
+
+/// A declarative rule from service attributes to process relevance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceRule {
+    pub id: String,
+    /// Reads after the service name: "service 'Payment' is provided by a supplier".
+    pub label: String,
+    #[serde(default)]
+    pub when: RuleCondition,
+    pub raises: Vec<RulePoints>,
+}
+
+/// The whole catalog file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub format: String,
+    pub format_version: u32,
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub answers: AnswerMeanings,
+    pub levels: Vec<LevelInfo>,
+    pub attributes: Vec<AttributeInfo>,
+    pub generic_questions: Vec<GenericQuestion>,
+    pub processes: Vec<Process>,
+    pub objectives: Vec<Objective>,
+    pub service_rules: Vec<ServiceRule>,
+}
+
+/// A question as asked of one process: generic templates filled in, overrides applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedQuestion {
+    /// The catalog question id (generic or process-specific).
+    pub id: String,
+    pub attribute: &'static str,
+    pub level: u8,
+    pub quick: bool,
+    pub text: String,
+    pub action: String,
+    pub hint: Option<String>,
+}
+
+/// Everything that can be wrong with a catalog file, each with a message a
+/// trainer editing the file can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogError {
+    /// The text is not JSON of the expected shape (serde's message with line and column).
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    WrongFormat {
+        found: String,
+    },
+    UnsupportedVersion {
+        found: u32,
+    },
+    BadId {
+        kind: &'static str,
+        id: String,
+    },
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+    },
+    UnknownProcess {
+        place: String,
+        process: String,
+    },
+    UnknownAttribute {
+        question: String,
+        attribute: String,
+    },
+    AttributesIncomplete {
+        detail: String,
+    },
+    LevelsIncomplete,
+    NoProcessQuestions {
+        process: String,
+    },
+    TooManyQuestions {
+        place: String,
+        count: usize,
+        max: usize,
+    },
+    AttributeWithoutQuestion {
+        attribute: String,
+    },
+    QuickScan {
+        place: String,
+        count: usize,
+    },
+    WeightOutOfRange {
+        objective: String,
+        process: String,
+        weight: u8,
+    },
+    PointsOutOfRange {
+        rule: String,
+        process: String,
+        points: u8,
+    },
+    CriticalityOutOfRange {
+        rule: String,
+        value: u8,
+    },
+    UnknownOverride {
+        process: String,
+        question: String,
+    },
+    EmptyText {
+        place: String,
+    },
+    EmptyMap {
+        kind: &'static str,
+        id: String,
+    },
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use CatalogError::*;
+        match self {
+            Syntax { line, column, message } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            WrongFormat { found } => write!(
+                f,
+                "field 'format' is \"{found}\", expected \"{CATALOG_FORMAT}\": this is not a catalog file"
+            ),
+            UnsupportedVersion { found } => write!(
+                f,
+                "field 'format_version' is {found}, this app reads version {CATALOG_FORMAT_VERSION}"
+            ),
+            BadId { kind, id } => write!(
+                f,
+                "{kind} id \"{id}\" is not allowed: use lower-case letters, digits and '-' only (1–64 characters)"
+            ),
+            DuplicateId { kind, id } => write!(f, "duplicate {kind} id \"{id}\": ids must be unique"),
+            UnknownProcess { place, process } => {
+                write!(f, "{place} refers to unknown process \"{process}\"")
+            }
+            UnknownAttribute { question, attribute } => write!(
+                f,
+                "generic question \"{question}\" names attribute \"{attribute}\", expected one of PA2.1, PA2.2, PA3.1, PA3.2, PA4.1, PA4.2, PA5.1, PA5.2"
+            ),
+            AttributesIncomplete { detail } => write!(f, "attributes: {detail}"),
+            LevelsIncomplete => write!(f, "levels: expected exactly the six levels 0 to 5, in order"),
+            NoProcessQuestions { process } => write!(
+                f,
+                "process \"{process}\" has no PA1.1 questions: add at least one process-specific question"
+            ),
+            TooManyQuestions { place, count, max } => {
+                write!(f, "{place} has {count} questions, at most {max} are allowed")
+            }
+            AttributeWithoutQuestion { attribute } => write!(
+                f,
+                "attribute {attribute} has no generic question: every attribute needs at least one"
+            ),
+            QuickScan { place, count } => write!(
+                f,
+                "{place} has {count} quick-scan questions, expected exactly one (\"quick\": true)"
+            ),
+            WeightOutOfRange { objective, process, weight } => write!(
+                f,
+                "objective \"{objective}\" gives process \"{process}\" weight {weight}, expected 1 (secondary) or 2 (primary)"
+            ),
+            PointsOutOfRange { rule, process, points } => write!(
+                f,
+                "service rule \"{rule}\" gives process \"{process}\" {points} points, expected 1 to 3"
+            ),
+            CriticalityOutOfRange { rule, value } => write!(
+                f,
+                "service rule \"{rule}\" has min_criticality {value}, expected 1 to 5"
+            ),
+            UnknownOverride { process, question } => write!(
+                f,
+                "process \"{process}\" overrides unknown generic question \"{question}\""
+            ),
+            EmptyText { place } => write!(f, "{place} is empty"),
+            EmptyMap { kind, id } => write!(f, "{kind} \"{id}\" names no process"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// Whether `id` is a valid catalog or assessment id.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Catalog {
+    /// Parses and validates a catalog; returns every validation error found.
+    pub fn parse(text: &str) -> Result<Catalog, Vec<CatalogError>> {
+        let catalog: Catalog = serde_json::from_str(text).map_err(|e| {
+            vec![CatalogError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+            }]
+        })?;
+        let errors = catalog.validate();
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The embedded default catalog.
+    pub fn default_catalog() -> Catalog {
+        // The embedded file is checked by a test; a broken build cannot ship.
+        Catalog::parse(DEFAULT_CATALOG_JSON)
+            .unwrap_or_else(|e| panic!("the embedded default catalog is invalid: {e:?}"))
+    }
+
+    /// Every validation error in the catalog (empty when valid).
+    pub fn validate(&self) -> Vec<CatalogError> {
+        let mut errors = Vec::new();
+        let mut push = |e| errors.push(e);
+        if self.format != CATALOG_FORMAT {
+            push(CatalogError::WrongFormat { found: self.format.clone() });
+        }
+        if self.format_version != CATALOG_FORMAT_VERSION {
+            push(CatalogError::UnsupportedVersion { found: self.format_version });
+        }
+        if !valid_id(&self.id) {
+            push(CatalogError::BadId { kind: "catalog", id: self.id.clone() });
+        }
+        if self.levels.len() != 6 || self.levels.iter().enumerate().any(|(i, l)| l.level as usize != i) {
+            push(CatalogError::LevelsIncomplete);
+        }
+        // Attributes: exactly the nine, with their levels.
+        let mut seen = BTreeSet::new();
+        for a in &self.attributes {
+            match attribute_level(&a.id) {
+                None => push(CatalogError::AttributesIncomplete { detail: format!("unknown attribute \"{}\"", a.id) }),
+                Some(l) if l != a.level => push(CatalogError::AttributesIncomplete {
+                    detail: format!("{} belongs to level {l}, not {}", a.id, a.level),
+                }),
+                Some(_) => {
+                    if !seen.insert(a.id.as_str()) {
+                        push(CatalogError::DuplicateId { kind: "attribute", id: a.id.clone() });
+                    }
+                }
+            }
+        }
+        for (id, _) in ATTRIBUTES {
+            if !seen.contains(id) {
+                push(CatalogError::AttributesIncomplete { detail: format!("{id} is missing") });
+            }
+        }
+
+        // Question ids are unique across the whole catalog.
+        let mut question_ids = BTreeSet::new();
+        let mut check_question_id = |id: &str, push: &mut dyn FnMut(CatalogError)| {
+            if !valid_id(id) {
+                push(CatalogError::BadId { kind: "question", id: id.to_string() });
+            } else if !question_ids.insert(id.to_string()) {
+                push(CatalogError::DuplicateId { kind: "question", id: id.to_string() });
+            }
+        };
+
+        let mut generic_ids = BTreeSet::new();
+        for q in &self.generic_questions {
+            check_question_id(&q.id, &mut push);
+            generic_ids.insert(q.id.as_str());
+            match attribute_level(&q.attribute) {
+                Some(l) if l >= 2 => {}
+                _ => push(CatalogError::UnknownAttribute { question: q.id.clone(), attribute: q.attribute.clone() }),
+            }
+            check_text(&format!("generic question \"{}\" text", q.id), &q.text, &mut push);
+            check_text(&format!("generic question \"{}\" action", q.id), &q.action, &mut push);
+        }
+        for (attr, level) in ATTRIBUTES.iter().skip(1) {
+            let qs: Vec<_> = self.generic_questions.iter().filter(|q| q.attribute == *attr).collect();
+            if qs.is_empty() {
+                push(CatalogError::AttributeWithoutQuestion { attribute: attr.to_string() });
+                continue;
+            }
+            if qs.len() > 3 {
+                push(CatalogError::TooManyQuestions {
+                    place: format!("attribute {attr} (level {level})"),
+                    count: qs.len(),
+                    max: 3,
+                });
+            }
+            let quick = qs.iter().filter(|q| q.quick).count();
+            if quick != 1 {
+                push(CatalogError::QuickScan { place: format!("attribute {attr}"), count: quick });
+            }
+        }
+
+        let mut process_ids = BTreeSet::new();
+        for p in &self.processes {
+            if !valid_id(&p.id) {
+                push(CatalogError::BadId { kind: "process", id: p.id.clone() });
+            } else if !process_ids.insert(p.id.as_str()) {
+                push(CatalogError::DuplicateId { kind: "process", id: p.id.clone() });
+            }
+            check_text(&format!("process \"{}\" name", p.id), &p.name, &mut push);
+            check_text(&format!("process \"{}\" term", p.id), &p.term, &mut push);
+            check_text(&format!("process \"{}\" purpose", p.id), &p.purpose, &mut push);
+            if p.questions.is_empty() {
+                push(CatalogError::NoProcessQuestions { process: p.id.clone() });
+            } else {
+                if p.questions.len() > 12 {
+                    push(CatalogError::TooManyQuestions {
+                        place: format!("process \"{}\" (PA1.1)", p.id),
+                        count: p.questions.len(),
+                        max: 12,
+                    });
+                }
+                let quick = p.questions.iter().filter(|q| q.quick).count();
+                if quick != 1 {
+                    push(CatalogError::QuickScan { place: format!("process \"{}\" (PA1.1)", p.id), count: quick });
+                }
+            }
+            for q in &p.questions {
+                check_question_id(&q.id, &mut push);
+                check_text(&format!("question \"{}\" text", q.id), &q.text, &mut push);
+                check_text(&format!("question \"{}\" action", q.id), &q.action, &mut push);
+            }
+            for (qid, o) in &p.overrides {
+                if !generic_ids.contains(qid.as_str()) {
+                    push(CatalogError::UnknownOverride { process: p.id.clone(), question: qid.clone() });
+                }
+                check_text(&format!("process \"{}\" override \"{qid}\" text", p.id), &o.text, &mut push);
+                check_text(&format!("process \"{}\" override \"{qid}\" action", p.id), &o.action, &mut push);
+            }
+        }
+
+        let mut objective_ids = BTreeSet::new();
+        for o in &self.objectives {
+            if !valid_id(&o.id) {
+                push(CatalogError::BadId { kind: "objective", id: o.id.clone() });
+            } else if !objective_ids.insert(o.id.as_str()) {
+                push(CatalogError::DuplicateId { kind: "objective", id: o.id.clone() });
+            }
+            check_text(&format!("objective \"{}\" name", o.id), &o.name, &mut push);
+            if o.processes.is_empty() {
+                push(CatalogError::EmptyMap { kind: "objective", id: o.id.clone() });
+            }
+            for pw in &o.processes {
+                if !process_ids.contains(pw.process.as_str()) {
+                    push(CatalogError::UnknownProcess {
+                        place: format!("objective \"{}\"", o.id),
+                        process: pw.process.clone(),
+                    });
+                }
+                if !(1..=2).contains(&pw.weight) {
+                    push(CatalogError::WeightOutOfRange {
+                        objective: o.id.clone(),
+                        process: pw.process.clone(),
+                        weight: pw.weight,
+                    });
+                }
+            }
+        }
+
+        let mut rule_ids = BTreeSet::new();
+        for r in &self.service_rules {
+            if !valid_id(&r.id) {
+                push(CatalogError::BadId { kind: "service rule", id: r.id.clone() });
+            } else if !rule_ids.insert(r.id.as_str()) {
+                push(CatalogError::DuplicateId { kind: "service rule", id: r.id.clone() });
+            }
+            check_text(&format!("service rule \"{}\" label", r.id), &r.label, &mut push);
+            if let Some(c) = r.when.min_criticality {
+                if !(1..=5).contains(&c) {
+                    push(CatalogError::CriticalityOutOfRange { rule: r.id.clone(), value: c });
+                }
+            }
+            if r.raises.is_empty() {
+                push(CatalogError::EmptyMap { kind: "service rule", id: r.id.clone() });
+            }
+            for rp in &r.raises {
+                if !process_ids.contains(rp.process.as_str()) {
+                    push(CatalogError::UnknownProcess {
+                        place: format!("service rule \"{}\"", r.id),
+                        process: rp.process.clone(),
+                    });
+                }
+                if !(1..=3).contains(&rp.points) {
+                    push(CatalogError::PointsOutOfRange {
+                        rule: r.id.clone(),
+                        process: rp.process.clone(),
+                        points: rp.points,
+                    });
+                }
+            }
+        }
+        errors
+    }
+
+    /// The process with this id.
+    pub fn process(&self, id: &str) -> Option<&Process> {
+        self.processes.iter().find(|p| p.id == id)
+    }
+
+    /// The catalog objective with this id.
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// The attribute description for an id.
+    pub fn attribute(&self, id: &str) -> Option<&AttributeInfo> {
+        self.attributes.iter().find(|a| a.id == id)
+    }
+
+    /// The questions of one process in attribute order (PA1.1 first), generic
+    /// templates filled in and overrides applied. `quick_only` keeps the quick scan.
+    pub fn questions_for(&self, process: &Process, quick_only: bool) -> Vec<ResolvedQuestion> {
+        let mut out = Vec::with_capacity(process.questions.len() + self.generic_questions.len());
+        for q in &process.questions {
+            if quick_only && !q.quick {
+                continue;
+            }
+            out.push(ResolvedQuestion {
+                id: q.id.clone(),
+                attribute: ATTRIBUTES[0].0,
+                level: 1,
+                quick: q.quick,
+                text: q.text.clone(),
+                action: q.action.clone(),
+                hint: q.hint.clone(),
+            });
+        }
+        for (attr, level) in ATTRIBUTES.iter().skip(1) {
+            for q in self.generic_questions.iter().filter(|q| q.attribute == *attr) {
+                if quick_only && !q.quick {
+                    continue;
+                }
+                let (text, action) = match process.overrides.get(&q.id) {
+                    Some(o) => (o.text.clone(), o.action.clone()),
+                    None => (q.text.clone(), q.action.clone()),
+                };
+                out.push(ResolvedQuestion {
+                    id: q.id.clone(),
+                    attribute: attr,
+                    level: *level,
+                    quick: q.quick,
+                    text: text.replace("{process}", &process.term),
+                    action: action.replace("{process}", &process.term),
+                    hint: q.hint.as_ref().map(|h| h.replace("{process}", &process.term)),
+                });
+            }
+        }
+        out
+    }
+}
+
+fn check_text(place: &str, text: &str, push: &mut dyn FnMut(CatalogError)) {
+    if text.trim().is_empty() {
+        push(CatalogError::EmptyText { place: place.to_string() });
+    }
+}

@@ -1,0 +1,127 @@
+//! Combining several participants' answers to one question: the consensus
+//! (median in steps, N=0 .. F=3), the spread (max − min in steps) and the
+//! effective answer that drives the score (an agreed answer wins).
+//!
+//! Only N/P/L/F answers are scored. When nobody gave a scored answer, the
+//! question is not applicable if someone said N/A, otherwise unanswered.
+
+use super::assessment::Answer;
+use serde::Serialize;
+
+/// Tally of one question's answers across participants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// How many participants answered N, P, L, F.
+    pub steps: [u16; 4],
+    pub not_applicable: u16,
+    pub dont_know: u16,
+}
+
+impl Tally {
+    /// Counts one answer.
+    pub fn add(&mut self, answer: Answer) {
+        match answer.steps() {
+            Some(s) => self.steps[s as usize] += 1,
+            None if answer == Answer::NA => self.not_applicable += 1,
+            None => self.dont_know += 1,
+        }
+    }
+
+    /// Tally of a list of answers.
+    pub fn of(answers: impl IntoIterator<Item = Answer>) -> Tally {
+        let mut t = Tally::default();
+        for a in answers {
+            t.add(a);
+        }
+        t
+    }
+
+    /// Number of scored (N/P/L/F) answers.
+    pub fn scored(&self) -> u16 {
+        self.steps.iter().sum()
+    }
+
+    /// Lowest scored step.
+    pub fn min(&self) -> Option<u8> {
+        (0..4u8).find(|&s| self.steps[s as usize] > 0)
+    }
+
+    /// Highest scored step.
+    pub fn max(&self) -> Option<u8> {
+        (0..4u8).rev().find(|&s| self.steps[s as usize] > 0)
+    }
+
+    /// Spread in steps (max − min), 0 when fewer than two scored answers.
+    pub fn spread(&self) -> u8 {
+        match (self.min(), self.max()) {
+            (Some(lo), Some(hi)) => hi - lo,
+            _ => 0,
+        }
+    }
+
+    /// The k-th smallest scored step (0-based).
+    fn nth(&self, k: u16) -> u8 {
+        let mut seen = 0;
+        for s in 0..4u8 {
+            seen += self.steps[s as usize];
+            if k < seen {
+                return s;
+            }
+        }
+        3
+    }
+
+    /// Median in steps (0.0..=3.0, halves possible for even counts).
+    pub fn median(&self) -> Option<f64> {
+        let n = self.scored();
+        if n == 0 {
+            return None;
+        }
+        let lo = self.nth((n - 1) / 2) as f64;
+        let hi = self.nth(n / 2) as f64;
+        Some((lo + hi) / 2.0)
+    }
+}
+
+/// The answer that drives the score of one question.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum Effective {
+    /// Scored: steps 0.0..=3.0 (halves from an even-count median).
+    Scored(f64),
+    NotApplicable,
+    /// No scored answer; `dont_know` when someone said "don't know".
+    Unanswered {
+        dont_know: bool,
+    },
+}
+
+impl Effective {
+    /// The effective answer from an agreed answer (if any) or the tally.
+    pub fn resolve(agreed: Option<Answer>, tally: &Tally) -> Effective {
+        if let Some(a) = agreed {
+            return match a.steps() {
+                Some(s) => Effective::Scored(s as f64),
+                None if a == Answer::NA => Effective::NotApplicable,
+                None => Effective::Unanswered { dont_know: true },
+            };
+        }
+        match tally.median() {
+            Some(m) => Effective::Scored(m),
+            None if tally.not_applicable > 0 => Effective::NotApplicable,
+            None => Effective::Unanswered { dont_know: tally.dont_know > 0 },
+        }
+    }
+
+    /// Score in percent for scored answers.
+    pub fn percent(self) -> Option<f64> {
+        match self {
+            Effective::Scored(s) => Some(s / 3.0 * 100.0),
+            _ => None,
+        }
+    }
+
+    /// Whether the effective answer is Fully.
+    pub fn is_fully(self) -> bool {
+        matches!(self, Effective::Scored(s) if s >= 3.0)
+    }
+}

@@ -1,0 +1,2 @@
+pub mod banner;
+pub mod header;

@@ -1,0 +1,50 @@
+//! wasm tests in headless Chromium: the real localStorage and the mounted app.
+#![cfg(target_arch = "wasm32")]
+
+use itsm_maturity::domain::format::Envelope;
+use itsm_maturity::domain::sample::sample;
+use itsm_maturity::storage;
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn saved_assessment_reads_back_identical_and_is_indexed() {
+    clear();
+    let env: Envelope = sample().unwrap();
+    storage::save(&env).unwrap();
+    let back = storage::load("sample-pizza").unwrap().unwrap();
+    assert_eq!(back.assessment, env.assessment);
+    let index = storage::index();
+    assert_eq!(index.len(), 1);
+    assert_eq!(index[0].organization, "Pizza&Pizza");
+    assert_eq!(storage::last_opened().as_deref(), Some("sample-pizza"));
+}
+
+#[wasm_bindgen_test]
+fn corrupted_key_is_reported_not_panicking() {
+    clear();
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.set_item("itsm.a.broken", "{\"format\": \"itsm-assessment\", \"version\": 1, ").unwrap();
+    let err = storage::load("broken").unwrap_err();
+    assert!(err.to_string().contains("'itsm.a.broken'"), "{err}");
+    // The bad text is untouched.
+    assert!(ls.get_item("itsm.a.broken").unwrap().unwrap().starts_with("{\"format\""));
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_shows_the_start_page() {
+    clear();
+    let _handle = leptos::mount::mount_to_body(itsm_maturity::ui::App);
+    leptos::task::tick().await;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let brand = doc.query_selector(".brand-name").unwrap().unwrap();
+    assert_eq!(brand.text_content().unwrap(), "ITSM Maturity");
+    assert!(doc.get_element_by_id("open-sample").is_some());
+    assert!(doc.get_element_by_id("no-saved").is_some(), "empty storage shows the empty state");
+}
