@@ -41,7 +41,7 @@ fn change_and_release_are_highly_relevant_because_the_website_changes_weekly() {
     let c = Catalog::default_catalog();
     let r = evaluate(&c, &sample().unwrap().assessment);
     let mut ranked: Vec<_> = r.processes.iter().collect();
-    ranked.sort_by(|a, b| b.relevance.score.cmp(&a.relevance.score));
+    ranked.sort_by_key(|p| std::cmp::Reverse(p.relevance.score));
     for id in ["change", "release"] {
         let p = r.process(id).unwrap();
         // High: a suggested target of 3 or more, and in the top half of all processes.

@@ -4,7 +4,6 @@
 use itsm_maturity::domain::format::Envelope;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::storage;
-use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -40,7 +39,7 @@ fn corrupted_key_is_reported_not_panicking() {
 #[wasm_bindgen_test]
 async fn app_mounts_and_shows_the_start_page() {
     clear();
-    let _handle = leptos::mount::mount_to_body(itsm_maturity::ui::App);
+    leptos::mount::mount_to_body(itsm_maturity::ui::App);
     leptos::task::tick().await;
     let doc = web_sys::window().unwrap().document().unwrap();
     let brand = doc.query_selector(".brand-name").unwrap().unwrap();

@@ -39,7 +39,7 @@ journey('start page loads with no console error and shows the product', async (b
   await start.open();
   assert.equal(await start.brand().innerText(), 'ITSM Maturity');
   assert.match(await start.heading().innerText(), /IT service management/);
-  assert.match(await page.locator('.privacy-note').innerText(), /never sent anywhere/);
+  assert.match(await page.locator('.privacy-note').innerText(), /nothing you enter is ever sent anywhere/);
   assert.equal(await page.locator('#no-saved').count(), 1, 'a first visit has no saved assessments');
   await page.screenshot({ path: path.join(SHOTS, 'start-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -50,7 +50,7 @@ pub fn Overview() -> impl IntoView {
     let rows = move || {
         state.results.with(|r| {
             let mut list: Vec<ProcessResult> = r.as_ref().map(|r| r.processes.clone()).unwrap_or_default();
-            list.sort_by(|a, b| b.relevance.score.cmp(&a.relevance.score));
+            list.sort_by_key(|p| std::cmp::Reverse(p.relevance.score));
             list.into_iter().map(|p| view! { <ProcessRow p=p/> }).collect_view()
         })
     };
