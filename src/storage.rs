@@ -3,7 +3,8 @@
 //! Layout, all under the prefix `itsm.`:
 //! - `itsm.index`         — JSON list of [`IndexEntry`] (id, name, organization, updated);
 //! - `itsm.a.<id>`        — one assessment envelope (see `domain::format`);
-//! - `itsm.last`          — the id of the assessment opened last.
+//! - `itsm.last`          — the id of the assessment opened last;
+//! - `itsm.last-path`     — the page (route) the user was on, to resume there.
 //!
 //! Write order: the assessment key first, then the index, so a crash between
 //! the two leaves a readable assessment that the next start re-indexes.
@@ -16,6 +17,7 @@ use std::fmt;
 const PREFIX: &str = "itsm.";
 const INDEX_KEY: &str = "itsm.index";
 const LAST_KEY: &str = "itsm.last";
+const LAST_PATH_KEY: &str = "itsm.last-path";
 
 /// One line of the saved-assessments list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +27,9 @@ pub struct IndexEntry {
     pub organization: String,
     /// Milliseconds since the epoch of the last save.
     pub updated: f64,
+    /// Share of the in-scope questions answered, 0.0..=1.0.
+    #[serde(default)]
+    pub completion: f64,
 }
 
 /// What went wrong talking to localStorage.
@@ -78,7 +83,7 @@ pub fn index() -> Vec<IndexEntry> {
 }
 
 /// Saves an assessment envelope and updates the index.
-pub fn save(env: &Envelope) -> Result<(), StorageError> {
+pub fn save(env: &Envelope, completion: f64) -> Result<(), StorageError> {
     let a = &env.assessment;
     write(&key_of(&a.id), &env.encode())?;
     let mut list = index();
@@ -87,6 +92,7 @@ pub fn save(env: &Envelope) -> Result<(), StorageError> {
         name: a.name.clone(),
         organization: a.organization.name.clone(),
         updated: js_sys::Date::now(),
+        completion,
     };
     match list.iter_mut().find(|e| e.id == a.id) {
         Some(e) => *e = entry,
@@ -109,4 +115,15 @@ pub fn load(id: &str) -> Result<Option<Envelope>, StorageError> {
 /// The id of the assessment opened last, if any.
 pub fn last_opened() -> Option<String> {
     read(LAST_KEY)
+}
+
+/// Remembers the page (path) the user was on, to resume there.
+pub fn set_last_path(path: &str) {
+    // Best effort: failing to remember the page loses no work.
+    let _ = write(LAST_PATH_KEY, path);
+}
+
+/// The page the user was on last, if any.
+pub fn last_path() -> Option<String> {
+    read(LAST_PATH_KEY)
 }

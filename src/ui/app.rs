@@ -1,10 +1,14 @@
-//! The root component: provides the state and declares the routes.
+//! The root component: provides the state and declares the routes. Each step
+//! of the flow is a route, so back/forward, reload and deep links work.
 
 use super::components::header::Header;
-use super::pages::{overview::Overview, start::Start};
+use super::pages::{
+    layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, process::ProcessPage,
+    results::ResultsPage, scope::ScopePage, services::ServicesPage, start::Start,
+};
 use super::state::AppState;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app.
@@ -16,10 +20,18 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Header/>
-            <main id="main" class="page">
+            <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Start/>
-                    <Route path=path!("/a/:id") view=Overview/>
+                    <ParentRoute path=path!("/a/:id") view=AssessmentLayout>
+                        <Route path=path!("") view=ResultsPage/>
+                        <Route path=path!("organization") view=OrganizationPage/>
+                        <Route path=path!("objectives") view=ObjectivesPage/>
+                        <Route path=path!("services") view=ServicesPage/>
+                        <Route path=path!("scope") view=ScopePage/>
+                        <Route path=path!("process/:pid") view=ProcessPage/>
+                        <Route path=path!("results") view=ResultsPage/>
+                    </ParentRoute>
                 </Routes>
             </main>
         </Router>

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod pages;
 mod state;
+mod util;
 
 pub use app::App;
 pub use state::AppState;

@@ -1,27 +1,15 @@
-//! The start page: what the tool does, new assessment, the sample, saved ones.
+//! The start page: what the tool does, new assessment, the sample, and the
+//! saved assessments. On the first visit of a page load it resumes the last
+//! assessment at the last step.
 
 use crate::domain::sample::sample;
 use crate::domain::Assessment;
 use crate::storage;
 use crate::ui::state::AppState;
+use crate::ui::util::{format_when, new_id, today};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
-
-fn new_id() -> String {
-    let n = (js_sys::Math::random() * 2f64.powi(40)) as u64;
-    format!("a-{:x}-{n:x}", js_sys::Date::now() as u64)
-}
-
-fn format_when(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let s: String = d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED).into();
-    s
-}
+use leptos_router::NavigateOptions;
 
 /// The landing page.
 #[component]
@@ -30,20 +18,34 @@ pub fn Start() -> impl IntoView {
     let navigate = use_navigate();
     let saved = RwSignal::new(storage::index());
 
+    // Resume where the user left off, once per page load.
+    if !state.resumed.get_value() {
+        state.resumed.set_value(true);
+        if let Some(path) = storage::last_path() {
+            let id = path.trim_start_matches("/a/").split('/').next().unwrap_or("").to_string();
+            if path.starts_with("/a/") && saved.with_untracked(|s| s.iter().any(|e| e.id == id)) {
+                let nav = navigate.clone();
+                request_animation_frame(move || nav(&path, NavigateOptions { replace: true, ..Default::default() }));
+            }
+        }
+    }
+
     let nav = navigate.clone();
     let new_assessment = move |_| {
-        let a = Assessment::new(&new_id(), "New assessment", &today());
+        let a = Assessment::new(&new_id("a"), "New assessment", &today());
         let id = a.id.clone();
-        state.assessment.set(Some(a));
-        nav(&format!("/a/{id}"), Default::default());
+        state.create(a);
+        nav(&format!("/a/{id}/organization"), Default::default());
     };
     let nav = navigate.clone();
     let open_sample = move |_| match sample() {
         Ok(env) => {
             let id = env.assessment.id.clone();
-            let existing = storage::load(&id).ok().flatten();
-            state.open(existing.unwrap_or(env));
-            nav(&format!("/a/{id}"), Default::default());
+            match storage::load(&id) {
+                Ok(Some(existing)) => state.open(existing),
+                _ => state.create(env.assessment),
+            }
+            nav(&format!("/a/{id}/results"), Default::default());
         }
         Err(e) => state.error.set(Some(format!("The sample could not be loaded: {e}"))),
     };
@@ -71,12 +73,17 @@ pub fn Start() -> impl IntoView {
                     view! {
                         <ul class="saved-list">
                             {list.into_iter().map(|e| {
-                                let href = format!("/a/{}", e.id);
-                                let org = if e.organization.is_empty() { "No organization yet".to_string() } else { e.organization.clone() };
+                                let href = format!("/a/{}/results", e.id);
+                                let org = if e.organization.is_empty() { "Organization not named yet".to_string() } else { e.organization.clone() };
+                                let pct = (e.completion * 100.0).round();
                                 view! {
-                                    <li>
+                                    <li data-assessment=e.id.clone()>
                                         <a href=href class="saved-name">{e.name.clone()}</a>
                                         <span class="muted">{org}</span>
+                                        <span class="saved-progress" title="Questions in scope answered">
+                                            <span class="mini-meter" aria-hidden="true"><span style=format!("width: {pct}%")></span></span>
+                                            {format!("{pct} % answered")}
+                                        </span>
                                         <span class="muted">"Last change: "{format_when(e.updated)}</span>
                                     </li>
                                 }

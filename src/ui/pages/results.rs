@@ -1,32 +1,14 @@
-//! The assessment overview: header, completion, maturity, and every process
-//! with its relevance (and why), target and current capability.
+//! Step 6: results — completion, maturity, and every process with its
+//! relevance (and why), target and current capability.
 
 use crate::domain::evaluate::ProcessResult;
-use crate::storage;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-/// Overview of one assessment, opened from storage when not yet open.
+/// The results summary of the open assessment.
 #[component]
-pub fn Overview() -> impl IntoView {
+pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-
-    // Open the assessment named in the address if another (or none) is open.
-    Effect::new(move |_| {
-        let want = id();
-        let open = state.assessment.with(|a| a.as_ref().map(|a| a.id == want));
-        if open != Some(true) {
-            match storage::load(&want) {
-                Ok(Some(env)) => state.open(env),
-                Ok(None) => state.error.set(Some(format!("There is no saved assessment with id \"{want}\"."))),
-                Err(e) => state.error.set(Some(e.to_string())),
-            }
-        }
-    });
-
     let title = move || state.assessment.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let org = move || state.assessment.with(|a| a.as_ref().map(|a| a.organization.name.clone()).unwrap_or_default());
     let summary = move || {
@@ -59,6 +41,7 @@ pub fn Overview() -> impl IntoView {
         <section class="card">
             <p class="eyebrow">{org}</p>
             <h1 id="assessment-title">{title}</h1>
+            <p class="muted">"Results so far"</p>
             {summary}
         </section>
         <section class="card">

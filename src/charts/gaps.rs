@@ -1,0 +1,120 @@
+//! Gap bars: one row per in-scope process, highest priority first (ties keep
+//! catalog order), on a 0–5 capability scale. Each row draws the gap as a bar
+//! from the current capability index (dot) to the target level (diamond).
+//!
+//! A process whose capability level is at or above its target (the domain's
+//! `gap <= 0`) is drawn in the "target met" style: a green bar and "✓ target
+//! met". Its index may still sit below the target (the index is continuous,
+//! the level is gated), so "met" follows the level, as the roadmap does.
+//! Every row is one `<g data-process="id">`, top to bottom in priority order.
+
+use super::{bold, fit, font, message_chart, one_decimal, text_width, ChartOptions, Svg, Theme, MIN_WIDTH};
+use crate::domain::evaluate::{ProcessResult, Results};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const PAD: i32 = 12;
+const LEGEND_H: i32 = 34;
+const AXIS_H: i32 = 22;
+const ROW_H: i32 = 30;
+
+/// In-scope processes, priority descending, ties in catalog order.
+pub fn by_priority(results: &Results) -> Vec<&ProcessResult> {
+    let mut procs: Vec<&ProcessResult> = results.in_scope().collect();
+    // A stable sort keeps catalog order among equal priorities.
+    procs.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    procs
+}
+
+/// The gap chart of in-scope processes, sorted by priority.
+pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
+    let procs = by_priority(results);
+    if procs.is_empty() {
+        return message_chart(opts, "Capability gaps: no process in scope yet.", "No process in scope yet");
+    }
+    let theme = Theme::of(opts);
+    let width = opts.width.max(MIN_WIDTH) as i32;
+    let label_w = ((width as f64) * 0.3).clamp(90.0, 250.0) as i32;
+    let right_w = ((width as f64) * 0.15).clamp(64.0, 120.0) as i32;
+    let (x0, x1) = (PAD + label_w + 14, width - PAD - right_w - 10);
+    let top = LEGEND_H + AXIS_H;
+    let rows_h = procs.len() as i32 * ROW_H;
+    let height = top + rows_h + PAD;
+    let x = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 5.0) / 5.0).round() as i32;
+    let met_count = procs.iter().filter(|p| p.level >= p.target).count();
+
+    let mut svg = Svg::new(width as u32, height as u32, &theme);
+    svg.draw(|area| {
+        // Legend: current dot, target diamond, gap bar, met bar.
+        let y = PAD + 10;
+        let mut lx = PAD;
+        let text = |s: &'static str, lx: i32| Text::new(s, (lx, y), font(12.0, theme.text, HPos::Left, VPos::Center));
+        area.draw(&Circle::new((lx + 6, y), 5, theme.current.filled()))?;
+        area.draw(&text("Current index", lx + 16))?;
+        lx += 16 + text_width("Current index", 12.0) as i32 + 18;
+        area.draw(&Polygon::new(diamond(lx + 6, y, 6), theme.target.filled()))?;
+        area.draw(&text("Target level", lx + 16))?;
+        lx += 16 + text_width("Target level", 12.0) as i32 + 18;
+        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], theme.target.mix(0.35).filled()))?;
+        area.draw(&text("Gap", lx + 28))?;
+        lx += 28 + text_width("Gap", 12.0) as i32 + 18;
+        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], theme.met.mix(0.45).filled()))?;
+        area.draw(&text("Target met", lx + 28))?;
+
+        // Light bands on every other row help the eye across the wide rows.
+        for i in (1..procs.len() as i32).step_by(2) {
+            let ry = top + i * ROW_H;
+            area.draw(&Rectangle::new([(PAD, ry), (width - PAD, ry + ROW_H)], theme.track.filled()))?;
+        }
+        // Scale and grid.
+        for level in 0..=5 {
+            let gx = x(level as f64);
+            area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            let style = font(11.0, theme.muted, HPos::Center, VPos::Bottom);
+            area.draw(&Text::new(level.to_string(), (gx, top - 5), style))?;
+        }
+        let style = font(11.0, theme.muted, HPos::Right, VPos::Bottom);
+        area.draw(&Text::new("Highest priority first", (PAD + label_w, top - 5), style))
+    });
+
+    for (i, p) in procs.iter().enumerate() {
+        let yc = top + i as i32 * ROW_H + ROW_H / 2;
+        let (lines, cut) = fit(&p.name, label_w as f64, 13.0, 1);
+        let met = p.level >= p.target;
+        let (cur, tgt) = (x(p.index), x(p.target as f64));
+        svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
+            svg.draw(|area| {
+                for line in &lines {
+                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
+                    area.draw(&Text::new(line.as_str(), (PAD + label_w, yc), style))?;
+                }
+                let (from, to) = (cur.min(tgt), cur.max(tgt).max(cur.min(tgt) + 1));
+                let bar = if met { theme.met.mix(0.45) } else { theme.target.mix(0.35) };
+                area.draw(&Rectangle::new([(from, yc - 6), (to, yc + 6)], bar.filled()))?;
+                area.draw(&Polygon::new(diamond(tgt, yc, 7), theme.target.filled()))?;
+                area.draw(&Circle::new((cur, yc), 5, theme.current.filled()))?;
+                area.draw(&Circle::new((cur, yc), 5, theme.bg.stroke_width(1)))?;
+                let (note, style) = if met {
+                    ("✓ target met".to_string(), bold(12.0, theme.met_text, HPos::Left, VPos::Center))
+                } else {
+                    (
+                        format!("{} → {}", one_decimal(p.index), p.target),
+                        font(12.0, theme.text, HPos::Left, VPos::Center),
+                    )
+                };
+                area.draw(&Text::new(note, (x1 + 14, yc), style))
+            });
+        });
+    }
+    let s = if procs.len() == 1 { "" } else { "es" };
+    svg.finish(&format!(
+        "Capability gaps of {} in-scope process{s}, highest priority first: each bar runs from the current \
+         capability index to the target level; {met_count} already meet their target.",
+        procs.len()
+    ))
+}
+
+/// A diamond of half-size `r` centred on (`x`, `y`).
+fn diamond(x: i32, y: i32, r: i32) -> Vec<(i32, i32)> {
+    vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+}

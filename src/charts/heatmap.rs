@@ -1,0 +1,152 @@
+//! Attribute heatmap: in-scope processes (rows, catalog order) × the nine
+//! process attributes PA1.1–PA5.2 (columns, grouped by capability level).
+//! Each cell is coloured by its N/P/L/F rating and carries the letter, or "–"
+//! on a neutral cell when unrated, so colour is never the only cue.
+//!
+//! Colours (Okabe–Ito, colour-blind safe, ordered from bad to good):
+//! N vermillion, P orange, L sky blue, F blue; the letter is black or white,
+//! whichever contrasts more with its cell. Every row is one
+//! `<g data-process="id">`; every cell has a tooltip with its achievement.
+
+use super::{bold, fit, font, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH, PALETTE};
+use crate::domain::catalog::ATTRIBUTES;
+use crate::domain::evaluate::Results;
+use crate::domain::scoring::{AttributeScore, Rating};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const PAD: i32 = 12;
+const HEADER_H: i32 = 44;
+const ROW_H: i32 = 28;
+const LEGEND_H: i32 = 34;
+/// Extra space between the column groups of two capability levels.
+const LEVEL_GAP: i32 = 6;
+
+/// The fill of a cell with this rating (`None` = unrated).
+pub fn rating_colour(rating: Option<Rating>, theme_track: RGBColor) -> RGBColor {
+    match rating {
+        Some(Rating::N) => rgb(PALETTE[5]),
+        Some(Rating::P) => rgb(PALETTE[1]),
+        Some(Rating::L) => rgb(PALETTE[4]),
+        Some(Rating::F) => rgb(PALETTE[0]),
+        None => theme_track,
+    }
+}
+
+/// The heatmap of attribute ratings of the in-scope processes.
+pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
+    let procs: Vec<_> = results.in_scope().collect();
+    if procs.is_empty() {
+        return message_chart(opts, "Attribute ratings: no process in scope yet.", "No process in scope yet");
+    }
+    let theme = Theme::of(opts);
+    let width = opts.width.max(MIN_WIDTH) as i32;
+    let label_w = ((width as f64) * 0.3).clamp(80.0, 250.0) as i32;
+    let x0 = PAD + label_w + 12;
+    let cell_w = ((width - PAD - x0 - 4 * LEVEL_GAP) / 9).max(14);
+    let level_of = |col: usize| ATTRIBUTES.get(col).map_or(1, |(_, level)| *level as i32);
+    let col_x = |col: usize| x0 + col as i32 * cell_w + (level_of(col) - 1) * LEVEL_GAP;
+    let top = PAD + HEADER_H;
+    let rows_h = procs.len() as i32 * ROW_H;
+    let legend_top = top + rows_h + 14;
+    let unrated = if opts.dark { rgb("#2A3542") } else { rgb("#E4E9F0") };
+    let wide = cell_w >= 48;
+    let small = if wide { 12.0 } else { 10.0 };
+
+    // Legend items, wrapped onto more lines when the chart is narrow.
+    let items: [(Option<Rating>, &str, &str); 5] = [
+        (Some(Rating::N), "N", "Not achieved (≤ 15 %)"),
+        (Some(Rating::P), "P", "Partially (≤ 50 %)"),
+        (Some(Rating::L), "L", "Largely (≤ 85 %)"),
+        (Some(Rating::F), "F", "Fully (> 85 %)"),
+        (None, "–", "Unrated"),
+    ];
+    let mut placed = Vec::new();
+    let (mut lx, mut ly) = (PAD, legend_top);
+    for (rating, letter, word) in items {
+        let w = 24 + text_width(word, 12.0) as i32 + 18;
+        if lx + w > width - PAD && lx > PAD {
+            lx = PAD;
+            ly += 26;
+        }
+        placed.push((rating, letter, word, lx, ly));
+        lx += w;
+    }
+    let height = ly + LEGEND_H - 6;
+
+    let mut svg = Svg::new(width as u32, height as u32, &theme);
+    svg.draw(|area| {
+        // Two header rows: capability levels, then attribute ids.
+        for level in 1..=5 {
+            let cols: Vec<usize> = (0..9).filter(|&c| level_of(c) == level).collect();
+            let (first, last) = (cols.first().copied().unwrap_or(0), cols.last().copied().unwrap_or(0));
+            let (a, b) = (col_x(first), col_x(last) + cell_w);
+            let text = if (b - a) as f64 >= text_width("Level 5", 12.0) + 6.0 {
+                format!("Level {level}")
+            } else {
+                format!("L{level}")
+            };
+            area.draw(&Text::new(text, ((a + b) / 2, PAD + 10), bold(12.0, theme.text, HPos::Center, VPos::Center)))?;
+            area.draw(&PathElement::new(vec![(a + 2, PAD + 20), (b - 2, PAD + 20)], theme.grid.stroke_width(2)))?;
+        }
+        for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
+            let text = if wide { attr.to_string() } else { attr.trim_start_matches("PA").to_string() };
+            let style = font(small, theme.muted, HPos::Center, VPos::Center);
+            area.draw(&Text::new(text, (col_x(c) + cell_w / 2, PAD + 33), style))?;
+        }
+        // Legend.
+        for &(rating, letter, word, lx, ly) in &placed {
+            let fill = rating_colour(rating, unrated);
+            area.draw(&Rectangle::new([(lx, ly), (lx + 18, ly + 18)], fill.filled()))?;
+            let ink = if rating.is_some() { text_on(fill) } else { theme.muted };
+            area.draw(&Text::new(letter, (lx + 9, ly + 9), bold(11.0, ink, HPos::Center, VPos::Center)))?;
+            area.draw(&Text::new(word, (lx + 24, ly + 9), font(12.0, theme.text, HPos::Left, VPos::Center)))?;
+        }
+        Ok(())
+    });
+
+    for (i, p) in procs.iter().enumerate() {
+        let y = top + i as i32 * ROW_H;
+        let (lines, cut) = fit(&p.name, label_w as f64, 13.0, 1);
+        svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
+            svg.draw(|area| {
+                for line in &lines {
+                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
+                    area.draw(&Text::new(line.as_str(), (PAD + label_w, y + ROW_H / 2), style))?;
+                }
+                Ok(())
+            });
+            for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
+                let score = p.attributes.iter().find(|a| a.attribute == *attr);
+                let rating = score.and_then(|a| a.rating);
+                let fill = rating_colour(rating, unrated);
+                let (letter, ink) = match rating {
+                    Some(r) => (r.code(), text_on(fill)),
+                    None => ("–", theme.muted),
+                };
+                let cx = col_x(c);
+                svg.group(&[("data-attribute", attr)], Some(&tooltip(attr, score)), |svg| {
+                    svg.draw(|area| {
+                        area.draw(&Rectangle::new([(cx + 1, y + 1), (cx + cell_w - 1, y + ROW_H - 1)], fill.filled()))?;
+                        let style = bold(13.0, ink, HPos::Center, VPos::Center);
+                        area.draw(&Text::new(letter, (cx + cell_w / 2, y + ROW_H / 2), style))
+                    });
+                });
+            }
+        });
+    }
+    let s = if procs.len() == 1 { "" } else { "es" };
+    svg.finish(&format!(
+        "Attribute ratings (N, P, L, F or unrated) of the nine process attributes PA1.1 to PA5.2 for {} in-scope \
+         process{s}.",
+        procs.len()
+    ))
+}
+
+/// "PA2.1: 67 % — L, largely achieved" or "PA2.1: unrated (no answered question)".
+fn tooltip(attr: &str, score: Option<&AttributeScore>) -> String {
+    match score.and_then(|s| s.achievement.zip(s.rating)) {
+        Some((pct, r)) => format!("{attr}: {pct:.0} % — {}, {}", r.code(), r.word().to_lowercase()),
+        None => format!("{attr}: unrated (no answered question)"),
+    }
+}

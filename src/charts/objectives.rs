@@ -1,0 +1,86 @@
+//! Objective support bars: one horizontal bar per rated objective, 0–100 %.
+//!
+//! Order: as in [`Results::objectives`] (catalog objectives in catalog order,
+//! then custom ones), so the chart reads in the same order as the objective
+//! list and its text table beside it. An objective none of whose processes is
+//! in scope has no support figure: its row stays, labelled "no process in
+//! scope", with an empty track. Every row is one `<g data-objective="id">`.
+
+use super::{fit, font, message_chart, ChartOptions, Svg, Theme, MIN_WIDTH};
+use crate::domain::evaluate::Results;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const PAD: i32 = 12;
+const AXIS_H: i32 = 30;
+const ROW_H: i32 = 38;
+const LINE_H: i32 = 15;
+const BAR_H: i32 = 16;
+
+/// The support bars of every rated objective.
+pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
+    let objectives = &results.objectives;
+    if objectives.is_empty() {
+        return message_chart(opts, "Objective support: no objective rated yet.", "No objective rated yet");
+    }
+    let theme = Theme::of(opts);
+    let width = opts.width.max(MIN_WIDTH) as i32;
+    let label_w = ((width as f64) * 0.34).clamp(90.0, 300.0) as i32;
+    let value_w = 52;
+    let (x0, x1) = (PAD + label_w + 14, width - PAD - value_w);
+    let top = PAD + AXIS_H;
+    let rows_h = objectives.len() as i32 * ROW_H;
+    let height = top + rows_h + PAD;
+    let x = |pct: f64| x0 + ((x1 - x0) as f64 * pct.clamp(0.0, 100.0) / 100.0).round() as i32;
+
+    let mut svg = Svg::new(width as u32, height as u32, &theme);
+    svg.draw(|area| {
+        for pct in [0, 25, 50, 75, 100] {
+            let gx = x(pct as f64);
+            area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            let style = font(11.0, theme.muted, HPos::Center, VPos::Bottom);
+            area.draw(&Text::new(format!("{pct} %"), (gx, top - 5), style))?;
+        }
+        let style = font(11.0, theme.muted, HPos::Right, VPos::Bottom);
+        area.draw(&Text::new("Support", (PAD + label_w, top - 5), style))
+    });
+
+    for (i, o) in objectives.iter().enumerate() {
+        let y = top + i as i32 * ROW_H;
+        let yc = y + ROW_H / 2;
+        let (lines, cut) = fit(&o.name, label_w as f64, 13.0, 2);
+        svg.group(&[("data-objective", &o.id)], cut.then_some(o.name.as_str()), |svg| {
+            svg.draw(|area| {
+                let count = lines.len() as i32;
+                for (k, line) in lines.iter().enumerate() {
+                    let ly = yc + (2 * k as i32 - (count - 1)) * LINE_H / 2;
+                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
+                    area.draw(&Text::new(line.as_str(), (PAD + label_w, ly), style))?;
+                }
+                let (by0, by1) = (yc - BAR_H / 2, yc + BAR_H / 2);
+                area.draw(&Rectangle::new([(x0, by0), (x1, by1)], theme.track.filled()))?;
+                match o.support {
+                    Some(pct) => {
+                        let end = x(pct);
+                        if end > x0 {
+                            area.draw(&Rectangle::new([(x0, by0), (end, by1)], theme.current.filled()))?;
+                        }
+                        let style = font(12.0, theme.text, HPos::Left, VPos::Center);
+                        area.draw(&Text::new(format!("{pct:.0} %"), (x1 + 8, yc), style))
+                    }
+                    None => {
+                        area.draw(&Rectangle::new([(x0, by0), (x1, by1)], theme.grid.stroke_width(1)))?;
+                        let style = font(12.0, theme.muted, HPos::Left, VPos::Center);
+                        area.draw(&Text::new("no process in scope", (x0 + 8, yc), style))?;
+                        area.draw(&Text::new("–", (x1 + 8, yc), font(12.0, theme.muted, HPos::Left, VPos::Center)))
+                    }
+                }
+            });
+        });
+    }
+    let s = if objectives.len() == 1 { "" } else { "s" };
+    svg.finish(&format!(
+        "Objective support: how well the in-scope processes support {} rated objective{s}, in percent.",
+        objectives.len()
+    ))
+}

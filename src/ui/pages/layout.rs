@@ -1,0 +1,100 @@
+//! The frame around every step of one assessment: it opens the assessment
+//! named in the address, shows its name, the steps, overall progress and the
+//! save status, and remembers the page so the app can resume there.
+
+use crate::storage;
+use crate::ui::components::progress::ProgressBar;
+use crate::ui::components::save_status::SaveIndicator;
+use crate::ui::components::stepper::Stepper;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
+
+/// Wraps the step pages of `/a/:id/...`.
+#[component]
+pub fn AssessmentLayout() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let location = use_location();
+    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let missing = RwSignal::new(false);
+
+    // Open the assessment named in the address if another (or none) is open.
+    Effect::new(move |_| {
+        let want = id.get();
+        let open = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id == want));
+        if open != Some(true) {
+            match storage::load(&want) {
+                Ok(Some(env)) => {
+                    missing.set(false);
+                    state.open(env);
+                }
+                Ok(None) => missing.set(true),
+                Err(e) => {
+                    missing.set(true);
+                    state.error.set(Some(e.to_string()));
+                }
+            }
+        }
+    });
+    // Remember the page to resume there next time.
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        if state.assessment.with(|a| a.as_ref().is_some_and(|a| path.starts_with(&format!("/a/{}", a.id)))) {
+            storage::set_last_path(&path);
+        }
+    });
+
+    let ready = move || state.assessment.with(|a| a.as_ref().is_some_and(|a| a.id == id.get()));
+    let name = move || state.assessment.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let org = move || {
+        state.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    if a.organization.name.is_empty() {
+                        "Organization not named yet".into()
+                    } else {
+                        a.organization.name.clone()
+                    }
+                })
+                .unwrap_or_default()
+        })
+    };
+    let completion = Signal::derive(move || state.results.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
+    let detail = Signal::derive(move || {
+        state.results.with(|r| {
+            r.as_ref().map(|r| format!("{} of {} questions in scope", r.answered, r.asked)).unwrap_or_default()
+        })
+    });
+
+    view! {
+        <Show
+            when=ready
+            fallback=move || view! {
+                <section class="card">
+                    {move || if missing.get() {
+                        view! {
+                            <h1>"Assessment not found"</h1>
+                            <p>"There is no saved assessment with this address in this browser. "
+                               <a href="/">"See the saved assessments"</a></p>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted">"Opening the assessment…"</p> }.into_any()
+                    }}
+                </section>
+            }
+        >
+            <div class="assessment-head">
+                <div>
+                    <p class="eyebrow" id="org-name">{org}</p>
+                    <p class="assessment-name" id="assessment-name">{name}</p>
+                </div>
+                <SaveIndicator/>
+            </div>
+            <Stepper id=id/>
+            <ProgressBar value=completion label="Overall progress" detail=detail/>
+            <Outlet/>
+        </Show>
+    }
+}

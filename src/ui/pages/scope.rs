@@ -1,0 +1,188 @@
+//! Step 4: scope and targets — each process's derived relevance with the
+//! reasons in words, the suggested target, and the user's overrides with a
+//! rationale; the assessment mode.
+
+use crate::domain::assessment::Mode;
+use crate::domain::evaluate::ProcessResult;
+use crate::domain::Action;
+use crate::ui::components::step_nav::StepNav;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// The scope and targets step.
+#[component]
+pub fn ScopePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
+    let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
+    let counts = move || {
+        state.catalog.with_value(|c| {
+            let full: usize = c.processes.iter().map(|p| c.questions_for(p, false).len()).sum();
+            (c.processes.len() * 9, full)
+        })
+    };
+    // Rows in relevance order; ids only, so a change to one row does not rebuild the table.
+    let order = Memo::new(move |_| {
+        state.results.with(|r| {
+            let mut rows: Vec<(u8, usize, String)> = r
+                .as_ref()
+                .map(|r| r.processes.iter().enumerate().map(|(i, p)| (p.relevance.score, i, p.id.clone())).collect())
+                .unwrap_or_default();
+            rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            rows.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
+        })
+    });
+    let nothing_rated =
+        move || state.results.with(|r| r.as_ref().is_some_and(|r| r.processes.iter().all(|p| p.relevance.score == 0)));
+    let in_scope = move || state.results.with(|r| r.as_ref().map(|r| r.in_scope().count()).unwrap_or(0));
+
+    view! {
+        <section class="card step">
+            <h1>"Scope and targets"</h1>
+            <p class="muted">
+                "Relevance comes from the objectives you rated and the services you listed; the most relevant process scores 100. "
+                "The suggested target follows from relevance (75 or more → level 4, 50 → 3, 25 → 2, above 0 → 1). "
+                "Change any decision and say why: the rationale goes on the report."
+            </p>
+            {move || nothing_rated().then(|| view! {
+                <p class="notice" id="nothing-rated">"Nothing is relevant yet: rate some objectives or add services first, or put processes in scope by hand below."</p>
+            })}
+            <fieldset class="mode">
+                <legend>"How deep should the assessment go?"</legend>
+                <label class="mode-option">
+                    <input type="radio" name="mode" id="mode-quick" prop:checked=move || mode() == Mode::Quick
+                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))/>
+                    <span><strong>"Quick scan"</strong>" — one question per capability attribute, 9 per process. A first picture in an hour."</span>
+                </label>
+                <label class="mode-option">
+                    <input type="radio" name="mode" id="mode-full" prop:checked=move || mode() == Mode::Full
+                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))/>
+                    <span><strong>"Full assessment"</strong>{move || format!(" — all {} questions of the catalog, for a result you can defend.", counts().1)}</span>
+                </label>
+            </fieldset>
+            <p class="count" id="scope-count">{move || format!("{} processes in scope", in_scope())}</p>
+            <div class="table-wrap">
+                <table class="scope-table" id="scope-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Process"</th>
+                            <th scope="col">"Relevance and why"</th>
+                            <th scope="col">"In scope"</th>
+                            <th scope="col">"Target level"</th>
+                            <th scope="col">"Rationale"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || order.get() key=|id| id.clone() let:pid>
+                            <ScopeRow pid=pid/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        {move || {
+            let id = id();
+            view! { <StepNav back=(format!("/a/{id}/services"), "IT services".to_string())
+                next=(format!("/a/{id}/process/{}", crate::ui::components::stepper::questions_entry(&state).unwrap_or_default()), "Answer the questions".to_string())/> }
+        }}
+    }
+}
+
+/// One process row of the scope table.
+#[component]
+fn ScopeRow(pid: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let row = {
+        let pid = pid.clone();
+        Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| r.process(&pid).cloned())))
+    };
+    let get = move |f: fn(&ProcessResult) -> String| move || row.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let rationale = {
+        let pid = pid.clone();
+        move || {
+            state
+                .assessment
+                .with(|a| a.as_ref().and_then(|a| a.scope.get(&pid).map(|d| d.rationale.clone())).unwrap_or_default())
+        }
+    };
+    let purpose = state.catalog.with_value(|c| c.process(&pid).map(|p| p.purpose.clone()).unwrap_or_default());
+    let on_scope = {
+        let pid = pid.clone();
+        move |ev: leptos::ev::Event| {
+            let checked = event_target_checked(&ev);
+            let suggested = row.with_untracked(|p| p.as_ref().is_some_and(|p| p.suggested_target.is_some()));
+            // Back to "follow the suggestion" when the choice equals it.
+            let value = if checked == suggested { None } else { Some(checked) };
+            state.dispatch(Action::SetScope { process: pid.clone(), in_scope: value });
+        }
+    };
+    let on_target = {
+        let pid = pid.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            state.dispatch(Action::SetTarget { process: pid.clone(), target: v.parse().ok() });
+        }
+    };
+    let on_rationale = {
+        let pid = pid.clone();
+        move |ev: leptos::ev::Event| {
+            state.dispatch(Action::SetRationale { process: pid.clone(), rationale: event_target_value(&ev) })
+        }
+    };
+    let target_value = move || {
+        row.with(|p| p.as_ref().filter(|p| p.target_overridden).map(|p| p.target.to_string()).unwrap_or_default())
+    };
+    let suggested_label = move || {
+        row.with(|p| match p.as_ref().and_then(|p| p.suggested_target) {
+            Some(t) => format!("Suggested ({t})"),
+            None => "Suggested (none)".to_string(),
+        })
+    };
+    let reasons = move || row.with(|p| p.as_ref().map(|p| p.relevance.top_reasons(3)).unwrap_or_default());
+    let more = move || row.with(|p| p.as_ref().map(|p| p.relevance.contributions.len().saturating_sub(3)).unwrap_or(0));
+    let name = get(|p| p.name.clone());
+    let label_scope = format!(
+        "{} in scope",
+        state.catalog.with_value(|c| c.process(&pid).map(|p| p.name.clone()).unwrap_or_default())
+    );
+    let label_target = label_scope.replace(" in scope", ": target level");
+    let label_rationale = label_scope.replace(" in scope", ": rationale");
+    view! {
+        <tr data-process=pid.clone() class:out-of-scope=move || row.with(|p| p.as_ref().is_some_and(|p| !p.in_scope))>
+            <th scope="row">
+                <span class="proc-name">{name}</span>
+                <span class="proc-purpose">{purpose}</span>
+            </th>
+            <td class="why">
+                <div class="relevance">
+                    <span class="meter" aria-hidden="true"><span style=move || row.with(|p| format!("width: {}%", p.as_ref().map(|p| p.relevance.score).unwrap_or(0)))></span></span>
+                    <span class="num relevance-score">{move || row.with(|p| p.as_ref().map(|p| p.relevance.score).unwrap_or(0))}</span>
+                </div>
+                <ul class="reasons">
+                    {move || {
+                        let list = reasons();
+                        if list.is_empty() {
+                            view! { <li class="muted">"Not raised by any objective or service."</li> }.into_any()
+                        } else {
+                            list.into_iter().map(|r| view! { <li>{r}</li> }).collect_view().into_any()
+                        }
+                    }}
+                    {move || (more() > 0).then(|| view! { <li class="muted">{format!("and {} smaller contributions", more())}</li> })}
+                </ul>
+            </td>
+            <td>
+                <input type="checkbox" class="scope-toggle" aria-label=label_scope prop:checked=move || row.with(|p| p.as_ref().is_some_and(|p| p.in_scope)) on:change=on_scope/>
+            </td>
+            <td>
+                <select class="target-select" aria-label=label_target prop:value=target_value on:change=on_target>
+                    <option value="">{suggested_label}</option>
+                    {(0..=5u8).map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>
+                <input type="text" class="rationale" aria-label=label_rationale placeholder="Why? (optional)" maxlength="4000"
+                    prop:value=rationale on:input=on_rationale/>
+            </td>
+        </tr>
+    }
+}
