@@ -8,7 +8,9 @@
 //! the level is gated), so "met" follows the level, as the roadmap does.
 //! Every row is one `<g data-process="id">`, top to bottom in priority order.
 
-use super::{bold, fit, font, message_chart, one_decimal, text_width, ChartOptions, Svg, Theme, MIN_WIDTH};
+use super::{
+    blend, bold, fit, font, label_width, message_chart, one_decimal, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
+};
 use crate::domain::evaluate::{ProcessResult, Results};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -34,14 +36,15 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let label_w = ((width as f64) * 0.3).clamp(90.0, 250.0) as i32;
-    let right_w = ((width as f64) * 0.15).clamp(64.0, 120.0) as i32;
+    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 80.0, width as f64 * 0.36);
+    let right_w = 96;
     let (x0, x1) = (PAD + label_w + 14, width - PAD - right_w - 10);
     let top = LEGEND_H + AXIS_H;
     let rows_h = procs.len() as i32 * ROW_H;
     let height = top + rows_h + PAD;
     let x = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 5.0) / 5.0).round() as i32;
     let met_count = procs.iter().filter(|p| p.level >= p.target).count();
+    let (gap_fill, met_fill) = (blend(theme.target, theme.bg, 0.35), blend(theme.met, theme.bg, 0.45));
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
@@ -55,10 +58,10 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
         area.draw(&Polygon::new(diamond(lx + 6, y, 6), theme.target.filled()))?;
         area.draw(&text("Target level", lx + 16))?;
         lx += 16 + text_width("Target level", 12.0) as i32 + 18;
-        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], theme.target.mix(0.35).filled()))?;
+        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], gap_fill.filled()))?;
         area.draw(&text("Gap", lx + 28))?;
         lx += 28 + text_width("Gap", 12.0) as i32 + 18;
-        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], theme.met.mix(0.45).filled()))?;
+        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], met_fill.filled()))?;
         area.draw(&text("Target met", lx + 28))?;
 
         // Light bands on every other row help the eye across the wide rows.
@@ -89,7 +92,7 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
                     area.draw(&Text::new(line.as_str(), (PAD + label_w, yc), style))?;
                 }
                 let (from, to) = (cur.min(tgt), cur.max(tgt).max(cur.min(tgt) + 1));
-                let bar = if met { theme.met.mix(0.45) } else { theme.target.mix(0.35) };
+                let bar = if met { met_fill } else { gap_fill };
                 area.draw(&Rectangle::new([(from, yc - 6), (to, yc + 6)], bar.filled()))?;
                 area.draw(&Polygon::new(diamond(tgt, yc, 7), theme.target.filled()))?;
                 area.draw(&Circle::new((cur, yc), 5, theme.current.filled()))?;

@@ -3,12 +3,16 @@
 //! Each cell is coloured by its N/P/L/F rating and carries the letter, or "–"
 //! on a neutral cell when unrated, so colour is never the only cue.
 //!
-//! Colours (Okabe–Ito, colour-blind safe, ordered from bad to good):
-//! N vermillion, P orange, L sky blue, F blue; the letter is black or white,
-//! whichever contrasts more with its cell. Every row is one
+//! Colours (Okabe–Ito, colour-blind safe, darkening from N to F so that
+//! lightness alone also orders them): N a pale vermillion tint, P orange,
+//! L sky blue, F blue; the letter is black or white, whichever contrasts
+//! more with its cell. Every row is one
 //! `<g data-process="id">`; every cell has a tooltip with its achievement.
 
-use super::{bold, fit, font, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH, PALETTE};
+use super::{
+    blend, bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
+    PALETTE,
+};
 use crate::domain::catalog::ATTRIBUTES;
 use crate::domain::evaluate::Results;
 use crate::domain::scoring::{AttributeScore, Rating};
@@ -22,14 +26,16 @@ const LEGEND_H: i32 = 34;
 /// Extra space between the column groups of two capability levels.
 const LEVEL_GAP: i32 = 6;
 
-/// The fill of a cell with this rating (`None` = unrated).
-pub fn rating_colour(rating: Option<Rating>, theme_track: RGBColor) -> RGBColor {
+/// The fill of a cell with this rating (`None` = unrated) on background `bg`.
+fn rating_colour(rating: Option<Rating>, bg: RGBColor, dark: bool) -> RGBColor {
     match rating {
-        Some(Rating::N) => rgb(PALETTE[5]),
+        // N is a tint of vermillion: pale on light, deep on dark, never glaring.
+        Some(Rating::N) => blend(rgb(PALETTE[5]), bg, if dark { 0.5 } else { 0.35 }),
         Some(Rating::P) => rgb(PALETTE[1]),
         Some(Rating::L) => rgb(PALETTE[4]),
         Some(Rating::F) => rgb(PALETTE[0]),
-        None => theme_track,
+        None if dark => rgb("#334152"),
+        None => rgb("#E4E9F0"),
     }
 }
 
@@ -41,7 +47,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let label_w = ((width as f64) * 0.3).clamp(80.0, 250.0) as i32;
+    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
     let x0 = PAD + label_w + 12;
     let cell_w = ((width - PAD - x0 - 4 * LEVEL_GAP) / 9).max(14);
     let level_of = |col: usize| ATTRIBUTES.get(col).map_or(1, |(_, level)| *level as i32);
@@ -49,7 +55,6 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let top = PAD + HEADER_H;
     let rows_h = procs.len() as i32 * ROW_H;
     let legend_top = top + rows_h + 14;
-    let unrated = if opts.dark { rgb("#2A3542") } else { rgb("#E4E9F0") };
     let wide = cell_w >= 48;
     let small = if wide { 12.0 } else { 10.0 };
 
@@ -81,12 +86,10 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             let cols: Vec<usize> = (0..9).filter(|&c| level_of(c) == level).collect();
             let (first, last) = (cols.first().copied().unwrap_or(0), cols.last().copied().unwrap_or(0));
             let (a, b) = (col_x(first), col_x(last) + cell_w);
-            let text = if (b - a) as f64 >= text_width("Level 5", 12.0) + 6.0 {
-                format!("Level {level}")
-            } else {
-                format!("L{level}")
-            };
-            area.draw(&Text::new(text, ((a + b) / 2, PAD + 10), bold(12.0, theme.text, HPos::Center, VPos::Center)))?;
+            let fits = (b - a) as f64 >= text_width("Level 5", 11.0) * 1.1 + 4.0;
+            let text = if fits { format!("Level {level}") } else { format!("L{level}") };
+            let style = bold(11.0, theme.text, HPos::Center, VPos::Center);
+            area.draw(&Text::new(text, ((a + b) / 2, PAD + 10), style))?;
             area.draw(&PathElement::new(vec![(a + 2, PAD + 20), (b - 2, PAD + 20)], theme.grid.stroke_width(2)))?;
         }
         for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
@@ -96,7 +99,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
         }
         // Legend.
         for &(rating, letter, word, lx, ly) in &placed {
-            let fill = rating_colour(rating, unrated);
+            let fill = rating_colour(rating, theme.bg, opts.dark);
             area.draw(&Rectangle::new([(lx, ly), (lx + 18, ly + 18)], fill.filled()))?;
             let ink = if rating.is_some() { text_on(fill) } else { theme.muted };
             area.draw(&Text::new(letter, (lx + 9, ly + 9), bold(11.0, ink, HPos::Center, VPos::Center)))?;
@@ -119,7 +122,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
                 let score = p.attributes.iter().find(|a| a.attribute == *attr);
                 let rating = score.and_then(|a| a.rating);
-                let fill = rating_colour(rating, unrated);
+                let fill = rating_colour(rating, theme.bg, opts.dark);
                 let (letter, ink) = match rating {
                     Some(r) => (r.code(), text_on(fill)),
                     None => ("–", theme.muted),

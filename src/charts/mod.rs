@@ -99,6 +99,19 @@ pub(crate) fn rgb(hex: &str) -> RGBColor {
     RGBColor(channel(1), channel(3), channel(5))
 }
 
+/// `fg` at `alpha` over `bg`, as an opaque colour (so overlapping shapes and
+/// striped rows do not change a data colour).
+pub(crate) fn blend(fg: RGBColor, bg: RGBColor, alpha: f64) -> RGBColor {
+    let mix = |f: u8, b: u8| (f as f64 * alpha + b as f64 * (1.0 - alpha)).round().clamp(0.0, 255.0) as u8;
+    RGBColor(mix(fg.0, bg.0), mix(fg.1, bg.1), mix(fg.2, bg.2))
+}
+
+/// The width of a label column: the longest label at `size`, within `min`..=`max` px.
+pub(crate) fn label_width<'a>(labels: impl Iterator<Item = &'a str>, size: f64, min: f64, max: f64) -> i32 {
+    let longest = labels.map(|l| text_width(l.trim(), size)).fold(0.0, f64::max);
+    longest.ceil().clamp(min, max.max(min)) as i32
+}
+
 /// Black or white, whichever reads better on `bg` (WCAG relative luminance).
 pub(crate) fn text_on(bg: RGBColor) -> RGBColor {
     let lin = |c: u8| {
@@ -120,7 +133,7 @@ pub(crate) fn text_on(bg: RGBColor) -> RGBColor {
 
 /// A text style of `size` CSS pixels anchored at (`h`, `v`).
 pub(crate) fn font(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    // plotters' SVG backend writes `font-size` as size / 1.24.
+    // plotters' SVG backend writes `font-size` as size / 1.24 (see [`Svg::draw`]).
     TextStyle { font: (FONT, size * 1.24).into_font(), color: color.to_backend_color(), pos: Pos::new(h, v) }
 }
 
@@ -150,10 +163,10 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
             '–' => 0.5,
             'c' | 's' | 'z' => 0.54,
             'k' | 'v' | 'x' | 'y' => 0.6,
-            'a'..='z' => 0.63,
-            '0'..='9' | '%' => 0.64,
             'w' => 0.82,
             'm' => 0.98,
+            'a'..='z' => 0.63,
+            '0'..='9' | '%' => 0.64,
             'M' => 0.87,
             'W' => 0.99,
             'A'..='Z' => 0.73,
@@ -188,8 +201,8 @@ fn truncate(text: &str, max_px: f64, size: f64) -> String {
 }
 
 /// Word-wraps `text` into at most `max_lines` lines of at most `max_px`;
-/// returns the lines and whether anything was cut (then show the full text
-/// as a tooltip).
+/// returns the lines and whether they differ from `text` on one line (cut or
+/// wrapped: then the full text goes in a tooltip, so it is in the document once).
 pub(crate) fn fit(text: &str, max_px: f64, size: f64, max_lines: usize) -> (Vec<String>, bool) {
     let text = text.trim();
     if text_width(text, size) <= max_px || max_lines <= 1 {
@@ -221,7 +234,7 @@ pub(crate) fn fit(text: &str, max_px: f64, size: f64, max_lines: usize) -> (Vec<
         }
         lines.push(truncate(&line, max_px, size));
     }
-    let cut = lines.join(" ") != text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut = lines.len() > 1 || lines.first().is_none_or(|l| l != text);
     (lines, cut)
 }
 
@@ -258,7 +271,21 @@ impl Svg {
         }
         let start = buf.find('>').map_or(buf.len(), |i| i + 1);
         let end = buf.rfind("</svg>").unwrap_or(buf.len()).max(start);
-        self.body.push_str(buf[start..end].trim_start_matches('\n'));
+        // Font sizes come back from plotters' division by 1.24 as 13.000000000000002: round them.
+        let mut rest = buf[start..end].trim_start_matches('\n');
+        while let Some(i) = rest.find("font-size=\"") {
+            let (head, tail) = rest.split_at(i + "font-size=\"".len());
+            self.body.push_str(head);
+            let len = tail.find('"').unwrap_or(tail.len());
+            match tail[..len].parse::<f64>() {
+                Ok(size) => {
+                    let _ = write!(self.body, "{}", (size * 100.0).round() / 100.0);
+                }
+                Err(_) => self.body.push_str(&tail[..len]),
+            }
+            rest = &tail[len..];
+        }
+        self.body.push_str(rest);
     }
 
     /// A `<g>` with escaped attributes and an optional tooltip `<title>`, around what `f` draws.

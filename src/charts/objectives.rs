@@ -6,7 +6,7 @@
 //! in scope has no support figure: its row stays, labelled "no process in
 //! scope", with an empty track. Every row is one `<g data-objective="id">`.
 
-use super::{fit, font, message_chart, ChartOptions, Svg, Theme, MIN_WIDTH};
+use super::{fit, font, label_width, message_chart, ChartOptions, Svg, Theme, MIN_WIDTH};
 use crate::domain::evaluate::Results;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -25,7 +25,8 @@ pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let label_w = ((width as f64) * 0.34).clamp(90.0, 300.0) as i32;
+    // Long names wrap onto two lines rather than take the bars' room.
+    let label_w = label_width(objectives.iter().map(|o| o.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
     let value_w = 52;
     let (x0, x1) = (PAD + label_w + 14, width - PAD - value_w);
     let top = PAD + AXIS_H;
@@ -41,8 +42,7 @@ pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
             let style = font(11.0, theme.muted, HPos::Center, VPos::Bottom);
             area.draw(&Text::new(format!("{pct} %"), (gx, top - 5), style))?;
         }
-        let style = font(11.0, theme.muted, HPos::Right, VPos::Bottom);
-        area.draw(&Text::new("Support", (PAD + label_w, top - 5), style))
+        Ok(())
     });
 
     for (i, o) in objectives.iter().enumerate() {

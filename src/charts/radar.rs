@@ -9,7 +9,7 @@
 //!   and a cut label carries the full name as a tooltip.
 
 use super::{
-    bold, fit, font, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme, MIN_WIDTH,
+    fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme, MIN_WIDTH,
 };
 use crate::domain::evaluate::{ProcessResult, Results};
 use plotters::element::DashedPathElement;
@@ -50,7 +50,7 @@ fn short_name(name: &str) -> &str {
 fn legend(area: &Area, theme: &Theme, width: i32) -> Drawn {
     let y = PAD + 10;
     let x = PAD;
-    area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.mix(0.25).filled()))?;
+    area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.mix(0.22).filled()))?;
     area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.stroke_width(2)))?;
     area.draw(&Text::new("Current", (x + 30, y), font(13.0, theme.text, HPos::Left, VPos::Center)))?;
     let x2 = x + 30 + text_width("Current", 13.0) as i32 + 24;
@@ -159,7 +159,7 @@ fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
     let row_h = 64;
-    let label_w = ((width as f64) * 0.28).clamp(90.0, 240.0) as i32;
+    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
     let (x0, x1) = (PAD + label_w + 12, width - PAD - 40);
     let top = LEGEND_H + 22;
     let height = top + procs.len() as i32 * row_h + 30;

@@ -156,7 +156,7 @@ pub fn QuestionCard(
             {hint.map(|h| view! { <p class="q-hint">{h}</p> })}
             <div class="answers" role="group" aria-label="Answer">{buttons}</div>
             <p class="q-meaning" aria-live="polite">
-                {move || answer.get().map(|a| format!("{}: {}", a.label(), meaning(&meanings, a)))}
+                {move || answer.get().map(|a| meaning(&meanings, a))}
             </p>
             <div class="q-note">
                 {move || if note_open.get() {
