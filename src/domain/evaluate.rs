@@ -71,6 +71,46 @@ impl ProcessResult {
     pub fn unanswered(&self) -> impl Iterator<Item = &QuestionResult> {
         self.questions.iter().filter(|q| matches!(q.effective, Effective::Unanswered { dont_know: false }))
     }
+
+    /// For each blocker of the next level, the answers that block it: the
+    /// attribute's questions that are unanswered, or below Fully (a lower-level
+    /// attribute must be F) or below Largely (an attribute of the next level).
+    pub fn blocking_answers(&self) -> Vec<(&Blocker, Vec<&QuestionResult>)> {
+        self.blockers
+            .iter()
+            .map(|b| {
+                let of_attr = self.questions.iter().filter(|q| q.attribute == b.attribute());
+                let qs = match b {
+                    Blocker::Unrated { .. } => {
+                        of_attr.filter(|q| matches!(q.effective, Effective::Unanswered { .. })).collect()
+                    }
+                    Blocker::LowerNotFully { .. } => of_attr
+                        .filter(|q| !q.effective.is_fully() && !matches!(q.effective, Effective::NotApplicable))
+                        .collect(),
+                    Blocker::BelowLargely { .. } => of_attr
+                        .filter(|q| match q.effective {
+                            Effective::Scored(s) => s < 2.0,
+                            Effective::Unanswered { .. } => true,
+                            Effective::NotApplicable => false,
+                        })
+                        .collect(),
+                };
+                (b, qs)
+            })
+            .collect()
+    }
+
+    /// Names of the rated objectives that raise this process (why it matters).
+    pub fn serves(&self) -> Vec<&str> {
+        self.relevance
+            .contributions
+            .iter()
+            .filter_map(|c| match &c.reason {
+                super::relevance::Reason::Objective { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// How well one business objective is supported by its in-scope processes.

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod consensus;
 pub mod evaluate;
+pub mod export;
 pub mod format;
 pub mod relevance;
 pub mod roadmap;
