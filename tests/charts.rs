@@ -236,6 +236,71 @@ fn radar_draws_one_axis_per_process_for_the_whole_catalog() {
     assert!(legend.contains(&"Current".to_string()) && legend.contains(&"Target".to_string()), "{legend:?}");
 }
 
+/// Estimated box (x0, y0, x1, y1) of a `<text>`: the same rough sans-serif
+/// metrics for every glyph, centred on `y` (plotters writes `dy="0.5ex"`).
+fn text_box(n: Node) -> (f64, f64, f64, f64) {
+    let (x, y, size) = (number(n, "x"), number(n, "y"), number(n, "font-size"));
+    let w = n.text().unwrap_or_default().trim().chars().count() as f64 * size * 0.55;
+    let x0 = match n.attribute("text-anchor") {
+        Some("end") => x - w,
+        Some("middle") => x - w / 2.0,
+        _ => x,
+    };
+    (x0, y - size * 0.45, x0 + w, y + size * 0.45)
+}
+
+#[test]
+fn labels_of_different_processes_never_overlap() {
+    for r in [sample_results(), full_results()] {
+        for (chart, f) in PROCESS_CHARTS {
+            for width in [320, 480, 560, 800, 1200] {
+                let svg = f(&r, &ChartOptions { width, dark: false });
+                let doc = parse(&svg);
+                let boxes: Vec<(String, (f64, f64, f64, f64))> = tagged(&doc, "data-process")
+                    .into_iter()
+                    .flat_map(|(id, g)| {
+                        g.descendants()
+                            .filter(|n| {
+                                n.has_tag_name("text") && n.ancestors().all(|a| a.attribute("data-attribute").is_none())
+                            })
+                            .map(move |n| (id.clone(), text_box(n)))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                for (i, (a, p)) in boxes.iter().enumerate() {
+                    for (b, q) in &boxes[i + 1..] {
+                        let overlap = p.0 < q.2 && q.0 < p.2 && p.1 < q.3 && q.1 < p.3;
+                        assert!(
+                            !(a != b && overlap),
+                            "{chart} at {width}px: labels of {a} and {b} overlap: {p:?} {q:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_radar_numbers_its_axes_and_names_them_in_a_key() {
+    let r = full_results();
+    let doc_svg = radar(&r, &ChartOptions { width: 360, dark: false });
+    let doc = parse(&doc_svg);
+    let groups = tagged(&doc, "data-process");
+    assert_eq!(groups.len(), 22);
+    for (i, (id, g)) in groups.iter().enumerate() {
+        let shown = texts(*g);
+        let number = (i + 1).to_string();
+        assert_eq!(shown.iter().filter(|t| **t == number).count(), 2, "{id}: axis number and key number: {shown:?}");
+        let name = &r.process(id).unwrap().name;
+        let tooltip = g.first_element_child().filter(|t| t.has_tag_name("title")).and_then(|t| t.text());
+        assert!(shown.contains(name) || tooltip == Some(name.as_str()), "{id}: {shown:?}");
+    }
+    // At 800 px the axes carry (shortened) names instead.
+    let wide = radar(&r, &ChartOptions::default());
+    assert!(texts(parse(&wide).root_element()).iter().any(|t| t == "Incident"));
+}
+
 #[test]
 fn radar_places_each_process_at_its_index_and_target() {
     // a: all F (index 5), b: all N (index 0, at the centre), c: all L.

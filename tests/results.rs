@@ -38,14 +38,15 @@ fn explain_lists_the_answers_that_block_the_next_level() {
     let p = r.process("a").unwrap();
     assert_eq!(p.level, 1);
     let blocking = p.blocking_answers();
-    let summary: Vec<(String, Vec<&str>)> = blocking
-        .iter()
-        .map(|(b, qs)| (b.describe(), qs.iter().map(|q| q.question.as_str()).collect()))
-        .collect();
+    let summary: Vec<(String, Vec<&str>)> =
+        blocking.iter().map(|(b, qs)| (b.describe(), qs.iter().map(|q| q.question.as_str()).collect())).collect();
     assert_eq!(
         summary,
         vec![
-            ("PA1.1 is rated L (Largely achieved); every attribute of a lower level must be F".to_string(), vec!["a-2"]),
+            (
+                "PA1.1 is rated L (Largely achieved); every attribute of a lower level must be F".to_string(),
+                vec!["a-2"]
+            ),
             ("PA2.2 is rated P (Partially achieved); it needs at least L".to_string(), vec!["g-pa22"]),
         ]
     );
@@ -109,8 +110,11 @@ fn answers_csv_lists_each_answer_with_its_note() {
     let c = mini_catalog();
     let mut a = assessment();
     answer(&mut a, "a", "a-1", Answer::L);
-    a.apply(Action::Note { key: itsm_maturity::domain::QuestionKey::new("a", "a-1"), note: "@risk, see \"doc\"".into() })
-        .unwrap();
+    a.apply(Action::Note {
+        key: itsm_maturity::domain::QuestionKey::new("a", "a-1"),
+        note: "@risk, see \"doc\"".into(),
+    })
+    .unwrap();
     let csv = answers_csv(&c, &a);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2);

@@ -16,7 +16,6 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: i32 = 12;
-const LEGEND_H: i32 = 34;
 const AXIS_H: i32 = 22;
 const ROW_H: i32 = 30;
 
@@ -28,6 +27,9 @@ pub fn by_priority(results: &Results) -> Vec<&ProcessResult> {
     procs
 }
 
+/// Below this width, each row puts its label above its bar.
+const STACK_BELOW: i32 = 520;
+
 /// The gap chart of in-scope processes, sorted by priority.
 pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
     let procs = by_priority(results);
@@ -36,60 +38,88 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 80.0, width as f64 * 0.36);
-    let right_w = 96;
-    let (x0, x1) = (PAD + label_w + 14, width - PAD - right_w - 10);
-    let top = LEGEND_H + AXIS_H;
-    let rows_h = procs.len() as i32 * ROW_H;
-    let height = top + rows_h + PAD;
+    let stacked = width < STACK_BELOW;
+    let (label_w, right_w, row_h) = if stacked {
+        (width - 2 * PAD - 8, 78, 46)
+    } else {
+        (label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 80.0, width as f64 * 0.36), 96, ROW_H)
+    };
+    let x0 = if stacked { PAD + 8 } else { PAD + label_w + 14 };
+    let x1 = width - PAD - right_w - 10;
     let x = |v: f64| x0 + ((x1 - x0) as f64 * v.clamp(0.0, 5.0) / 5.0).round() as i32;
     let met_count = procs.iter().filter(|p| p.level >= p.target).count();
     let (gap_fill, met_fill) = (blend(theme.target, theme.bg, 0.35), blend(theme.met, theme.bg, 0.45));
 
+    // Legend items (symbol, text), wrapped onto more lines when narrow.
+    let items = [(0, "Current index"), (1, "Target level"), (2, "Gap"), (3, "Target met")];
+    let mut legend = Vec::new();
+    let (mut lx, mut ly) = (PAD, PAD + 10);
+    for (symbol, text) in items {
+        let w = if symbol < 2 { 16 } else { 28 } + text_width(text, 12.0) as i32 + 18;
+        if lx + w - 18 > width - PAD && lx > PAD {
+            (lx, ly) = (PAD, ly + 22);
+        }
+        legend.push((symbol, text, lx, ly));
+        lx += w;
+    }
+    let top = ly + 14 + AXIS_H;
+    let rows_h = procs.len() as i32 * row_h;
+    let height = top + rows_h + PAD;
+
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        // Legend: current dot, target diamond, gap bar, met bar.
-        let y = PAD + 10;
-        let mut lx = PAD;
-        let text = |s: &'static str, lx: i32| Text::new(s, (lx, y), font(12.0, theme.text, HPos::Left, VPos::Center));
-        area.draw(&Circle::new((lx + 6, y), 5, theme.current.filled()))?;
-        area.draw(&text("Current index", lx + 16))?;
-        lx += 16 + text_width("Current index", 12.0) as i32 + 18;
-        area.draw(&Polygon::new(diamond(lx + 6, y, 6), theme.target.filled()))?;
-        area.draw(&text("Target level", lx + 16))?;
-        lx += 16 + text_width("Target level", 12.0) as i32 + 18;
-        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], gap_fill.filled()))?;
-        area.draw(&text("Gap", lx + 28))?;
-        lx += 28 + text_width("Gap", 12.0) as i32 + 18;
-        area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], met_fill.filled()))?;
-        area.draw(&text("Target met", lx + 28))?;
-
+        for &(symbol, text, lx, y) in &legend {
+            let text_x = lx + if symbol < 2 { 16 } else { 28 };
+            match symbol {
+                0 => area.draw(&Circle::new((lx + 6, y), 5, theme.current.filled()))?,
+                1 => area.draw(&Polygon::new(diamond(lx + 6, y, 6), theme.target.filled()))?,
+                2 => area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], gap_fill.filled()))?,
+                _ => area.draw(&Rectangle::new([(lx, y - 5), (lx + 22, y + 5)], met_fill.filled()))?,
+            }
+            area.draw(&Text::new(text, (text_x, y), font(12.0, theme.text, HPos::Left, VPos::Center)))?;
+        }
         // Light bands on every other row help the eye across the wide rows.
         for i in (1..procs.len() as i32).step_by(2) {
-            let ry = top + i * ROW_H;
-            area.draw(&Rectangle::new([(PAD, ry), (width - PAD, ry + ROW_H)], theme.track.filled()))?;
+            let ry = top + i * row_h;
+            area.draw(&Rectangle::new([(PAD, ry), (width - PAD, ry + row_h)], theme.track.filled()))?;
         }
         // Scale and grid.
         for level in 0..=5 {
             let gx = x(level as f64);
-            area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            if stacked {
+                // Grid lines only beside the bars, not through the labels above them.
+                for i in 0..procs.len() as i32 {
+                    let yc = top + i * row_h + 31;
+                    area.draw(&PathElement::new(vec![(gx, yc - 11), (gx, yc + 11)], theme.grid))?;
+                }
+            } else {
+                area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            }
             let style = font(11.0, theme.muted, HPos::Center, VPos::Bottom);
             area.draw(&Text::new(level.to_string(), (gx, top - 5), style))?;
         }
-        let style = font(11.0, theme.muted, HPos::Right, VPos::Bottom);
-        area.draw(&Text::new("Highest priority first", (PAD + label_w, top - 5), style))
+        let (note, note_x, h) = if stacked {
+            ("by priority", width - PAD, HPos::Right)
+        } else {
+            ("Highest priority first", PAD + label_w, HPos::Right)
+        };
+        area.draw(&Text::new(note, (note_x, top - 5), font(11.0, theme.muted, h, VPos::Bottom)))
     });
 
     for (i, p) in procs.iter().enumerate() {
-        let yc = top + i as i32 * ROW_H + ROW_H / 2;
+        let row_top = top + i as i32 * row_h;
+        let (label_at, label_h, yc) = if stacked {
+            ((PAD + 8, row_top + 12), HPos::Left, row_top + 31)
+        } else {
+            ((PAD + label_w, row_top + row_h / 2), HPos::Right, row_top + row_h / 2)
+        };
         let (lines, cut) = fit(&p.name, label_w as f64, 13.0, 1);
         let met = p.level >= p.target;
         let (cur, tgt) = (x(p.index), x(p.target as f64));
         svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
             svg.draw(|area| {
                 for line in &lines {
-                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
-                    area.draw(&Text::new(line.as_str(), (PAD + label_w, yc), style))?;
+                    area.draw(&Text::new(line.as_str(), label_at, font(13.0, theme.text, label_h, VPos::Center)))?;
                 }
                 let (from, to) = (cur.min(tgt), cur.max(tgt).max(cur.min(tgt) + 1));
                 let bar = if met { met_fill } else { gap_fill };

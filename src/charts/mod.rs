@@ -355,7 +355,38 @@ pub fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, fit, rgb, text_on, ChartOptions, Svg, Theme, PALETTE};
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, VPos};
+
+    #[test]
+    fn fit_keeps_short_text_wraps_long_text_and_cuts_the_rest() {
+        assert_eq!(fit("Change", 200.0, 13.0, 2), (vec!["Change".to_string()], false));
+        let (lines, cut) = fit("Capacity and performance management", 200.0, 13.0, 2);
+        assert_eq!((lines.len(), cut), (2, true));
+        assert_eq!(lines.join(" "), "Capacity and performance management");
+        let (lines, cut) = fit("Capacity and performance management", 100.0, 13.0, 1);
+        assert!(cut && lines.len() == 1 && lines[0].ends_with('…') && lines[0].starts_with("Capacity"), "{lines:?}");
+    }
+
+    #[test]
+    fn letters_are_black_or_white_whichever_reads_better() {
+        assert_eq!(text_on(rgb(PALETTE[0])), RGBColor(255, 255, 255), "white on blue");
+        assert_eq!(text_on(rgb(PALETTE[1])), RGBColor(0, 0, 0), "black on orange");
+        assert_eq!(text_on(rgb(PALETTE[4])), RGBColor(0, 0, 0), "black on sky blue");
+    }
+
+    #[test]
+    fn fragments_lose_their_wrapper_and_font_sizes_are_rounded() {
+        let theme = Theme::of(&ChartOptions::default());
+        let mut svg = Svg::new(100, 50, &theme);
+        svg.draw(|area| area.draw(&Text::new("a<b", (5, 5), super::font(13.0, theme.text, HPos::Left, VPos::Top))));
+        let out = svg.finish("Label & more");
+        assert_eq!(out.matches("<svg").count(), 1);
+        assert_eq!(out.matches("</svg>").count(), 1);
+        assert!(out.contains("font-size=\"13\""), "{out}");
+        assert!(out.contains("a&lt;b") && out.contains("aria-label=\"Label &amp; more\""), "{out}");
+    }
 
     #[test]
     fn escapes_markup_quotes_and_ampersands() {

@@ -16,6 +16,8 @@ const AXIS_H: i32 = 30;
 const ROW_H: i32 = 38;
 const LINE_H: i32 = 15;
 const BAR_H: i32 = 16;
+/// Below this width, each row puts its label above its bar.
+const STACK_BELOW: i32 = 520;
 
 /// The support bars of every rated objective.
 pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
@@ -25,20 +27,35 @@ pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    // Long names wrap onto two lines rather than take the bars' room.
-    let label_w = label_width(objectives.iter().map(|o| o.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
+    // Narrow: each label sits above its bar; wide: labels in a column, long ones on two lines.
+    let stacked = width < STACK_BELOW;
+    let (label_w, row_h) = if stacked {
+        (width - 2 * PAD - 8, 46)
+    } else {
+        (label_width(objectives.iter().map(|o| o.name.as_str()), 13.0, 60.0, width as f64 * 0.36), ROW_H)
+    };
     let value_w = 52;
-    let (x0, x1) = (PAD + label_w + 14, width - PAD - value_w);
+    let x0 = if stacked { PAD + 8 } else { PAD + label_w + 14 };
+    let x1 = width - PAD - value_w;
     let top = PAD + AXIS_H;
-    let rows_h = objectives.len() as i32 * ROW_H;
+    let rows_h = objectives.len() as i32 * row_h;
     let height = top + rows_h + PAD;
     let x = |pct: f64| x0 + ((x1 - x0) as f64 * pct.clamp(0.0, 100.0) / 100.0).round() as i32;
+    let ticks: &[u32] = if x1 - x0 >= 260 { &[0, 25, 50, 75, 100] } else { &[0, 50, 100] };
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        for pct in [0, 25, 50, 75, 100] {
+        for &pct in ticks {
             let gx = x(pct as f64);
-            area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            if stacked {
+                // Grid lines only beside the bars, not through the labels above them.
+                for i in 0..objectives.len() as i32 {
+                    let yc = top + i * row_h + 31;
+                    area.draw(&PathElement::new(vec![(gx, yc - 11), (gx, yc + 11)], theme.grid))?;
+                }
+            } else {
+                area.draw(&PathElement::new(vec![(gx, top), (gx, top + rows_h)], theme.grid))?;
+            }
             let style = font(11.0, theme.muted, HPos::Center, VPos::Bottom);
             area.draw(&Text::new(format!("{pct} %"), (gx, top - 5), style))?;
         }
@@ -46,16 +63,19 @@ pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
     });
 
     for (i, o) in objectives.iter().enumerate() {
-        let y = top + i as i32 * ROW_H;
-        let yc = y + ROW_H / 2;
-        let (lines, cut) = fit(&o.name, label_w as f64, 13.0, 2);
+        let row_top = top + i as i32 * row_h;
+        let (lines, cut) = fit(&o.name, label_w as f64, 13.0, if stacked { 1 } else { 2 });
+        let yc = if stacked { row_top + 31 } else { row_top + row_h / 2 };
         svg.group(&[("data-objective", &o.id)], cut.then_some(o.name.as_str()), |svg| {
             svg.draw(|area| {
                 let count = lines.len() as i32;
                 for (k, line) in lines.iter().enumerate() {
-                    let ly = yc + (2 * k as i32 - (count - 1)) * LINE_H / 2;
-                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
-                    area.draw(&Text::new(line.as_str(), (PAD + label_w, ly), style))?;
+                    let (at, h) = if stacked {
+                        ((PAD + 8, row_top + 12), HPos::Left)
+                    } else {
+                        ((PAD + label_w, yc + (2 * k as i32 - (count - 1)) * LINE_H / 2), HPos::Right)
+                    };
+                    area.draw(&Text::new(line.as_str(), at, font(13.0, theme.text, h, VPos::Center)))?;
                 }
                 let (by0, by1) = (yc - BAR_H / 2, yc + BAR_H / 2);
                 area.draw(&Rectangle::new([(x0, by0), (x1, by1)], theme.track.filled()))?;

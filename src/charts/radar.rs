@@ -5,11 +5,14 @@
 //! - One or two processes: a radar needs three axes, so the same data is shown
 //!   as horizontal bars (current index, target level) with a note saying why.
 //! - Every process gets one `<g data-process="id">` holding its axis label and
-//!   markers; labels drop a trailing " management" and wrap onto two lines,
-//!   and a cut label carries the full name as a tooltip.
+//!   markers; labels drop a trailing " management", wrap onto two lines and
+//!   are spread apart so that none overlaps; a label that is not the full name
+//!   carries it as a tooltip. When names would be too cramped (narrow charts,
+//!   many axes), axes are numbered and the names listed in a key below.
 
 use super::{
-    fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme, MIN_WIDTH,
+    bold, fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme,
+    MIN_WIDTH,
 };
 use crate::domain::evaluate::{ProcessResult, Results};
 use plotters::element::DashedPathElement;
@@ -46,17 +49,113 @@ fn short_name(name: &str) -> &str {
     }
 }
 
-/// The legend: a filled swatch for Current, a dashed line for Target.
-fn legend(area: &Area, theme: &Theme, width: i32) -> Drawn {
+/// The legend: a filled swatch for Current; for Target a dashed line (radar)
+/// or a bar swatch (bars).
+fn legend(area: &Area, theme: &Theme, width: i32, bars: bool) -> Drawn {
     let y = PAD + 10;
     let x = PAD;
-    area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.mix(0.22).filled()))?;
-    area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.stroke_width(2)))?;
+    if bars {
+        area.draw(&Rectangle::new([(x, y - 6), (x + 22, y + 6)], theme.current.filled()))?;
+    } else {
+        area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.mix(0.22).filled()))?;
+        area.draw(&Rectangle::new([(x, y - 7), (x + 22, y + 7)], theme.current.stroke_width(2)))?;
+    }
     area.draw(&Text::new("Current", (x + 30, y), font(13.0, theme.text, HPos::Left, VPos::Center)))?;
     let x2 = x + 30 + text_width("Current", 13.0) as i32 + 24;
-    area.draw(&DashedPathElement::new(vec![(x2, y), (x2 + 24, y)], 5, 3, theme.target.stroke_width(2)))?;
+    if bars {
+        area.draw(&Rectangle::new([(x2, y - 6), (x2 + 22, y + 6)], theme.target.filled()))?;
+    } else {
+        area.draw(&DashedPathElement::new(vec![(x2, y), (x2 + 24, y)], 5, 3, theme.target.stroke_width(2)))?;
+    }
     area.draw(&Text::new("Target", (x2 + 32, y), font(13.0, theme.text, HPos::Left, VPos::Center)))?;
-    area.draw(&Text::new("Capability index 0–5", (width - PAD, y), font(12.0, theme.muted, HPos::Right, VPos::Center)))
+    let note = "Capability index 0–5";
+    let free = width - PAD - (x2 + 32 + text_width("Target", 13.0) as i32 + 16);
+    if text_width(note, 12.0) as i32 <= free {
+        area.draw(&Text::new(note, (width - PAD, y), font(12.0, theme.muted, HPos::Right, VPos::Center)))?;
+    }
+    Ok(())
+}
+
+/// Where an axis label goes, relative to the centre of the radar.
+struct Label {
+    lines: Vec<String>,
+    /// The full name is not shown as is (cut, shortened or wrapped).
+    cut: bool,
+    h: HPos,
+    x: i32,
+    /// Top of the label's box; `height` = lines × line height.
+    top: i32,
+    height: i32,
+    /// Labels on the centre line are not moved when neighbours are spread.
+    fixed: bool,
+}
+
+/// Axis labels around a radar of `radius`, or `None` when names would be too
+/// cramped (then axes are numbered and the names listed in a key).
+fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> Option<Vec<Label>> {
+    let n = procs.len();
+    let spacing = 2.0 * PI * radius as f64 / n as f64;
+    if spacing < 2.0 * LINE_H as f64 + 8.0 {
+        return None;
+    }
+    let half = width / 2;
+    let mut labels: Vec<Label> = procs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (s, c) = axis_angle(i, n).sin_cos();
+            let r = radius as f64 + 12.0;
+            let (x, y) = ((c * r).round() as i32, (s * r).round() as i32);
+            let (h, room) = if c > 0.12 {
+                (HPos::Left, (half - PAD - x) as f64)
+            } else if c < -0.12 {
+                (HPos::Right, (half - PAD + x) as f64)
+            } else {
+                (HPos::Center, (2 * (half - PAD - x.abs())) as f64 * 0.95)
+            };
+            let room = if matches!(h, HPos::Center) { room.min(spacing * 1.6) } else { room };
+            let name = short_name(&p.name);
+            let (lines, cut) = fit(name, room.max(40.0), size, 2);
+            let height = lines.len() as i32 * LINE_H;
+            // Above the ring at the top, below it at the bottom, centred on the sides.
+            let top = if s < -0.6 {
+                y - height
+            } else if s > 0.6 {
+                y
+            } else {
+                y - height / 2
+            };
+            Label { cut: cut || name != p.name.trim(), lines, h, x, top, height, fixed: matches!(h, HPos::Center) }
+        })
+        .collect();
+    // Spread each side's labels (top to bottom) so that none overlaps the next.
+    let right: Vec<usize> = (0..n).filter(|&i| !matches!(labels[i].h, HPos::Right)).collect();
+    let mut left: Vec<usize> = (0..n).filter(|&i| !matches!(labels[i].h, HPos::Left)).collect();
+    left.reverse();
+    for side in [right, left] {
+        let mut order = side;
+        order.sort_by_key(|&i| labels[i].top);
+        for k in 1..order.len() {
+            let (prev, cur) = (order[k - 1], order[k]);
+            let min_top = labels[prev].top + labels[prev].height + 3;
+            if labels[cur].top < min_top && !labels[cur].fixed {
+                labels[cur].top = min_top;
+            }
+        }
+        for k in (0..order.len().saturating_sub(1)).rev() {
+            let (cur, next) = (order[k], order[k + 1]);
+            let max_top = labels[next].top - 3 - labels[cur].height;
+            if labels[cur].top > max_top && !labels[cur].fixed {
+                labels[cur].top = max_top;
+            }
+        }
+    }
+    Some(labels)
+}
+
+/// The angle of axis `i` of `n`, the first pointing up, clockwise.
+fn axis_angle(i: usize, n: usize) -> f64 {
+    -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
 }
 
 fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
@@ -64,15 +163,57 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
     let width = opts.width.max(MIN_WIDTH) as i32;
     let n = procs.len();
     let label_size = if n > 12 { 12.0 } else { 13.0 };
-    let side = ((width as f64) * 0.17).clamp(70.0, 150.0) as i32;
-    let radius = ((width - 2 * side - 2 * PAD) / 2).clamp(60, 300);
-    let v_room = 2 * LINE_H + 14;
-    let (cx, cy) = (width / 2, LEGEND_H + v_room + radius);
-    let height = cy + radius + v_room + PAD;
+    let radius_for = |side: i32| ((width - 2 * side - 2 * PAD) / 2).clamp(50, 300);
+    let named_radius = radius_for(((width as f64) * 0.17).clamp(70.0, 150.0) as i32);
+    let (radius, labels, numbered) = match name_labels(procs, named_radius, width, label_size) {
+        Some(labels) => (named_radius, labels, false),
+        None => {
+            // Numbered axes need little room; the names go in a key below.
+            let radius = radius_for(30);
+            let labels = (0..n)
+                .map(|i| {
+                    let (s, c) = axis_angle(i, n).sin_cos();
+                    let r = radius as f64 + 10.0;
+                    let (x, y) = ((c * r).round() as i32, (s * r).round() as i32);
+                    let h = if c > 0.12 {
+                        HPos::Left
+                    } else if c < -0.12 {
+                        HPos::Right
+                    } else {
+                        HPos::Center
+                    };
+                    let lines = vec![(i + 1).to_string()];
+                    Label { lines, cut: false, h, x, top: y - LINE_H / 2, height: LINE_H, fixed: true }
+                })
+                .collect();
+            (radius, labels, true)
+        }
+    };
 
-    let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
+    // Vertical extent: the rings' vertices and the labels, whichever reach further.
+    let ring_top = (0..n).map(|i| axis_angle(i, n).sin()).fold(0.0, f64::min) * radius as f64;
+    let ring_bottom = (0..n).map(|i| axis_angle(i, n).sin()).fold(0.0, f64::max) * radius as f64;
+    let label_top = labels.iter().map(|l| l.top).min().unwrap_or(0);
+    let label_bottom = labels.iter().map(|l| l.top + l.height).max().unwrap_or(0);
+    let cx = width / 2;
+    let cy = LEGEND_H + 10 - (ring_top.floor() as i32).min(label_top);
+    let chart_bottom = cy + (ring_bottom.ceil() as i32).max(label_bottom) + 10;
+
+    // The key of numbered axes: columns of "n  name", column by column.
+    let key_size = 12.0;
+    let key_col_w = if numbered {
+        let widest = procs.iter().map(|p| text_width(&p.name, key_size)).fold(0.0, f64::max) as i32 + 30;
+        widest.min(width - 2 * PAD)
+    } else {
+        1
+    };
+    let key_cols = if numbered { ((width - 2 * PAD) / key_col_w).max(1) as usize } else { 1 };
+    let key_rows = if numbered { n.div_ceil(key_cols) } else { 0 };
+    let key_line = 17;
+    let height = chart_bottom + key_rows as i32 * key_line + PAD;
+
     let at = |i: usize, value: f64| {
-        let (s, c) = angle(i).sin_cos();
+        let (s, c) = axis_angle(i, n).sin_cos();
         let r = radius as f64 * value.clamp(0.0, 5.0) / 5.0;
         (cx + (c * r).round() as i32, cy + (s * r).round() as i32)
     };
@@ -82,7 +223,7 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        legend(area, &theme, width)?;
+        legend(area, &theme, width, false)?;
         // Rings 1..5 and spokes.
         for ring in 1..=5 {
             let pts: Vec<(i32, i32)> = (0..n).map(|i| at(i, ring as f64)).collect();
@@ -103,49 +244,36 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
         area.draw(&DashedPathElement::new(closed(&target), 6, 4, theme.target.stroke_width(2)))
     });
 
-    let spacing = 2.0 * PI * radius as f64 / n as f64;
-    for (i, p) in procs.iter().enumerate() {
-        let (s, c) = angle(i).sin_cos();
-        let r = radius as f64 + 12.0;
-        let (x, y) = (cx + (c * r).round() as i32, cy + (s * r).round() as i32);
-        let h = if c > 0.12 {
-            HPos::Left
-        } else if c < -0.12 {
-            HPos::Right
-        } else {
-            HPos::Center
-        };
-        let max_w = match h {
-            HPos::Left => (width - PAD - x) as f64,
-            HPos::Right => (x - PAD) as f64,
-            HPos::Center => (2 * (x - PAD).min(width - PAD - x)) as f64 * 0.95,
-        }
-        .min(if matches!(h, HPos::Center) { spacing * 1.6 } else { f64::MAX })
-        .max(40.0);
-        let name = short_name(&p.name);
-        let (lines, cut) = fit(name, max_w, label_size, 2);
-        let cut = cut || name != p.name.trim();
-        let count = lines.len() as i32;
-        // Centre y of line k: above the ring at the top, below at the bottom.
-        let line_y = |k: i32| {
-            if s < -0.6 {
-                y - (count - 1 - k) * LINE_H - LINE_H / 2
-            } else if s > 0.6 {
-                y + k * LINE_H + LINE_H / 2
-            } else {
-                y + (2 * k - (count - 1)) * LINE_H / 2
-            }
-        };
+    for (i, (p, label)) in procs.iter().zip(&labels).enumerate() {
         let (dot, mark) = (current[i], target[i]);
-        let tooltip = cut.then_some(p.name.as_str());
-        svg.group(&[("data-process", &p.id)], tooltip, |svg| {
+        let key = numbered.then(|| {
+            let (col, row) = (i / key_rows.max(1), i % key_rows.max(1));
+            let (kx, ky) = (PAD + col as i32 * key_col_w, chart_bottom + row as i32 * key_line + key_line / 2);
+            let (lines, cut) = fit(&p.name, (key_col_w - 30) as f64, key_size, 1);
+            (kx, ky, lines, cut)
+        });
+        let cut = label.cut || key.as_ref().is_some_and(|k| k.3);
+        svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
             svg.draw(|area| {
                 area.draw(&Circle::new(mark, 3, theme.target.filled()))?;
                 area.draw(&Circle::new(dot, 4, theme.current.filled()))?;
                 area.draw(&Circle::new(dot, 4, theme.bg.stroke_width(1)))?;
-                for (k, line) in lines.iter().enumerate() {
-                    let style = font(label_size, theme.text, h, VPos::Center);
-                    area.draw(&Text::new(line.as_str(), (x, line_y(k as i32)), style))?;
+                for (k, line) in label.lines.iter().enumerate() {
+                    let y = cy + label.top + k as i32 * LINE_H + LINE_H / 2;
+                    let style = if numbered {
+                        bold(label_size, theme.text, label.h, VPos::Center)
+                    } else {
+                        font(label_size, theme.text, label.h, VPos::Center)
+                    };
+                    area.draw(&Text::new(line.as_str(), (cx + label.x, y), style))?;
+                }
+                if let Some((kx, ky, lines, _)) = &key {
+                    let number = bold(key_size, theme.text, HPos::Right, VPos::Center);
+                    area.draw(&Text::new((i + 1).to_string(), (kx + 20, *ky), number))?;
+                    for line in lines {
+                        let style = font(key_size, theme.text, HPos::Left, VPos::Center);
+                        area.draw(&Text::new(line.as_str(), (kx + 28, *ky), style))?;
+                    }
                 }
                 Ok(())
             });
@@ -167,7 +295,7 @@ fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        legend(area, &theme, width)?;
+        legend(area, &theme, width, true)?;
         for level in 0..=5 {
             let lx = x(level as f64);
             area.draw(&PathElement::new(vec![(lx, top), (lx, top + procs.len() as i32 * row_h)], theme.grid))?;

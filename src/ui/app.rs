@@ -4,7 +4,7 @@
 use super::components::header::Header;
 use super::pages::{
     layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, process::ProcessPage,
-    results::ResultsPage, scope::ScopePage, services::ServicesPage, start::Start,
+    report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage, start::Start,
 };
 use super::state::AppState;
 use leptos::prelude::*;
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("scope") view=ScopePage/>
                         <Route path=path!("process/:pid") view=ProcessPage/>
                         <Route path=path!("results") view=ResultsPage/>
+                        <Route path=path!("report") view=ReportPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -29,3 +29,46 @@ pub fn focus_id(id: &str) -> bool {
         None => false,
     }
 }
+
+/// Offers `text` as a file download named `filename` (no network involved:
+/// a blob URL in this tab). Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let doc = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        // Revoke later: revoking at once can cancel the download.
+        leptos::prelude::set_timeout(
+            move || drop(web_sys::Url::revoke_object_url(&url)),
+            std::time::Duration::from_secs(30),
+        );
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Whether the user prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// A file-name-safe slug of a name ("Pizza&Pizza — baseline" → "pizza-pizza-baseline").
+pub fn slug(name: &str) -> String {
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let parts: Vec<&str> = s.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        "assessment".into()
+    } else {
+        parts.join("-")
+    }
+}

@@ -135,6 +135,14 @@ journey('(b) keyboard only: create, organization, two objectives, a service, a q
   await page.waitForSelector('.service h3');
   assert.equal(await page.locator('.service h3').innerText(), 'Customer portal');
   assert.match(await page.locator('.service .tags').innerText(), /Criticality 4[\s\S]*Customers and staff[\s\S]*Bought and customized/);
+  // Removing is undoable.
+  await tabTo(page, '.service .btn-danger');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#no-services');
+  await tabTo(page, '#undo-remove');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.service h3');
+  assert.equal(await page.locator('.service h3').innerText(), 'Customer portal');
 
   // Questions: the stepper's "Questions" goes to the most relevant unanswered process.
   await tabTo(page, '.stepper a[data-step="process"]');
@@ -247,6 +255,61 @@ journey('every step: screenshots at 1280×800 and 390×844, and no serious axe v
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `${step} scrolls sideways at 390 px (${overflow} px)`);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('results: four charts, explain for change management, Now items, CSV exports, PDF report, axe', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await page.waitForSelector('#profile-table tbody tr');
+  // Four charts, each with content per in-scope process (or objective).
+  const inScope = Number(await page.locator('#stat-scope').innerText());
+  assert.equal(inScope, 21);
+  for (const id of ['chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
+    const svg = page.locator(`#${id} .chart-svg svg`);
+    assert.equal(await svg.count(), 1, `${id} renders an SVG`);
+    assert.ok((await svg.locator('*').count()) > 30, `${id} has content`);
+  }
+  assert.equal(await page.locator('#chart-heatmap svg [data-process]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-process'))).size), inScope);
+  assert.equal(await page.locator('#chart-gaps svg [data-process]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-process'))).size), inScope);
+  // Explain this score for change management.
+  await page.click('#profile-table tr[data-process="change"] .explain-toggle');
+  const explain = page.locator('#explain-change');
+  await explain.waitFor();
+  assert.equal(await explain.locator('tr[data-attribute]').count(), 9);
+  assert.match(await explain.locator('tr[data-attribute="PA1.1"]').innerText(), /44 %\s+P · more than 15 % up to 50 %/);
+  assert.match(await explain.innerText(), /What blocks level 1:[\s\S]*PA1\.1 is rated P \(Partially achieved\); it needs at least L/);
+  // Roadmap: Now items, supplier among them.
+  assert.ok(await page.locator('#roadmap-now .road-step').count() >= 5);
+  assert.equal(await page.locator('#roadmap-now .road-step[data-process="supplier"][data-level="1"]').count(), 1);
+  // Business view names the weakest processes.
+  assert.match(await page.locator('#business-view li[data-objective="custom-card-payment"]').innerText(), /Weakest: .*Supplier management/);
+  await assertAccessible(page, 'results');
+  await shot(page, 'results-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'results-390');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `results scroll sideways at 390 px (${overflow} px)`);
+  await page.setViewportSize(DESKTOP);
+  // CSV exports download through the browser.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-results-csv')]);
+  const csv = fs.readFileSync(await csvDownload.path(), 'utf8');
+  assert.equal(csvDownload.suggestedFilename(), 'pizza-pizza-baseline-assessment-results.csv');
+  assert.equal(csv.trim().split('\r\n').length, 1 + 22);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#chart-radar .chart-head button')]);
+  assert.match(fs.readFileSync(await svgDownload.path(), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
+  // The printable report, as a PDF.
+  await page.click('#open-report');
+  await page.waitForSelector('#report-title');
+  assert.equal(await page.locator('#report .chart-svg svg').count(), 4);
+  await assertAccessible(page, 'report');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: path.join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(fs.statSync(path.join(SHOTS, 'report.pdf')).size > 20000);
   assert.deepEqual(errors, []);
   await context.close();
 });

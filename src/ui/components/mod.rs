@@ -1,4 +1,6 @@
 pub mod banner;
+pub mod chart_figure;
+pub mod explain;
 pub mod header;
 pub mod importance;
 pub mod progress;

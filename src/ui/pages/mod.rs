@@ -2,6 +2,7 @@ pub mod layout;
 pub mod objectives;
 pub mod organization;
 pub mod process;
+pub mod report;
 pub mod results;
 pub mod scope;
 pub mod services;

@@ -71,6 +71,7 @@ fn CustomObjectives() -> impl IntoView {
     let state = expect_context::<AppState>();
     // None: no form; Some(None): adding; Some(Some(id)): editing.
     let editing = RwSignal::new(None::<Option<String>>);
+    let removed = RwSignal::new(None::<CustomObjective>);
     let list = move || state.assessment.with(|a| a.as_ref().map(|a| a.custom_objectives.clone()).unwrap_or_default());
     let process_name = move |pid: &str| {
         state.catalog.with_value(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
@@ -93,7 +94,7 @@ fn CustomObjectives() -> impl IntoView {
                     });
                     let mapped = o.processes.iter().map(|w| format!("{}{}", process_name(&w.process), if w.weight == 2 { " (primary)" } else { "" })).collect::<Vec<_>>().join(", ");
                     let edit_id = oid.clone();
-                    let remove_id = oid.clone();
+                    let gone = o.clone();
                     view! {
                         <li class="objective custom" data-objective=o.id.clone()>
                             <div class="objective-text">
@@ -102,7 +103,11 @@ fn CustomObjectives() -> impl IntoView {
                                 <p class="mapped">{if mapped.is_empty() { "Not mapped to any process yet: it has no effect until you map it.".to_string() } else { format!("Needs: {mapped}") }}</p>
                                 <div class="row-actions">
                                     <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(edit_id.clone())))>"Edit"</button>
-                                    <button class="btn btn-small btn-danger" on:click=move |_| state.dispatch(Action::RemoveCustomObjective { id: remove_id.clone() })>"Remove"</button>
+                                    <button class="btn btn-small btn-danger" on:click=move |_| {
+                                        if state.try_dispatch(Action::RemoveCustomObjective { id: gone.id.clone() }).is_ok() {
+                                            removed.set(Some(gone.clone()));
+                                        }
+                                    }>"Remove"</button>
                                 </div>
                             </div>
                             <ImportancePicker name=format!("imp-{}", o.id) label=format!("Importance of {}", o.name) value=value on_change=on_change/>
@@ -110,6 +115,17 @@ fn CustomObjectives() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            {move || removed.get().map(|o| {
+                let name = o.name.clone();
+                view! {
+                    <p class="notice undo" role="status">{format!("Removed “{name}”. ")}
+                        <button class="btn-link" on:click=move |_| {
+                            state.dispatch(Action::AddCustomObjective(o.clone()));
+                            removed.set(None);
+                        }>"Undo"</button>
+                    </p>
+                }
+            })}
             {move || match editing.get() {
                 None => view! { <button class="btn btn-secondary" id="add-objective" on:click=move |_| editing.set(Some(None))>"Add an objective"</button> }.into_any(),
                 Some(target) => {

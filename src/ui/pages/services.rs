@@ -45,6 +45,8 @@ pub fn ServicesPage() -> impl IntoView {
     let list = move || state.assessment.with(|a| a.as_ref().map(|a| a.services.clone()).unwrap_or_default());
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let full = move || list().len() >= MAX_SERVICES;
+    // The last removed service, offered back until another change.
+    let removed = RwSignal::new(None::<Service>);
 
     view! {
         <section class="card step">
@@ -68,7 +70,7 @@ pub fn ServicesPage() -> impl IntoView {
                         <ul class="service-list">
                             {services.into_iter().map(|s| {
                                 let edit_id = s.id.clone();
-                                let remove_id = s.id.clone();
+                                let gone = s.clone();
                                 view! {
                                     <li class="service" data-service=s.id.clone()>
                                         <div>
@@ -83,7 +85,11 @@ pub fn ServicesPage() -> impl IntoView {
                                         </div>
                                         <div class="row-actions">
                                             <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(edit_id.clone())))>"Edit"</button>
-                                            <button class="btn btn-small btn-danger" on:click=move |_| state.dispatch(Action::RemoveService { id: remove_id.clone() })>"Remove"</button>
+                                            <button class="btn btn-small btn-danger" on:click=move |_| {
+                                                if state.try_dispatch(Action::RemoveService { id: gone.id.clone() }).is_ok() {
+                                                    removed.set(Some(gone.clone()));
+                                                }
+                                            }>"Remove"</button>
                                         </div>
                                     </li>
                                 }
@@ -92,6 +98,17 @@ pub fn ServicesPage() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            {move || removed.get().map(|s| {
+                let name = s.name.clone();
+                view! {
+                    <p class="notice undo" role="status">{format!("Removed “{name}”. ")}
+                        <button class="btn-link" id="undo-remove" on:click=move |_| {
+                            state.dispatch(Action::AddService(s.clone()));
+                            removed.set(None);
+                        }>"Undo"</button>
+                    </p>
+                }
+            })}
             {move || match editing.get() {
                 None if full() => view! { <p class="muted">{format!("You have listed {MAX_SERVICES} services, the most one assessment holds. Group related services to add more.")}</p> }.into_any(),
                 None => view! { <button class="btn btn-secondary" id="add-service" on:click=move |_| editing.set(Some(None))>"Add a service"</button> }.into_any(),
