@@ -42,9 +42,9 @@ export class AssessmentFrame {
 
 export class ResultsPage {
   constructor(page) { this.page = page; }
-  async waitLoaded() { await this.page.waitForSelector('#process-table tbody tr'); }
+  async waitLoaded() { await this.page.waitForSelector('#profile-table tbody tr'); }
   title() { return this.page.locator('#assessment-title'); }
-  row(processId) { return this.page.locator(`#process-table tr[data-process="${processId}"]`); }
+  row(processId) { return this.page.locator(`#profile-table tr[data-process="${processId}"]`); }
   async reasons(processId) { return (await this.row(processId).locator('.reasons').innerText()).trim(); }
   async relevance(processId) { return Number(await this.row(processId).locator('td .num').first().innerText()); }
 }

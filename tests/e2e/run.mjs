@@ -240,7 +240,7 @@ journey('every step: screenshots at 1280×800 and 390×844, and no serious axe v
   await new ResultsPage(page).waitLoaded();
   const steps = [
     ['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'],
-    ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#process-table tbody tr'],
+    ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#profile-table tbody tr'],
   ];
   for (const [step, ready] of steps) {
     await page.setViewportSize(DESKTOP);
