@@ -13,7 +13,7 @@ use itsm_maturity::charts::heatmap::heatmap;
 use itsm_maturity::charts::objectives::objective_bars;
 use itsm_maturity::charts::radar::radar;
 use itsm_maturity::charts::ChartOptions;
-use itsm_maturity::domain::assessment::{Answer, AnswerEntry, Assessment, Mode, QuestionKey};
+use itsm_maturity::domain::assessment::{Answer, Assessment, Mode};
 use itsm_maturity::domain::evaluate::Results;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::{evaluate, Action, Catalog};
@@ -35,29 +35,10 @@ fn sample_results() -> Results {
     evaluate(&Catalog::default_catalog(), &sample().unwrap().assessment)
 }
 
-/// The default catalog with every process in scope, full mode, answered with a
-/// deterministic mix of answers (as the domain bench does).
+/// The default catalog with every process in scope, full mode, fully answered.
 fn full_results() -> Results {
     let c = Catalog::default_catalog();
-    let mut a = Assessment::new("full", "Full", "2026-11-23");
-    a.apply(Action::SetMode(Mode::Full)).unwrap();
-    for o in &c.objectives {
-        a.apply(Action::SetObjectiveImportance { objective: o.id.clone(), importance: 3 }).unwrap();
-    }
-    let mut seed = 0x2545_f491_u64;
-    for p in &c.processes {
-        a.apply(Action::SetScope { process: p.id.clone(), in_scope: Some(true) }).unwrap();
-        for q in c.questions_for(p, false) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let answer = Answer::ALL[(seed % 5) as usize];
-            a.participants[0]
-                .answers
-                .insert(QuestionKey::new(&p.id, &q.id), AnswerEntry { answer: Some(answer), note: String::new() });
-        }
-    }
-    evaluate(&c, &a)
+    evaluate(&c, &itsm_maturity::domain::sample::synthetic(&c, 1))
 }
 
 /// The mini catalog (processes a, b, c) with only `scope` in scope and nothing rated.
