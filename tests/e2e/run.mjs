@@ -290,6 +290,8 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   await assertAccessible(page, 'results');
   await shot(page, 'results-1280');
   await page.setViewportSize(PHONE);
+  await page.reload(); // charts are drawn for the width they get on screen
+  await page.waitForSelector('#chart-radar svg');
   await shot(page, 'results-390');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `results scroll sideways at 390 px (${overflow} px)`);

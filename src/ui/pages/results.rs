@@ -163,7 +163,11 @@ pub fn Charts(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dark = prefers_dark();
-    let opts = ChartOptions { width: 820, dark };
+    // Draw at the width the chart will have on screen, so labels stay readable
+    // on a phone (the charts switch to compact layouts when narrow).
+    let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    let width = (viewport - 72.0).clamp(320.0, 900.0) as u32;
+    let opts = ChartOptions { width, dark };
     let o = opts.clone();
     let radar_svg = Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| radar(r, &o)).unwrap_or_default()));
     let o = opts.clone();
