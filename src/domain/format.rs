@@ -33,13 +33,33 @@ pub struct Envelope {
 /// Why a document could not be read. Nothing is written when this is returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    TooLarge { bytes: usize },
-    Syntax { line: usize, column: usize, message: String },
+    TooLarge {
+        bytes: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAnObject,
-    WrongFormat { found: String },
-    FutureVersion { found: u64 },
+    WrongFormat {
+        found: String,
+    },
+    FutureVersion {
+        found: u64,
+    },
     BadVersion,
-    Field { path: String, line: usize, column: usize, message: String },
+    Field {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Well-formed, but breaks a rule of the assessment model.
+    Invalid {
+        path: String,
+        message: String,
+    },
 }
 
 impl fmt::Display for FormatError {
@@ -55,9 +75,12 @@ impl fmt::Display for FormatError {
                 write!(f, "this is not valid JSON (line {line}, column {column}): {message}")
             }
             FormatError::NotAnObject => write!(f, "the file holds JSON, but not an assessment (expected an object)"),
+            FormatError::WrongFormat { found } if found.is_empty() => {
+                write!(f, "field 'format' is missing: this is not an assessment file from this app")
+            }
             FormatError::WrongFormat { found } => write!(
                 f,
-                "field 'format' is \"{found}\", expected \"{FORMAT}\": this is not an assessment file"
+                "field 'format' is \"{found}\", expected \"{FORMAT}\" or \"{BACKUP_FORMAT}\": this is not an assessment file"
             ),
             FormatError::FutureVersion { found } => write!(
                 f,
@@ -67,6 +90,7 @@ impl fmt::Display for FormatError {
             FormatError::Field { path, line, column, message } => {
                 write!(f, "field '{path}' (line {line}, column {column}): {message}")
             }
+            FormatError::Invalid { path, message } => write!(f, "field '{path}' {message}"),
         }
     }
 }
@@ -90,22 +114,41 @@ fn strip_position(message: &str) -> String {
     message.split(" at line ").next().unwrap_or(message).to_string()
 }
 
-/// Reads an envelope of any supported version.
-pub fn decode(text: &str) -> Result<Envelope, FormatError> {
-    if text.len() > MAX_BYTES {
-        return Err(FormatError::TooLarge { bytes: text.len() });
+/// The format name of backups (several assessments in one file).
+pub const BACKUP_FORMAT: &str = "itsm-backup";
+
+/// A backup of several assessments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub app_version: String,
+    pub assessments: Vec<Envelope>,
+}
+
+impl Backup {
+    /// A backup of these envelopes in the current version.
+    pub fn new(assessments: Vec<Envelope>) -> Backup {
+        Backup { format: BACKUP_FORMAT.into(), version: VERSION, app_version: APP_VERSION.into(), assessments }
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })?;
-    let obj = value.as_object().ok_or(FormatError::NotAnObject)?;
-    match obj.get("format").and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
-        Some(other) => return Err(FormatError::WrongFormat { found: other.chars().take(60).collect() }),
-        None => return Err(FormatError::WrongFormat { found: String::new() }),
+    /// The backup as pretty JSON.
+    pub fn encode(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// What an imported file holds: one assessment, or a backup of several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub backup: bool,
+    pub envelopes: Vec<Envelope>,
+}
+
+fn syntax(e: serde_json::Error) -> FormatError {
+    FormatError::Syntax { line: e.line(), column: e.column(), message: strip_position(&e.to_string()) }
+}
+
+fn version_of(obj: &serde_json::Map<String, serde_json::Value>) -> Result<u64, FormatError> {
     let version = obj.get("version").and_then(|v| v.as_u64()).ok_or(FormatError::BadVersion)?;
     if version > VERSION as u64 {
         return Err(FormatError::FutureVersion { found: version });
@@ -113,9 +156,24 @@ pub fn decode(text: &str) -> Result<Envelope, FormatError> {
     if version == 0 {
         return Err(FormatError::BadVersion);
     }
-    // Version 1 is the first and current version: no migration step yet.
+    Ok(version)
+}
+
+/// Migrates an envelope's JSON from `version` to the current one, step by step.
+/// Version 1 is the first released version, so the chain has no step yet; each
+/// future version adds one `match` arm (n → n+1) and a fixture in tests/fixtures.
+fn migrate(version: u64, value: serde_json::Value) -> serde_json::Value {
+    let mut v = version;
+    while v < VERSION as u64 {
+        // No released version before 1: nothing to transform yet.
+        v += 1;
+    }
+    value
+}
+
+fn deserialize_at<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Envelope>(&mut de).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         FormatError::Field {
@@ -125,4 +183,88 @@ pub fn decode(text: &str) -> Result<Envelope, FormatError> {
             message: strip_position(&inner.to_string()),
         }
     })
+}
+
+/// Reads an assessment envelope of any supported version.
+pub fn decode(text: &str) -> Result<Envelope, FormatError> {
+    match decode_any(text)? {
+        Imported { backup: false, mut envelopes } if envelopes.len() == 1 => Ok(envelopes.remove(0)),
+        _ => Err(FormatError::WrongFormat { found: BACKUP_FORMAT.into() }),
+    }
+}
+
+/// Reads a single assessment or a backup of several, of any supported version,
+/// and checks the invariants an assessment must keep.
+pub fn decode_any(text: &str) -> Result<Imported, FormatError> {
+    if text.len() > MAX_BYTES {
+        return Err(FormatError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    let obj = value.as_object().ok_or(FormatError::NotAnObject)?;
+    let format = obj.get("format").and_then(|f| f.as_str()).unwrap_or("").to_string();
+    let version = match format.as_str() {
+        FORMAT | BACKUP_FORMAT => version_of(obj)?,
+        other => return Err(FormatError::WrongFormat { found: other.chars().take(60).collect() }),
+    };
+    // The current version is read from the text itself so errors carry line and column.
+    let migrated = (version != VERSION as u64).then(|| migrate(version, value).to_string());
+    let source = migrated.as_deref().unwrap_or(text);
+    let backup = format == BACKUP_FORMAT;
+    let envelopes =
+        if backup { deserialize_at::<Backup>(source)?.assessments } else { vec![deserialize_at::<Envelope>(source)?] };
+    for (i, env) in envelopes.iter().enumerate() {
+        validate(env, &if backup { format!("assessments[{i}].") } else { String::new() })?;
+    }
+    Ok(Imported { backup, envelopes })
+}
+
+fn invalid(prefix: &str, path: &str, message: String) -> FormatError {
+    FormatError::Invalid { path: format!("{prefix}{path}"), message }
+}
+
+/// The invariants `Assessment::apply` keeps, checked on data from outside.
+fn validate(env: &Envelope, prefix: &str) -> Result<(), FormatError> {
+    let a = &env.assessment;
+    if a.id.is_empty() || a.id.len() > 80 || a.id.contains(['/', '\\']) {
+        return Err(invalid(prefix, "assessment.id", "must be 1–80 characters without slashes".into()));
+    }
+    if a.participants.is_empty() {
+        return Err(invalid(prefix, "assessment.participants", "needs at least one participant".into()));
+    }
+    if a.participant(&a.active).is_none() {
+        return Err(invalid(prefix, "assessment.active", format!("names no participant (\"{}\")", a.active)));
+    }
+    for (id, imp) in &a.objectives {
+        if *imp > 5 {
+            return Err(invalid(
+                prefix,
+                &format!("assessment.objectives.{id}"),
+                format!("importance {imp} is above 5"),
+            ));
+        }
+    }
+    for (i, s) in a.services.iter().enumerate() {
+        if !(1..=5).contains(&s.criticality) {
+            return Err(invalid(
+                prefix,
+                &format!("assessment.services[{i}].criticality"),
+                format!("{} is not 1 to 5", s.criticality),
+            ));
+        }
+    }
+    for (i, o) in a.custom_objectives.iter().enumerate() {
+        if o.importance > 5 {
+            return Err(invalid(
+                prefix,
+                &format!("assessment.custom_objectives[{i}].importance"),
+                format!("{} is above 5", o.importance),
+            ));
+        }
+    }
+    for (p, d) in &a.scope {
+        if d.target.is_some_and(|t| t > 5) {
+            return Err(invalid(prefix, &format!("assessment.scope.{p}.target"), "is above 5".into()));
+        }
+    }
+    Ok(())
 }

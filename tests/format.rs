@@ -1,0 +1,152 @@
+//! The versioned file format: fixtures of every released version keep loading,
+//! the decoder names what is wrong (field path, line), unknown ids survive a
+//! round trip, backups hold several assessments.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use itsm_maturity::domain::assessment::{Answer, QuestionKey};
+use itsm_maturity::domain::format::{decode, decode_any, Backup, Envelope, FormatError, MAX_BYTES};
+use itsm_maturity::domain::sample::sample;
+use itsm_maturity::domain::{evaluate, Catalog};
+use serde_json::{json, Value};
+
+const V1: &str = include_str!("fixtures/assessment-v1.json");
+
+fn fixture() -> Value {
+    serde_json::from_str(V1).unwrap()
+}
+
+fn err(v: &Value) -> String {
+    decode(&v.to_string()).unwrap_err().to_string()
+}
+
+#[test]
+fn every_released_version_fixture_loads() {
+    // One fixture per released format version; add one when VERSION moves.
+    let env = decode(V1).unwrap();
+    let a = &env.assessment;
+    assert_eq!(a.name, "Fixture <img src=x onerror=alert(1)>");
+    assert_eq!(a.organization.name, "Acme & \"Sons\"");
+    assert_eq!(a.participants.len(), 2);
+    assert_eq!(a.active, "p2");
+    assert_eq!(a.agreed[&QuestionKey::new("change", "change-assessed")].answer, Answer::P);
+}
+
+#[test]
+fn unknown_ids_are_kept_reported_and_round_tripped() {
+    let env = decode(V1).unwrap();
+    let c = Catalog::default_catalog();
+    let r = evaluate(&c, &env.assessment);
+    assert_eq!(r.unknown_answers, vec![QuestionKey::new("retired-process", "old-question")]);
+    // Round trip: encode and decode again, byte-for-byte the same document.
+    let text = env.encode();
+    let back = decode(&text).unwrap();
+    assert_eq!(back, env);
+    assert_eq!(back.encode(), text);
+    assert_eq!(back.assessment.objectives.get("objective-from-a-newer-catalog"), Some(&3));
+    assert_eq!(back.assessment.custom_objectives[0].processes[1].process, "retired-process");
+}
+
+#[test]
+fn sample_and_backup_round_trip() {
+    let env = sample().unwrap();
+    let fixture = decode(V1).unwrap();
+    let backup = Backup::new(vec![env.clone(), fixture.clone()]);
+    let imported = decode_any(&backup.encode()).unwrap();
+    assert!(imported.backup);
+    assert_eq!(imported.envelopes, vec![env, fixture]);
+    // A backup is not a single assessment.
+    assert!(decode(&backup.encode()).unwrap_err().to_string().contains("itsm-backup"));
+}
+
+#[test]
+fn not_json_names_line_and_column() {
+    let e = decode("{\n  \"format\": \"itsm-assessment\",\n  \"version\": 1,\n  oops\n}").unwrap_err();
+    assert!(matches!(e, FormatError::Syntax { line: 4, .. }), "{e:?}");
+    assert!(e.to_string().starts_with("this is not valid JSON (line 4, column"), "{e}");
+    assert!(decode("").unwrap_err().to_string().contains("not valid JSON"));
+    assert_eq!(decode("[1, 2]").unwrap_err(), FormatError::NotAnObject);
+}
+
+#[test]
+fn wrong_format_and_versions() {
+    let mut v = fixture();
+    v["format"] = json!("itsm-catalog");
+    assert_eq!(
+        err(&v),
+        "field 'format' is \"itsm-catalog\", expected \"itsm-assessment\" or \"itsm-backup\": this is not an assessment file"
+    );
+    v.as_object_mut().unwrap().remove("format");
+    assert!(err(&v).contains("field 'format' is missing"));
+    let mut v = fixture();
+    v["version"] = json!(2);
+    assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::FutureVersion { found: 2 });
+    assert!(err(&v).contains("made by a newer version of the app"));
+    v["version"] = json!("one");
+    assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::BadVersion);
+}
+
+#[test]
+fn missing_fields_and_wrong_types_name_the_field_path() {
+    let mut v = fixture();
+    v["assessment"].as_object_mut().unwrap().remove("participants");
+    assert!(err(&v).starts_with("field 'assessment' (line 1"), "{}", err(&v));
+    assert!(err(&v).contains("missing field `participants`"));
+
+    let mut v = fixture();
+    v["assessment"]["services"][0]["criticality"] = json!("high");
+    let msg = err(&v);
+    assert!(msg.starts_with("field 'assessment.services[0].criticality'"), "{msg}");
+    assert!(msg.contains("invalid type: string \"high\", expected u8"), "{msg}");
+
+    let mut v = fixture();
+    v["assessment"]["participants"][0]["answers"]["change/change-assessed"]["answer"] = json!("X");
+    let msg = err(&v);
+    assert!(msg.starts_with("field 'assessment.participants[0].answers.change/change-assessed.answer'"), "{msg}");
+    assert!(msg.contains("unknown variant `X`, expected one of `N`, `P`, `L`, `F`, `NA`, `DK`"), "{msg}");
+}
+
+#[test]
+fn rule_breaking_values_are_refused_with_their_path() {
+    let mut v = fixture();
+    v["assessment"]["services"][0]["criticality"] = json!(9);
+    assert_eq!(err(&v), "field 'assessment.services[0].criticality' 9 is not 1 to 5");
+    let mut v = fixture();
+    v["assessment"]["active"] = json!("ghost");
+    assert_eq!(err(&v), "field 'assessment.active' names no participant (\"ghost\")");
+    let mut v = fixture();
+    v["assessment"]["participants"] = json!([]);
+    assert_eq!(err(&v), "field 'assessment.participants' needs at least one participant");
+    let mut v = fixture();
+    v["assessment"]["objectives"]["managed-business-risk"] = json!(7);
+    assert_eq!(err(&v), "field 'assessment.objectives.managed-business-risk' importance 7 is above 5");
+}
+
+#[test]
+fn huge_and_deeply_nested_input_fail_fast_without_a_panic() {
+    let big = format!("{{\"format\": \"itsm-assessment\", \"pad\": \"{}\"}}", "x".repeat(20 * 1024 * 1024));
+    let t = std::time::Instant::now();
+    assert!(matches!(decode(&big).unwrap_err(), FormatError::TooLarge { .. }));
+    assert!(decode(&big).unwrap_err().to_string().contains("MB; assessment files are at most 8 MB"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let e = decode(&deep).unwrap_err();
+    assert!(e.to_string().contains("recursion limit exceeded"), "{e}");
+    let deep_obj = format!(
+        "{{\"format\":\"itsm-assessment\",\"version\":1,\"x\":{}{}}}",
+        "{\"a\":".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    assert!(decode(&deep_obj).is_err());
+    assert!(t.elapsed().as_secs() < 5);
+    assert!(MAX_BYTES >= 1024 * 1024);
+}
+
+#[test]
+fn envelope_records_catalog_and_app_version() {
+    let env = decode(V1).unwrap();
+    let v: Value = serde_json::from_str(&Envelope::new(env.assessment, env.catalog).encode()).unwrap();
+    assert_eq!(v["format"], "itsm-assessment");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["catalog"]["id"], "itsm-default");
+    assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
+}
