@@ -1,13 +1,18 @@
 //! The only module that touches the browser's localStorage (via gloo-storage).
 //!
 //! Layout, all under the prefix `itsm.`:
-//! - `itsm.index`         — JSON list of [`IndexEntry`] (id, name, organization, updated);
-//! - `itsm.a.<id>`        — one assessment envelope (see `domain::format`);
-//! - `itsm.last`          — the id of the assessment opened last;
-//! - `itsm.last-path`     — the page (route) the user was on, to resume there.
+//! - `itsm.index`          — JSON list of [`IndexEntry`] (id, name, organization, updated, completion);
+//! - `itsm.a.<id>`         — one assessment envelope (see `domain::format`);
+//! - `itsm.bad.<id>.<ms>`  — stored text that could not be read, moved aside untouched;
+//! - `itsm.last`, `itsm.last-path` — the assessment and page opened last.
 //!
-//! Write order: the assessment key first, then the index, so a crash between
-//! the two leaves a readable assessment that the next start re-indexes.
+//! Invariants:
+//! - write order is the assessment key first, then the index, so a crash between
+//!   the two leaves a readable assessment that [`startup_check`] re-indexes;
+//! - unreadable text is never overwritten or deleted by the app on its own: it is
+//!   moved aside (written under a new key before the old key is removed);
+//! - [`save`] refuses to overwrite text another tab wrote since this tab last
+//!   read or wrote it ([`StorageError::Conflict`]).
 
 use crate::domain::format::{decode, Envelope, FormatError};
 use gloo_storage::{LocalStorage, Storage};
@@ -15,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 const PREFIX: &str = "itsm.";
+const ASSESSMENT_PREFIX: &str = "itsm.a.";
+const BAD_PREFIX: &str = "itsm.bad.";
 const INDEX_KEY: &str = "itsm.index";
 const LAST_KEY: &str = "itsm.last";
 const LAST_PATH_KEY: &str = "itsm.last-path";
@@ -32,6 +39,19 @@ pub struct IndexEntry {
     pub completion: f64,
 }
 
+/// Stored text that could not be read, kept aside for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    /// The key it was moved to.
+    pub key: String,
+    /// The assessment id it was stored under.
+    pub id: String,
+    /// The assessment's name from the index, if it was listed there.
+    pub name: Option<String>,
+    /// Why it could not be read.
+    pub reason: String,
+}
+
 /// What went wrong talking to localStorage.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageError {
@@ -41,6 +61,8 @@ pub enum StorageError {
     Unavailable(String),
     /// The stored text for this key could not be read as an assessment.
     Unreadable { key: String, error: FormatError },
+    /// Another tab saved this assessment since this tab read it; nothing was written.
+    Conflict { stored: String },
 }
 
 impl fmt::Display for StorageError {
@@ -48,21 +70,26 @@ impl fmt::Display for StorageError {
         match self {
             StorageError::Full => write!(
                 f,
-                "the browser's storage for this site is full: your latest changes are kept in this tab but not saved; export them to a file"
+                "The browser's storage for this site is full, so your latest changes are not saved. They are kept in this tab: download a copy to keep them, then delete assessments you no longer need."
             ),
-            StorageError::Unavailable(e) => write!(f, "this browser does not allow saving ({e}); export to keep your work"),
-            StorageError::Unreadable { key, error } => write!(f, "the saved data under '{key}' cannot be read: {error}"),
+            StorageError::Unavailable(e) => {
+                write!(f, "This browser does not allow saving ({e}). Download a copy to keep your work.")
+            }
+            StorageError::Unreadable { key, error } => write!(f, "The saved data under '{key}' cannot be read: {error}"),
+            StorageError::Conflict { .. } => write!(
+                f,
+                "This assessment was changed in another tab or window. Nothing was overwritten: choose which version to keep."
+            ),
         }
     }
 }
 
 fn key_of(id: &str) -> String {
-    format!("{PREFIX}a.{id}")
+    format!("{ASSESSMENT_PREFIX}{id}")
 }
 
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    let storage = LocalStorage::raw();
-    storage.set_item(key, value).map_err(|e| {
+    LocalStorage::raw().set_item(key, value).map_err(|e| {
         let text = format!("{e:?}");
         if text.contains("Quota") || text.contains("quota") {
             StorageError::Full
@@ -76,39 +103,168 @@ fn read(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// The saved-assessments list (an unreadable index reads as empty; the
-/// assessments themselves are untouched).
-pub fn index() -> Vec<IndexEntry> {
-    read(INDEX_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+fn remove_key(key: &str) {
+    // Removing never needs space; a failure leaves the key, which loses nothing.
+    let _ = LocalStorage::raw().remove_item(key);
 }
 
-/// Saves an assessment envelope and updates the index.
-pub fn save(env: &Envelope, completion: f64) -> Result<(), StorageError> {
+fn keys() -> Vec<String> {
+    let s = LocalStorage::raw();
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
+}
+
+/// The saved-assessments list, most recently changed first (an unreadable
+/// index reads as empty; [`startup_check`] rebuilds it).
+pub fn index() -> Vec<IndexEntry> {
+    let mut list: Vec<IndexEntry> = read(INDEX_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    list
+}
+
+fn write_index(list: &[IndexEntry]) -> Result<(), StorageError> {
+    write(INDEX_KEY, &serde_json::to_string(list).unwrap_or_default())
+}
+
+fn entry_for(env: &Envelope, completion: f64) -> IndexEntry {
     let a = &env.assessment;
-    write(&key_of(&a.id), &env.encode())?;
-    let mut list = index();
-    let entry = IndexEntry {
+    IndexEntry {
         id: a.id.clone(),
         name: a.name.clone(),
         organization: a.organization.name.clone(),
         updated: js_sys::Date::now(),
         completion,
-    };
-    match list.iter_mut().find(|e| e.id == a.id) {
+    }
+}
+
+/// Saves an assessment unless another tab changed it since this tab last read
+/// or wrote `expected`; returns the text written. The index follows the data.
+pub fn save(env: &Envelope, completion: f64, expected: Option<&str>) -> Result<String, StorageError> {
+    let key = key_of(&env.assessment.id);
+    if let (Some(stored), Some(expected)) = (read(&key), expected) {
+        if stored != expected {
+            return Err(StorageError::Conflict { stored });
+        }
+    }
+    let text = env.encode();
+    write(&key, &text)?;
+    let mut list = index();
+    let entry = entry_for(env, completion);
+    match list.iter_mut().find(|e| e.id == entry.id) {
         Some(e) => *e = entry,
         None => list.push(entry),
     }
-    let text = serde_json::to_string(&list).unwrap_or_default();
-    write(INDEX_KEY, &text)?;
-    write(LAST_KEY, &a.id)
+    write_index(&list)?;
+    write(LAST_KEY, &env.assessment.id)?;
+    Ok(text)
 }
 
-/// Loads one assessment.
-pub fn load(id: &str) -> Result<Option<Envelope>, StorageError> {
+/// Loads one assessment with the exact text it was read from.
+pub fn load(id: &str) -> Result<Option<(Envelope, String)>, StorageError> {
     let key = key_of(id);
     match read(&key) {
         None => Ok(None),
-        Some(text) => decode(&text).map(Some).map_err(|error| StorageError::Unreadable { key, error }),
+        Some(text) => match decode(&text) {
+            Ok(env) => Ok(Some((env, text))),
+            Err(error) => Err(StorageError::Unreadable { key, error }),
+        },
+    }
+}
+
+/// The stored text of an assessment, as it is.
+pub fn raw(id: &str) -> Option<String> {
+    read(&key_of(id))
+}
+
+/// The storage key of an assessment (for matching `storage` events).
+pub fn assessment_key(id: &str) -> String {
+    key_of(id)
+}
+
+/// Writes an assessment whatever is stored under its id (the user confirmed:
+/// import, undo of a delete). Returns the text written.
+pub fn put(env: &Envelope, completion: f64) -> Result<String, StorageError> {
+    save(env, completion, None)
+}
+
+/// Puts back text exactly as it was (rollback of a failed import).
+pub fn restore_raw(id: &str, previous: Option<&str>) {
+    match previous {
+        Some(text) => {
+            let _ = write(&key_of(id), text);
+        }
+        None => remove(id),
+    }
+}
+
+/// Deletes an assessment and its index line.
+pub fn remove(id: &str) {
+    remove_key(&key_of(id));
+    let list: Vec<IndexEntry> = index().into_iter().filter(|e| e.id != id).collect();
+    // The data is gone either way; a stale index line is dropped at the next start.
+    let _ = write_index(&list);
+}
+
+/// Checks every stored assessment at start: unreadable ones are moved aside
+/// untouched and reported; readable ones missing from the index are re-indexed;
+/// index lines without data are dropped.
+pub fn startup_check() -> Vec<Quarantined> {
+    let mut list = index();
+    let mut moved = Vec::new();
+    let mut changed = false;
+    for key in keys().into_iter().filter(|k| k.starts_with(ASSESSMENT_PREFIX)) {
+        let id = key.trim_start_matches(ASSESSMENT_PREFIX).to_string();
+        let Some(text) = read(&key) else { continue };
+        match decode(&text) {
+            Ok(env) => {
+                if !list.iter().any(|e| e.id == id) {
+                    list.push(entry_for(&env, 0.0));
+                    changed = true;
+                }
+            }
+            Err(error) => {
+                let bad_key = format!("{BAD_PREFIX}{id}.{}", js_sys::Date::now() as u64);
+                // Move aside: write the copy first; only then remove the original.
+                if write(&bad_key, &text).is_ok() {
+                    remove_key(&key);
+                }
+                let name = list.iter().find(|e| e.id == id).map(|e| e.name.clone());
+                list.retain(|e| e.id != id);
+                changed = true;
+                moved.push(Quarantined { key: bad_key, id, name, reason: error.to_string() });
+            }
+        }
+    }
+    let before = list.len();
+    list.retain(|e| read(&key_of(&e.id)).is_some());
+    if changed || list.len() != before {
+        let _ = write_index(&list);
+    }
+    moved
+}
+
+/// Text moved aside earlier, still kept: (key, assessment id).
+pub fn quarantined() -> Vec<(String, String)> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BAD_PREFIX))
+        .map(|k| {
+            let rest = k.trim_start_matches(BAD_PREFIX);
+            let id = rest.rsplit_once('.').map(|(id, _)| id.to_string()).unwrap_or_else(|| rest.to_string());
+            (k, id)
+        })
+        .collect()
+}
+
+/// The raw text under a quarantine key.
+pub fn read_quarantined(key: &str) -> Option<String> {
+    key.starts_with(BAD_PREFIX).then(|| read(key)).flatten()
+}
+
+/// Deletes text moved aside (the user chose to, after downloading it or not).
+pub fn discard_quarantined(key: &str) {
+    if key.starts_with(BAD_PREFIX) {
+        remove_key(key);
     }
 }
 

@@ -169,3 +169,35 @@ fn removing_the_active_participant_moves_to_another() {
     a.apply(Action::RemoveParticipant { id: "p2".into() }).unwrap();
     assert_eq!(a.active, "p1");
 }
+
+#[test]
+fn duplicate_keeps_everything_under_a_new_id() {
+    let mut a = assessment();
+    answer(&mut a, "a", "a-1", Answer::F);
+    let d = a.duplicate("copy", "Copy of Test");
+    assert_eq!((d.id.as_str(), d.name.as_str()), ("copy", "Copy of Test"));
+    assert_eq!(d.participants, a.participants);
+    assert_eq!(d.objectives, a.objectives);
+}
+
+#[test]
+fn follow_up_copies_the_context_not_the_answers() {
+    let mut a = assessment();
+    a.apply(Action::SetHeader(HeaderField::OrgName("Pizza&Pizza".into()))).unwrap();
+    a.apply(Action::AddService(service("s1", "Web", 5, Audience::External, Sourcing::Inhouse, ChangeRate::Weekly)))
+        .unwrap();
+    a.apply(Action::SetTarget { process: "a".into(), target: Some(3) }).unwrap();
+    a.apply(Action::AddParticipant(participant("p2"))).unwrap();
+    answer(&mut a, "a", "a-1", Answer::F);
+    let f = a.follow_up("f1", "2027-05-01");
+    assert_eq!(f.baseline.as_deref(), Some("t1"));
+    assert_eq!(f.name, "Test — follow-up");
+    assert_eq!(f.date, "2027-05-01");
+    assert_eq!(f.organization, a.organization);
+    assert_eq!(f.services, a.services);
+    assert_eq!(f.objectives, a.objectives);
+    assert_eq!(f.scope, a.scope);
+    assert_eq!(f.participants.len(), 1);
+    assert!(f.participants[0].answers.is_empty());
+    assert!(f.agreed.is_empty());
+}

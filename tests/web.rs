@@ -16,8 +16,8 @@ fn clear() {
 fn saved_assessment_reads_back_identical_and_is_indexed() {
     clear();
     let env: Envelope = sample().unwrap();
-    storage::save(&env, 1.0).unwrap();
-    let back = storage::load("sample-pizza").unwrap().unwrap();
+    storage::save(&env, 1.0, None).unwrap();
+    let (back, _) = storage::load("sample-pizza").unwrap().unwrap();
     assert_eq!(back.assessment, env.assessment);
     let index = storage::index();
     assert_eq!(index.len(), 1);

@@ -598,3 +598,24 @@ impl Assessment {
             .ok_or_else(|| ActionError::Unknown { what: "participant", id: id.to_string() })
     }
 }
+
+impl Assessment {
+    /// A copy under a new id and name: everything, answers included.
+    pub fn duplicate(&self, new_id: &str, name: &str) -> Assessment {
+        Assessment { id: new_id.into(), name: name.into(), ..self.clone() }
+    }
+
+    /// A follow-up: the same organization, objectives, services, scope and mode;
+    /// answers start empty; this assessment is recorded as the baseline.
+    pub fn follow_up(&self, new_id: &str, date: &str) -> Assessment {
+        let mut next = Assessment::new(new_id, &format!("{} — follow-up", self.name), date);
+        next.organization = self.organization.clone();
+        next.mode = self.mode;
+        next.objectives = self.objectives.clone();
+        next.custom_objectives = self.custom_objectives.clone();
+        next.services = self.services.clone();
+        next.scope = self.scope.clone();
+        next.baseline = Some(self.id.clone());
+        next
+    }
+}

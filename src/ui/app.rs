@@ -16,6 +16,8 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // Unreadable stored data is moved aside before anything reads it.
+    state.quarantine.set(crate::storage::startup_check());
     state.start_autosave();
     view! {
         <Router>

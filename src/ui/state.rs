@@ -9,7 +9,7 @@
 use crate::domain::assessment::{ActionError, CatalogRef};
 use crate::domain::format::Envelope;
 use crate::domain::{evaluate, Action, Assessment, Catalog, Results};
-use crate::storage;
+use crate::storage::{self, Quarantined, StorageError};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -40,6 +40,14 @@ pub struct AppState {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Whether the start page already offered to resume (once per page load).
     pub resumed: StoredValue<bool>,
+    /// The exact stored text this tab last read or wrote for the open assessment.
+    last_text: StoredValue<Option<String>>,
+    /// Another tab's version of the open assessment, when both changed it.
+    pub conflict: RwSignal<Option<String>>,
+    /// A passing notice (announced politely).
+    pub notice: RwSignal<Option<String>>,
+    /// Stored data found unreadable at start, moved aside.
+    pub quarantine: RwSignal<Vec<Quarantined>>,
 }
 
 impl AppState {
@@ -58,6 +66,10 @@ impl AppState {
             revision: RwSignal::new(0),
             timer: StoredValue::new(None),
             resumed: StoredValue::new(false),
+            last_text: StoredValue::new(None),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            quarantine: RwSignal::new(Vec::new()),
         }
     }
 
@@ -87,18 +99,73 @@ impl AppState {
         }
     }
 
-    /// Opens an assessment, first saving the open one if it has unsaved changes.
-    pub fn open(&self, env: Envelope) {
+    /// Opens an assessment read from storage as `text`, first saving the open
+    /// one if it has unsaved changes.
+    pub fn open(&self, env: Envelope, text: String) {
         self.flush();
         self.save_status.set(SaveStatus::Idle);
+        self.conflict.set(None);
+        self.last_text.set_value(Some(text));
         self.assessment.set(Some(env.assessment));
     }
 
-    /// Opens a new or copied assessment and saves it at once.
+    /// Opens a new, copied or imported assessment and saves it at once.
     pub fn create(&self, a: Assessment) {
         self.flush();
+        self.conflict.set(None);
+        self.last_text.set_value(None);
         self.assessment.set(Some(a));
         self.save_now();
+    }
+
+    /// Closes the open assessment without saving (it was just deleted).
+    pub fn close_unsaved(&self) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(None);
+        self.last_text.set_value(None);
+        self.conflict.set(None);
+        self.save_status.set(SaveStatus::Idle);
+        self.assessment.set(None);
+    }
+
+    /// The id of the open assessment, if any.
+    pub fn open_id(&self) -> Option<String> {
+        self.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone()))
+    }
+
+    /// The open assessment as an exportable envelope.
+    pub fn envelope(&self) -> Option<Envelope> {
+        self.assessment.get_untracked().map(|a| Envelope::new(a, self.catalog_ref()))
+    }
+
+    /// Resolves a conflict: keep this tab's version (overwrite the other).
+    pub fn keep_mine(&self) {
+        if let Some(theirs) = self.conflict.get_untracked() {
+            self.last_text.set_value(Some(theirs));
+            self.conflict.set(None);
+            self.save_now();
+        }
+    }
+
+    /// Resolves a conflict: load the other tab's version (this tab's unsaved changes are dropped).
+    pub fn load_theirs(&self) {
+        if let Some(theirs) = self.conflict.get_untracked() {
+            match crate::domain::format::decode(&theirs) {
+                Ok(env) => {
+                    if let Some(h) = self.timer.get_value() {
+                        h.clear();
+                    }
+                    self.timer.set_value(None);
+                    self.conflict.set(None);
+                    self.last_text.set_value(Some(theirs));
+                    self.save_status.set(SaveStatus::Saved);
+                    self.assessment.set(Some(env.assessment));
+                }
+                Err(e) => self.error.set(Some(format!("The other tab's version cannot be read: {e}"))),
+            }
+        }
     }
 
     /// Saves now if a save is pending.
@@ -112,15 +179,53 @@ impl AppState {
 
     fn save_now(&self) {
         self.timer.set_value(None);
-        let Some(a) = self.assessment.get_untracked() else { return };
+        if self.conflict.with_untracked(|c| c.is_some()) {
+            // Wait for the user's choice; never overwrite the other tab silently.
+            self.save_status.set(SaveStatus::Failed("changed in another tab".into()));
+            return;
+        }
+        let Some(env) = self.envelope() else { return };
         let completion = self.results.with_untracked(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0));
-        match storage::save(&Envelope::new(a, self.catalog_ref()), completion) {
-            Ok(()) => self.save_status.set(SaveStatus::Saved),
+        let expected = self.last_text.get_value();
+        match storage::save(&env, completion, expected.as_deref()) {
+            Ok(text) => {
+                self.last_text.set_value(Some(text));
+                self.save_status.set(SaveStatus::Saved);
+            }
+            Err(StorageError::Conflict { stored }) => {
+                self.conflict.set(Some(stored));
+                self.save_status.set(SaveStatus::Failed("changed in another tab".into()));
+            }
             Err(e) => {
                 let msg = e.to_string();
                 self.save_status.set(SaveStatus::Failed(msg.clone()));
                 self.error.set(Some(msg));
             }
+        }
+    }
+
+    /// Another tab wrote `key`: follow its change, or flag a conflict when this
+    /// tab has unsaved changes of its own.
+    fn on_storage(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(id) = self.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())) else { return };
+        if key.as_deref() != Some(storage::assessment_key(&id).as_str()) {
+            return;
+        }
+        match new_value {
+            None => self.notice.set(Some(
+                "This assessment was deleted in another tab. It stays open here; your next change saves it again."
+                    .into(),
+            )),
+            Some(text) if Some(&text) != self.last_text.get_value().as_ref() => {
+                if self.timer.get_value().is_some() {
+                    self.conflict.set(Some(text));
+                } else if let Ok(env) = crate::domain::format::decode(&text) {
+                    self.last_text.set_value(Some(text));
+                    self.assessment.set(Some(env.assessment));
+                    self.notice.set(Some("Updated with the changes made in another tab.".into()));
+                }
+            }
+            Some(_) => {}
         }
     }
 
@@ -141,10 +246,12 @@ impl AppState {
             rev
         });
         let pagehide = window_event_listener(leptos::ev::pagehide, move |_| this.flush());
+        let storage_ev = window_event_listener(leptos::ev::storage, move |e| this.on_storage(e.key(), e.new_value()));
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| this.flush());
         on_cleanup(move || {
             pagehide.remove();
             hidden.remove();
+            storage_ev.remove();
         });
     }
 }

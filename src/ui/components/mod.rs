@@ -2,6 +2,7 @@ pub mod banner;
 pub mod chart_figure;
 pub mod explain;
 pub mod header;
+pub mod import;
 pub mod importance;
 pub mod progress;
 pub mod question_card;

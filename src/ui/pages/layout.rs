@@ -26,14 +26,16 @@ pub fn AssessmentLayout() -> impl IntoView {
         let open = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id == want));
         if open != Some(true) {
             match storage::load(&want) {
-                Ok(Some(env)) => {
+                Ok(Some((env, text))) => {
                     missing.set(false);
-                    state.open(env);
+                    state.open(env, text);
                 }
                 Ok(None) => missing.set(true),
-                Err(e) => {
+                Err(_) => {
+                    // Unreadable: move it aside untouched and tell the user (banner).
                     missing.set(true);
-                    state.error.set(Some(e.to_string()));
+                    let moved = storage::startup_check();
+                    state.quarantine.update(|q| q.extend(moved));
                 }
             }
         }

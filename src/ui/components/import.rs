@@ -1,0 +1,155 @@
+//! Importing files: a file picker and a drop zone, a preview of what will be
+//! created or replaced, and only then the writes — all or nothing.
+
+use crate::domain::evaluate;
+use crate::domain::format::{decode_any, Envelope, MAX_BYTES};
+use crate::storage;
+use crate::ui::state::AppState;
+use crate::ui::util::new_id;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A decoded file waiting for the user's confirmation.
+#[derive(Clone)]
+struct Preview {
+    file: String,
+    envelopes: Vec<Envelope>,
+}
+
+/// Reads a file's bytes and decodes it; every failure is a sentence naming the file.
+async fn read_file(file: web_sys::File) -> Result<Preview, String> {
+    let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        return Err(format!(
+            "“{name}” is {:.1} MB; assessment files are at most {} MB. Nothing was imported.",
+            file.size() / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("“{name}” could not be read. Nothing was imported."))?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "“{name}” is not a text file (invalid UTF-8 at byte {}). Nothing was imported.",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let imported = decode_any(&text).map_err(|e| format!("“{name}” cannot be imported: {e}. Nothing was imported."))?;
+    Ok(Preview { file: name, envelopes: imported.envelopes })
+}
+
+/// The import control with its preview.
+#[component]
+pub fn Importer(
+    /// Called after a successful import, to refresh the list.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let preview = RwSignal::new(None::<Preview>);
+    let error = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    let take = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        error.set(None);
+        preview.set(None);
+        leptos::task::spawn_local(async move {
+            match read_file(file).await {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        take(input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)));
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        take(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+    };
+    let existing = move |id: &str| storage::index().into_iter().find(|e| e.id == id).map(|e| e.name);
+    let confirm = move |as_copies: bool| {
+        let Some(p) = preview.get_untracked() else { return };
+        // Write all or nothing: remember what was there, roll back on failure.
+        let mut written: Vec<(String, Option<String>)> = Vec::new();
+        let mut failure = None;
+        for mut env in p.envelopes.clone() {
+            if as_copies && storage::raw(&env.assessment.id).is_some() {
+                env.assessment.id = new_id("a");
+                env.assessment.name = format!("{} (imported)", env.assessment.name);
+            }
+            let id = env.assessment.id.clone();
+            let previous = storage::raw(&id);
+            let completion = state.catalog.with_value(|c| evaluate(c, &env.assessment).completion());
+            match storage::put(&env, completion) {
+                Ok(_) => written.push((id, previous)),
+                Err(e) => {
+                    failure = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        if let Some(e) = failure {
+            for (id, previous) in written.iter().rev() {
+                storage::restore_raw(id, previous.as_deref());
+            }
+            error.set(Some(format!("Nothing was imported: {e}")));
+        } else {
+            if written.iter().any(|(id, _)| state.open_id().as_deref() == Some(id.as_str())) {
+                state.close_unsaved();
+            }
+            state.notice.set(Some(format!(
+                "Imported {} assessment{} from “{}”.",
+                written.len(),
+                if written.len() == 1 { "" } else { "s" },
+                p.file
+            )));
+            on_done.run(());
+        }
+        preview.set(None);
+    };
+    view! {
+        <div class="import" class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop id="drop-zone">
+            <label class="btn btn-secondary file-label" for="import-file">"Import a file…"</label>
+            <input type="file" id="import-file" class="sr-only" accept=".json,application/json" on:change=on_pick/>
+            <span class="muted small">"or drop an exported .json file here. You will see what it contains before anything is saved."</span>
+        </div>
+        {move || error.get().map(|e| view! { <p class="field-error" role="alert" id="import-error">{e}</p> })}
+        {move || preview.get().map(|p| {
+            let replaces = p.envelopes.iter().filter(|e| existing(&e.assessment.id).is_some()).count();
+            view! {
+                <div class="subform" id="import-preview" role="region" aria-label="Import preview">
+                    <h3>{format!("Import from “{}”", p.file)}</h3>
+                    <ul>
+                        {p.envelopes.iter().map(|e| {
+                            let a = &e.assessment;
+                            let what = match existing(&a.id) {
+                                Some(old) => format!("replaces the saved “{old}”"),
+                                None => "new".to_string(),
+                            };
+                            let answers: usize = a.participants.iter().map(|p| p.answers.len()).sum();
+                            view! { <li data-id=a.id.clone()><strong>{a.name.clone()}</strong>
+                                {format!(" · {} · {} participant(s), {answers} answers · ", if a.organization.name.is_empty() { "no organization" } else { &a.organization.name }, a.participants.len())}
+                                <span class="tag">{what}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                    <div class="actions">
+                        <button class="btn btn-primary" id="confirm-import" on:click=move |_| confirm(false)>
+                            {if replaces > 0 { "Import and replace" } else { "Import" }}</button>
+                        {(replaces > 0).then(|| view! { <button class="btn btn-secondary" id="import-copies" on:click=move |_| confirm(true)>"Import as copies"</button> })}
+                        <button class="btn btn-secondary" id="cancel-import" on:click=move |_| preview.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}
