@@ -316,6 +316,212 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   await context.close();
 });
 
+// ---------- persistence: nothing is ever lost ----------
+
+async function openSampleIn(page) {
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await page.waitForSelector('#profile-table tbody tr');
+}
+
+const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `itsm.a.${id}`);
+
+journey('persistence: many assessments — rename, duplicate, follow-up, delete with undo', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  await page.goto(BASE + '/');
+  await page.waitForURL(/\/results$/); // resumes; go to the list explicitly
+  await page.click('.brand');
+  await page.waitForSelector('.saved-list li');
+  const item = (id) => page.locator(`.saved-list li[data-assessment="${id}"]`);
+  // Rename.
+  await item('sample-pizza').locator('.act-rename').click();
+  await page.fill('#rename-sample-pizza', 'Pizza <b>bold</b> & co');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.saved-list li[data-assessment="sample-pizza"] .saved-name');
+  assert.equal(await item('sample-pizza').locator('.saved-name').innerText(), 'Pizza <b>bold</b> & co');
+  assert.equal(JSON.parse(await stored(page, 'sample-pizza')).assessment.name, 'Pizza <b>bold</b> & co');
+  // Duplicate.
+  await item('sample-pizza').locator('.act-duplicate').click();
+  await page.waitForFunction(() => document.querySelectorAll('.saved-list li').length === 2);
+  assert.match(await page.locator('.saved-list').innerText(), /Copy of Pizza <b>bold<\/b> & co/);
+  // Follow-up: context copied, answers empty, baseline recorded.
+  await item('sample-pizza').locator('.act-follow-up').click();
+  await page.waitForURL(/\/a\/[^/]+\/scope$/);
+  const fid = page.url().match(/\/a\/([^/]+)\//)[1];
+  await new ScopePage(page).waitLoaded();
+  assert.match(await new ScopePage(page).reasons('supplier'), /Payment system/);
+  const follow = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `itsm.a.${fid}`)).assessment;
+  assert.equal(follow.baseline, 'sample-pizza');
+  assert.equal(follow.services.length, 3);
+  assert.equal(Object.keys(follow.participants[0].answers).length, 0);
+  // Delete with undo.
+  await page.click('.brand');
+  await page.waitForSelector('.saved-list li');
+  assert.equal(await page.locator('.saved-list li').count(), 3);
+  const before = await stored(page, 'sample-pizza');
+  await item('sample-pizza').locator('.act-delete').click();
+  await page.waitForSelector('#undo-delete');
+  assert.equal(await page.locator('.saved-list li').count(), 2);
+  assert.equal(await stored(page, 'sample-pizza'), null);
+  await page.waitForTimeout(10500); // the undo stays offered for at least 10 s
+  await page.click('#undo-delete');
+  await page.waitForFunction(() => document.querySelectorAll('.saved-list li').length === 3);
+  assert.equal(JSON.parse(await stored(page, 'sample-pizza')).assessment.name, JSON.parse(before).assessment.name);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('persistence: a corrupted key is moved aside with a banner; the rest still works', async (browser) => {
+  const { context, page } = await newPage(browser);
+  await openSampleIn(page);
+  const good = await stored(page, 'sample-pizza');
+  await page.evaluate(() => {
+    localStorage.setItem('itsm.a.broken', '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
+    const index = JSON.parse(localStorage.getItem('itsm.index'));
+    index.push({ id: 'broken', name: 'Client X review', organization: 'Client X', updated: 1, completion: 0 });
+    localStorage.setItem('itsm.index', JSON.stringify(index));
+    localStorage.removeItem('itsm.last-path');
+  });
+  await page.goto(BASE + '/');
+  const banner = page.locator('#quarantine-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /“Client X review”: this is not valid JSON \(line 1, column \d+\)/);
+  // Moved aside untouched; the good assessment is still there and listed.
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('itsm.bad.broken.')));
+  assert.equal(aside.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
+  assert.equal(await stored(page, 'broken'), null);
+  assert.equal(await stored(page, 'sample-pizza'), good);
+  assert.equal(await page.locator('.saved-list li').count(), 1);
+  const [raw] = await Promise.all([page.waitForEvent('download'), banner.locator('.download-raw').click()]);
+  assert.equal(fs.readFileSync(await raw.path(), 'utf8'), '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
+  await assertAccessible(page, 'start page with the quarantine banner');
+  await shot(page, 'corrupted-storage-1280');
+  await context.close();
+});
+
+journey('persistence: storage full — visible error, work kept in the tab, export offered, nothing half-written', async (browser) => {
+  const { context, page } = await newPage(browser);
+  await openSampleIn(page);
+  await page.goto(BASE + '/a/sample-pizza/process/supplier');
+  await new ProcessPage(page).waitLoaded();
+  const before = await stored(page, 'sample-pizza');
+  // Fill the quota with other data.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) { try { localStorage.setItem('filler.' + i, chunk); } catch (e) { break; } }
+    let k = 0; for (let n = 65536; n >= 1;) { try { localStorage.setItem('filler.t' + (k++), 'x'.repeat(n)); } catch (e) { n = Math.floor(n / 2); } }
+  });
+  await page.focus('#q-1');
+  await page.keyboard.press('4');
+  await page.click('#q-1 .add-note');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'q-1-note');
+  await page.keyboard.type('Evidence: the contract register in the shared drive.');
+  const banner = page.locator('#error-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /storage for this site is full/);
+  assert.equal(await page.locator('#q-1 .ans[aria-pressed="true"]').getAttribute('data-answer'), 'F', 'the change stays in the tab');
+  assert.equal(await stored(page, 'sample-pizza'), before, 'the saved copy is untouched');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-unsaved')]);
+  const exported = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].answer, 'F');
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].note, 'Evidence: the contract register in the shared drive.');
+  assert.equal(await page.locator('#q-1 textarea').inputValue(), 'Evidence: the contract register in the shared drive.');
+  await shot(page, 'storage-full-1280');
+  await context.close();
+});
+
+journey('persistence: two tabs never silently overwrite each other', async (browser) => {
+  const { context, page: a } = await newPage(browser);
+  await openSampleIn(a);
+  const b = await context.newPage();
+  const url = BASE + '/a/sample-pizza/process/supplier';
+  await a.goto(url);
+  await b.goto(url);
+  await new ProcessPage(a).waitLoaded();
+  await new ProcessPage(b).waitLoaded();
+  // A saves; B has no pending change and follows.
+  await a.focus('#q-0');
+  await a.keyboard.press('4');
+  await b.waitForSelector('#notice-banner');
+  assert.match(await b.locator('#notice-banner').innerText(), /changes made in another tab/);
+  assert.equal(await b.locator('#q-0 .ans[aria-pressed="true"]').getAttribute('data-answer'), 'F');
+  // Both change at once: B is told, nothing is overwritten.
+  await a.focus('#q-2');
+  await a.keyboard.press('3');
+  await b.focus('#q-1');
+  await b.keyboard.press('4');
+  await b.waitForSelector('#conflict-banner');
+  await a.waitForTimeout(800);
+  const saved = JSON.parse(await stored(a, 'sample-pizza')).assessment.participants[0].answers;
+  assert.equal(saved['supplier/supplier-performance']?.answer, 'L', "A's change is saved");
+  assert.equal(saved['supplier/supplier-register']?.answer, 'N', "B's change did not overwrite A's save");
+  // B keeps its version on purpose: now it is saved.
+  await b.click('#keep-mine');
+  await b.waitForFunction(() => JSON.parse(localStorage.getItem('itsm.a.sample-pizza')).assessment.participants[0].answers['supplier/supplier-register'].answer === 'F');
+  await context.close();
+});
+
+journey('persistence: bad files are refused with a clear message; export → clear → import restores the same JSON', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  await page.click('.brand');
+  await page.waitForSelector('.saved-list li');
+  const before = await stored(page, 'sample-pizza');
+  const good = JSON.parse(before);
+  const deep = '['.repeat(10000) + ']'.repeat(10000);
+  const future = { ...good, version: 99 };
+  const missing = { ...good, assessment: { ...good.assessment } };
+  delete missing.assessment.participants;
+  const wrongType = JSON.parse(before);
+  wrongType.assessment.services[0].criticality = 'high';
+  const bad = [
+    ['notes.txt', Buffer.from('hello, this is not JSON'), /this is not valid JSON \(line 1, column 1\)/],
+    ['catalog.json', Buffer.from(JSON.stringify({ ...good, format: 'itsm-catalog' })), /field 'format' is "itsm-catalog"/],
+    ['future.json', Buffer.from(JSON.stringify(future)), /format version 99, made by a newer version of the app/],
+    ['missing.json', Buffer.from(JSON.stringify(missing)), /field 'assessment' .*missing field `participants`/],
+    ['types.json', Buffer.from(JSON.stringify(wrongType)), /field 'assessment\.services\[0\]\.criticality' .*invalid type: string "high", expected u8/],
+    ['huge.json', Buffer.alloc(20 * 1024 * 1024, 32), /is 20\.0 MB; assessment files are at most 8 MB/],
+    ['deep.json', Buffer.from(deep), /recursion limit exceeded/],
+    ['latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d]), /not a text file \(invalid UTF-8 at byte 2\)/],
+  ];
+  for (const [name, buffer, re] of bad) {
+    await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer });
+    const msg = page.locator('#import-error');
+    await msg.waitFor();
+    const text = await msg.innerText();
+    assert.match(text, re, name);
+    assert.match(text, new RegExp(`“${name.replace('.', '\\.')}”[\\s\\S]*Nothing was imported`), name);
+    assert.equal(await page.locator('#import-preview').count(), 0);
+    assert.equal(await stored(page, 'sample-pizza'), before, `${name} changed nothing`);
+  }
+  // Round trip: export, clear storage, import: the same JSON.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.saved-list li[data-assessment="sample-pizza"] .act-export')]);
+  const exported = fs.readFileSync(await dl.path(), 'utf8');
+  assert.equal(exported, before);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('#no-saved');
+  await page.setInputFiles('#import-file', { name: 'pizza.itsm.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForSelector('#import-preview');
+  assert.match(await page.locator('#import-preview').innerText(), /Pizza&Pizza — baseline assessment[\s\S]*new/);
+  await page.click('#confirm-import');
+  await page.waitForSelector('.saved-list li[data-assessment="sample-pizza"]');
+  assert.equal(await stored(page, 'sample-pizza'), exported, 'identical JSON after the round trip');
+  // Importing it again asks before replacing.
+  await page.setInputFiles('#import-file', { name: 'pizza.itsm.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForSelector('#import-preview');
+  assert.match(await page.locator('#import-preview').innerText(), /replaces the saved “Pizza&Pizza — baseline assessment”/);
+  await page.click('#import-copies');
+  await page.waitForFunction(() => document.querySelectorAll('.saved-list li').length === 2);
+  assert.match(await page.locator('.saved-list').innerText(), /\(imported\)/);
+  await assertAccessible(page, 'start page after import');
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
 const server = await serve(path.resolve('dist'), PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failed = 0;

@@ -171,7 +171,11 @@ pub fn QuestionCard(
                             }></textarea>
                     }.into_any()
                 } else {
-                    view! { <button type="button" class="btn-link add-note" on:click=move |_| show_note.set(true)>"+ Add a note or evidence"</button> }.into_any()
+                    view! { <button type="button" class="btn-link add-note" on:click=move |_| {
+                        show_note.set(true);
+                        // Put the cursor in the note that just appeared.
+                        request_animation_frame(move || { focus_id(&format!("q-{idx}-note")); });
+                    }>"+ Add a note or evidence"</button> }.into_any()
                 }}
             </div>
         </div>
