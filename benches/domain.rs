@@ -6,7 +6,9 @@
 mod common;
 
 use common::{measure, report};
+use itsm_maturity::domain::assessment::CatalogRef;
 use itsm_maturity::domain::catalog::DEFAULT_CATALOG_JSON;
+use itsm_maturity::domain::format::{decode, Envelope};
 use itsm_maturity::domain::sample::synthetic;
 use itsm_maturity::domain::{evaluate, Catalog};
 
@@ -30,4 +32,9 @@ fn main() {
             measure(300, || evaluate(&c, &a)),
         );
     }
+    let env = Envelope::new(synthetic(&c, 30), CatalogRef { id: c.id.clone(), version: c.version.clone() });
+    let text = env.encode();
+    let size = format!("{:.0} KB", text.len() as f64 / 1024.0);
+    report("export (encode): 30 participants, full catalog", &size, 50.0, measure(100, || env.encode()));
+    report("import (decode + validate): 30 participants, full catalog", &size, 50.0, measure(100, || decode(&text)));
 }

@@ -47,3 +47,36 @@ async fn app_mounts_and_shows_the_start_page() {
     assert!(doc.get_element_by_id("open-sample").is_some());
     assert!(doc.get_element_by_id("no-saved").is_some(), "empty storage shows the empty state");
 }
+
+#[wasm_bindgen_test]
+fn a_crash_between_the_two_writes_is_repaired_at_start() {
+    clear();
+    let env: Envelope = sample().unwrap();
+    // The assessment key was written, the index was not (the tab died in between).
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.set_item("itsm.a.sample-pizza", &env.encode()).unwrap();
+    assert!(storage::index().is_empty());
+    let moved = storage::startup_check();
+    assert!(moved.is_empty());
+    let index = storage::index();
+    assert_eq!(index.len(), 1);
+    assert_eq!(index[0].name, env.assessment.name);
+}
+
+#[wasm_bindgen_test]
+fn save_refuses_to_overwrite_another_tabs_write() {
+    clear();
+    let env: Envelope = sample().unwrap();
+    let mine = storage::save(&env, 1.0, None).unwrap();
+    // Another tab writes a different version.
+    let mut theirs = env.clone();
+    theirs.assessment.name = "Changed elsewhere".into();
+    storage::save(&theirs, 1.0, Some(&mine)).unwrap();
+    // This tab still believes `mine` is stored: its save is refused, nothing written.
+    let mut again = env.clone();
+    again.assessment.name = "Mine".into();
+    let err = storage::save(&again, 1.0, Some(&mine)).unwrap_err();
+    assert!(matches!(err, storage::StorageError::Conflict { .. }));
+    let (stored, _) = storage::load("sample-pizza").unwrap().unwrap();
+    assert_eq!(stored.assessment.name, "Changed elsewhere");
+}
