@@ -11,6 +11,7 @@ pub mod relevance;
 pub mod roadmap;
 pub mod sample;
 pub mod scoring;
+pub mod workshop;
 
 pub use assessment::{Action, Answer, Assessment, QuestionKey};
 pub use catalog::{Catalog, CatalogError};

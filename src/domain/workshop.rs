@@ -1,0 +1,138 @@
+//! Workshops and comparisons: per-participant capability (the spread behind a
+//! consensus), the discuss list of questions where answers differ by two
+//! steps or more, and deltas between a baseline and a follow-up.
+//!
+//! Invariants:
+//! - spreads are over in-scope processes, in catalog order; `min <= max`, and
+//!   every index is 0.0..=5.0;
+//! - the discuss list holds exactly the questions whose scored answers differ
+//!   by ≥ [`DISCUSS_SPREAD`] steps, sorted by spread × process priority
+//!   (ties: catalog order);
+//! - deltas are `current − baseline` for the processes in scope in `current`.
+
+use super::assessment::{Assessment, QuestionKey};
+use super::catalog::Catalog;
+use super::evaluate::{evaluate, Results};
+use serde::Serialize;
+
+/// Answers this many steps apart (or more) put a question on the discuss list.
+pub const DISCUSS_SPREAD: u8 = 2;
+
+/// One process's capability index as each participant alone would have it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    pub process: String,
+    pub name: String,
+    /// The index from the combined (consensus or agreed) answers.
+    pub consensus: f64,
+    pub min: f64,
+    pub max: f64,
+    /// (participant name, index) in participant order.
+    pub per_participant: Vec<(String, f64)>,
+}
+
+/// Each in-scope process's consensus index with the range of individual indices.
+pub fn spread(catalog: &Catalog, a: &Assessment, results: &Results) -> Vec<Spread> {
+    let individual: Vec<(String, Results)> = a
+        .participants
+        .iter()
+        .map(|p| {
+            let mut alone = a.clone();
+            alone.participants = vec![p.clone()];
+            alone.active = p.id.clone();
+            alone.agreed.clear();
+            (p.name.clone(), evaluate(catalog, &alone))
+        })
+        .collect();
+    results
+        .in_scope()
+        .map(|p| {
+            let per: Vec<(String, f64)> =
+                individual.iter().filter_map(|(name, r)| r.process(&p.id).map(|x| (name.clone(), x.index))).collect();
+            let min = per.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
+            let max = per.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
+            Spread {
+                process: p.id.clone(),
+                name: p.name.clone(),
+                consensus: p.index,
+                min: if per.is_empty() { p.index } else { min },
+                max: if per.is_empty() { p.index } else { max },
+                per_participant: per,
+            }
+        })
+        .collect()
+}
+
+/// A question to discuss: participants' answers differ by two steps or more.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiscussItem {
+    pub key: QuestionKey,
+    pub process: String,
+    pub question: String,
+    /// Steps between the lowest and highest answer (N→F = 3).
+    pub spread: u8,
+    /// Spread × the process's priority: the sort key.
+    pub weight: f64,
+    /// Whether the facilitator already set an agreed answer.
+    pub agreed: bool,
+}
+
+/// The discuss list of the in-scope processes, most important first.
+pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
+    let mut items: Vec<DiscussItem> = results
+        .in_scope()
+        .flat_map(|p| {
+            p.questions.iter().filter(|q| q.tally.spread() >= DISCUSS_SPREAD).map(move |q| DiscussItem {
+                key: q.key.clone(),
+                process: p.id.clone(),
+                question: q.question.clone(),
+                spread: q.tally.spread(),
+                // A process at or above target still ranks its disagreements by spread.
+                weight: q.tally.spread() as f64 * p.priority.max(1.0),
+                agreed: q.agreed.is_some(),
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    items
+}
+
+/// How one process moved between a baseline and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Delta {
+    pub process: String,
+    pub name: String,
+    pub baseline_index: f64,
+    pub current_index: f64,
+    /// `current_index − baseline_index`.
+    pub delta: f64,
+    pub baseline_level: u8,
+    pub current_level: u8,
+    /// (attribute, baseline achievement %, current achievement %), PA1.1..PA5.2.
+    pub attributes: Vec<(&'static str, Option<f64>, Option<f64>)>,
+}
+
+/// Deltas for the processes in scope now that the baseline also evaluated.
+pub fn deltas(baseline: &Results, current: &Results) -> Vec<Delta> {
+    current
+        .in_scope()
+        .filter_map(|p| {
+            let b = baseline.process(&p.id)?;
+            Some(Delta {
+                process: p.id.clone(),
+                name: p.name.clone(),
+                baseline_index: b.index,
+                current_index: p.index,
+                delta: p.index - b.index,
+                baseline_level: b.level,
+                current_level: p.level,
+                attributes: p
+                    .attributes
+                    .iter()
+                    .zip(&b.attributes)
+                    .map(|(c, o)| (c.attribute, o.achievement, c.achievement))
+                    .collect(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,99 @@
+//! Workshops: per-participant spread, the discuss list, baseline deltas.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use itsm_maturity::domain::assessment::{Agreed, Answer, Mode, QuestionKey};
+use itsm_maturity::domain::sample::sample;
+use itsm_maturity::domain::workshop::{deltas, discuss_list, spread};
+use itsm_maturity::domain::{evaluate, Action, Catalog};
+use Answer::*;
+
+fn three_people() -> itsm_maturity::domain::Assessment {
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    a.apply(Action::AddParticipant(participant("p2"))).unwrap();
+    a.apply(Action::AddParticipant(participant("p3"))).unwrap();
+    // a-1: N, L, F (spread 3) · a-2: P, L, L (1) · b-1: F, P, NA (2) · b-2: DK, N, L (2)
+    let plan = [("a", "a-1", [N, L, F]), ("a", "a-2", [P, L, L]), ("b", "b-1", [F, P, NA]), ("b", "b-2", [DK, N, L])];
+    for (i, who) in ["p1", "p2", "p3"].iter().enumerate() {
+        a.apply(Action::SetActiveParticipant { id: who.to_string() }).unwrap();
+        for (p, q, ans) in plan {
+            answer(&mut a, p, q, ans[i]);
+        }
+    }
+    a
+}
+
+#[test]
+fn discuss_list_holds_exactly_the_questions_two_steps_apart() {
+    let c = mini_catalog();
+    let a = three_people();
+    let r = evaluate(&c, &a);
+    let list = discuss_list(&r);
+    let keys: Vec<&str> = list.iter().map(|d| d.key.0.as_str()).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec!["a/a-1", "b/b-1", "b/b-2"]);
+    // Sorted by spread × priority: a-1 (3 × 364) first; b's two (2 × 400) next.
+    assert_eq!(keys[0], "a/a-1");
+    assert_eq!(list[0].spread, 3);
+    assert!(list.windows(2).all(|w| w[0].weight >= w[1].weight));
+    assert!(list.iter().all(|d| !d.agreed));
+}
+
+#[test]
+fn agreeing_keeps_the_question_listed_but_marked() {
+    let c = mini_catalog();
+    let mut a = three_people();
+    a.apply(Action::SetAgreed {
+        key: QuestionKey::new("a", "a-1"),
+        agreed: Some(Agreed { answer: L, note: String::new() }),
+    })
+    .unwrap();
+    let r = evaluate(&c, &a);
+    let item = discuss_list(&r).into_iter().find(|d| d.key.0 == "a/a-1").unwrap();
+    assert!(item.agreed);
+}
+
+#[test]
+fn spread_ranges_over_each_participants_own_index() {
+    let c = mini_catalog();
+    let a = three_people();
+    let r = evaluate(&c, &a);
+    let s = spread(&c, &a, &r);
+    assert_eq!(s.iter().map(|x| x.process.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
+    let pa = &s[0];
+    assert_eq!(pa.per_participant.len(), 3);
+    // PA1.1 of a, each alone: p1 (N, P) = 1/6, p2 (L, L) = 2/3, p3 (F, L) = 5/6; other levels unanswered.
+    let idx: Vec<f64> = pa.per_participant.iter().map(|x| x.1).collect();
+    assert!(
+        (idx[0] - 1.0 / 6.0).abs() < 1e-9 && (idx[1] - 2.0 / 3.0).abs() < 1e-9 && (idx[2] - 5.0 / 6.0).abs() < 1e-9
+    );
+    assert!((pa.min - 1.0 / 6.0).abs() < 1e-9 && (pa.max - 5.0 / 6.0).abs() < 1e-9);
+    // Consensus: medians L and L -> 2/3.
+    assert!((pa.consensus - 2.0 / 3.0).abs() < 1e-9);
+    assert!(pa.min <= pa.consensus && pa.consensus <= pa.max);
+}
+
+#[test]
+fn follow_up_deltas_are_positive_exactly_where_answers_rose() {
+    let c = Catalog::default_catalog();
+    let base = sample().unwrap().assessment;
+    let mut next = base.clone();
+    for q in c.questions_for(c.process("supplier").unwrap(), false) {
+        next.participants[0].answers.get_mut(&QuestionKey::new("supplier", &q.id)).unwrap().answer = Some(F);
+    }
+    next.participants[0].answers.get_mut(&QuestionKey::new("change", "change-assessed")).unwrap().answer = Some(L);
+    let d = deltas(&evaluate(&c, &base), &evaluate(&c, &next));
+    let up: Vec<&str> = d.iter().filter(|x| x.delta > 1e-9).map(|x| x.process.as_str()).collect();
+    assert_eq!(up, vec!["supplier", "change"]);
+    assert!(d.iter().all(|x| x.delta >= -1e-9));
+    let supplier = d.iter().find(|x| x.process == "supplier").unwrap();
+    assert_eq!((supplier.baseline_level, supplier.current_level), (0, 5));
+    assert!((supplier.current_index - 5.0).abs() < 1e-9);
+    assert_eq!(supplier.attributes[0].0, "PA1.1");
+    assert_eq!(supplier.attributes[0].2, Some(100.0));
+}
