@@ -97,3 +97,53 @@ fn follow_up_deltas_are_positive_exactly_where_answers_rose() {
     assert_eq!(supplier.attributes[0].0, "PA1.1");
     assert_eq!(supplier.attributes[0].2, Some(100.0));
 }
+
+#[test]
+fn my_answers_files_merge_by_name_and_replace_on_reimport() {
+    use itsm_maturity::domain::assessment::CatalogRef;
+    use itsm_maturity::domain::format::{decode_answers, AnswersFile};
+    let cref = CatalogRef { id: "mini".into(), version: "1".into() };
+    // The facilitator's assessment: the default, empty participant "Me".
+    let mut facilitator = assessment();
+    // Three people answer on their own devices.
+    let mut files = Vec::new();
+    for (name, ans) in [("Ana", F), ("Ben", P), ("Cy", N)] {
+        let mut own = facilitator.clone();
+        own.apply(Action::RenameParticipant { id: "p1".into(), name: name.into() }).unwrap();
+        answer(&mut own, "a", "a-1", ans);
+        files.push(AnswersFile::of(&own, cref.clone()).unwrap().encode());
+    }
+    for text in &files {
+        let file = decode_answers(text).unwrap();
+        assert_eq!(file.assessment_id, "t1");
+        facilitator.apply(Action::ImportParticipant(file.participant)).unwrap();
+    }
+    let names: Vec<&str> = facilitator.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["Ana", "Ben", "Cy"], "the empty default participant made way");
+    let ids: Vec<&str> = facilitator.participants.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, vec!["p1", "p2", "p3"]);
+    let r = evaluate(&mini_catalog(), &facilitator);
+    let q = &r.process("a").unwrap().questions[0];
+    assert_eq!(q.tally.steps, [1, 1, 0, 1]);
+    assert_eq!(q.tally.median(), Some(1.0));
+    // Ben re-imports a corrected file: his answers are replaced, nobody is added.
+    let mut ben = decode_answers(&files[1]).unwrap().participant;
+    ben.answers.get_mut(&QuestionKey::new("a", "a-1")).unwrap().answer = Some(L);
+    facilitator.apply(Action::ImportParticipant(ben)).unwrap();
+    assert_eq!(facilitator.participants.len(), 3);
+    assert_eq!(facilitator.participants[1].answers[&QuestionKey::new("a", "a-1")].answer, Some(L));
+    assert_eq!(facilitator.participants[1].id, "p2");
+}
+
+#[test]
+fn answers_files_are_checked_like_assessments() {
+    use itsm_maturity::domain::format::decode_answers;
+    assert!(decode_answers("nope").unwrap_err().to_string().contains("not valid JSON"));
+    let e = decode_answers(r#"{"format": "itsm-assessment", "version": 1}"#).unwrap_err().to_string();
+    assert!(e.contains("field 'format' is \"itsm-assessment\", expected \"itsm-answers\""), "{e}");
+    let e = decode_answers(r#"{"format": "itsm-answers", "version": 1, "app_version": "x", "catalog": {"id": "c", "version": "1"}, "assessment_id": "a", "assessment_name": "A", "participant": {"id": "p1"}}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("field 'participant'"), "{e}");
+    assert!(e.contains("missing field `name`"), "{e}");
+}

@@ -311,23 +311,58 @@ pub enum HeaderField {
 pub enum Action {
     SetHeader(HeaderField),
     SetMode(Mode),
-    SetObjectiveImportance { objective: String, importance: u8 },
+    SetObjectiveImportance {
+        objective: String,
+        importance: u8,
+    },
     AddCustomObjective(CustomObjective),
     UpdateCustomObjective(CustomObjective),
-    RemoveCustomObjective { id: String },
+    RemoveCustomObjective {
+        id: String,
+    },
     AddService(Service),
     UpdateService(Service),
-    RemoveService { id: String },
-    SetScope { process: String, in_scope: Option<bool> },
-    SetTarget { process: String, target: Option<u8> },
-    SetRationale { process: String, rationale: String },
-    Answer { key: QuestionKey, answer: Option<Answer> },
-    Note { key: QuestionKey, note: String },
+    RemoveService {
+        id: String,
+    },
+    SetScope {
+        process: String,
+        in_scope: Option<bool>,
+    },
+    SetTarget {
+        process: String,
+        target: Option<u8>,
+    },
+    SetRationale {
+        process: String,
+        rationale: String,
+    },
+    Answer {
+        key: QuestionKey,
+        answer: Option<Answer>,
+    },
+    Note {
+        key: QuestionKey,
+        note: String,
+    },
     AddParticipant(Participant),
-    RenameParticipant { id: String, name: String },
-    RemoveParticipant { id: String },
-    SetActiveParticipant { id: String },
-    SetAgreed { key: QuestionKey, agreed: Option<Agreed> },
+    RenameParticipant {
+        id: String,
+        name: String,
+    },
+    RemoveParticipant {
+        id: String,
+    },
+    SetActiveParticipant {
+        id: String,
+    },
+    SetAgreed {
+        key: QuestionKey,
+        agreed: Option<Agreed>,
+    },
+    /// Merges a participant's answers from their own device: replaces the
+    /// participant with the same name, or adds a new one under a fresh id.
+    ImportParticipant(Participant),
 }
 
 /// Why an action was refused; the assessment is left unchanged.
@@ -577,6 +612,34 @@ impl Assessment {
             Action::SetActiveParticipant { id } => {
                 self.participant_mut(&id)?;
                 self.active = id;
+            }
+            Action::ImportParticipant(mut p) => {
+                name("participant name", &p.name)?;
+                let same = |x: &Participant| x.name.trim().eq_ignore_ascii_case(p.name.trim());
+                if let Some(slot) = self.participants.iter_mut().find(|x| same(x)) {
+                    p.id = slot.id.clone();
+                    *slot = p;
+                } else {
+                    if self.participants.len() >= MAX_PARTICIPANTS {
+                        return Err(ActionError::Limit { what: "participants", max: MAX_PARTICIPANTS });
+                    }
+                    let mut n = self.participants.len() + 1;
+                    while self.participants.iter().any(|x| x.id == format!("p{n}")) {
+                        n += 1;
+                    }
+                    p.id = format!("p{n}");
+                    // A facilitator's empty default participant makes way for the first real one.
+                    if self.participants.len() == 1
+                        && self.participants[0].answers.is_empty()
+                        && self.participants[0].name == "Me"
+                    {
+                        let keep = self.participants[0].id.clone();
+                        p.id = keep;
+                        self.participants[0] = p;
+                    } else {
+                        self.participants.push(p);
+                    }
+                }
             }
             Action::SetAgreed { key, agreed } => match agreed {
                 Some(a) => {

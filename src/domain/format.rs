@@ -268,3 +268,66 @@ fn validate(env: &Envelope, prefix: &str) -> Result<(), FormatError> {
     }
     Ok(())
 }
+
+/// The format name of one participant's answers ("my answers").
+pub const ANSWERS_FORMAT: &str = "itsm-answers";
+
+/// One participant's answers, made on their own device for the facilitator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswersFile {
+    pub format: String,
+    pub version: u32,
+    pub app_version: String,
+    pub catalog: CatalogRef,
+    /// The assessment the answers belong to.
+    pub assessment_id: String,
+    pub assessment_name: String,
+    pub participant: super::assessment::Participant,
+}
+
+impl AnswersFile {
+    /// The active participant's answers of an assessment.
+    pub fn of(a: &Assessment, catalog: CatalogRef) -> Option<AnswersFile> {
+        Some(AnswersFile {
+            format: ANSWERS_FORMAT.into(),
+            version: VERSION,
+            app_version: APP_VERSION.into(),
+            catalog,
+            assessment_id: a.id.clone(),
+            assessment_name: a.name.clone(),
+            participant: a.participant(&a.active)?.clone(),
+        })
+    }
+
+    /// The file as pretty JSON.
+    pub fn encode(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Reads a "my answers" file, with the same checks and messages as assessments.
+pub fn decode_answers(text: &str) -> Result<AnswersFile, FormatError> {
+    if text.len() > MAX_BYTES {
+        return Err(FormatError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    let obj = value.as_object().ok_or(FormatError::NotAnObject)?;
+    match obj.get("format").and_then(|f| f.as_str()).unwrap_or("") {
+        ANSWERS_FORMAT => {}
+        other => {
+            let found: String = other.chars().take(60).collect();
+            return Err(FormatError::Invalid {
+                path: "format".into(),
+                message: format!(
+                    "is \"{found}\", expected \"{ANSWERS_FORMAT}\": this is not a file of one participant's answers"
+                ),
+            });
+        }
+    }
+    version_of(obj)?;
+    let file: AnswersFile = deserialize_at(text)?;
+    if file.participant.name.trim().is_empty() {
+        return Err(FormatError::Invalid { path: "participant.name".into(), message: "is empty".into() });
+    }
+    Ok(file)
+}

@@ -5,6 +5,7 @@ use super::components::header::Header;
 use super::pages::{
     layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, process::ProcessPage,
     report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage, start::Start,
+    workshop::WorkshopPage,
 };
 use super::state::AppState;
 use leptos::prelude::*;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("process/:pid") view=ProcessPage/>
                         <Route path=path!("results") view=ResultsPage/>
                         <Route path=path!("report") view=ReportPage/>
+                        <Route path=path!("workshop") view=WorkshopPage/>
                     </ParentRoute>
                 </Routes>
             </main>

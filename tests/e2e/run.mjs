@@ -522,6 +522,75 @@ journey('persistence: bad files are refused with a clear message; export → cle
   await context.close();
 });
 
+journey('workshop: three participants answer on their own devices; the facilitator merges, discusses and agrees', async (browser) => {
+  // The facilitator prepares the assessment and hands it out as a file.
+  const { context: fctx, page: f, errors } = await newPage(browser);
+  await openSampleIn(f);
+  await f.click('.brand');
+  await f.waitForSelector('.saved-list li');
+  const [dl] = await Promise.all([f.waitForEvent('download'), f.click('.saved-list li[data-assessment="sample-pizza"] .act-export')]);
+  const handout = fs.readFileSync(await dl.path());
+  // Each participant, in their own browser profile: import, name themselves, answer, send back.
+  const plan = { Ana: ['4', '1', '3'], Ben: ['2', '3', '3'], Cy: ['1', '1', '3'] }; // supplier q-0, q-1, q-2
+  const files = [];
+  for (const [name, keys] of Object.entries(plan)) {
+    const ctx = await browser.newContext({ viewport: DESKTOP });
+    const p = await ctx.newPage();
+    await p.goto(BASE + '/');
+    await p.setInputFiles('#import-file', { name: 'handout.itsm.json', mimeType: 'application/json', buffer: handout });
+    await p.click('#confirm-import');
+    await p.goto(BASE + '/a/sample-pizza/workshop');
+    await p.fill('#my-name', name);
+    await p.press('#my-name', 'Tab');
+    await p.goto(BASE + '/a/sample-pizza/process/supplier');
+    await new ProcessPage(p).waitLoaded();
+    for (let i = 0; i < keys.length; i++) {
+      await p.focus(`#q-${i}`);
+      await p.keyboard.press(keys[i]);
+    }
+    await p.goto(BASE + '/a/sample-pizza/workshop');
+    await p.waitForSelector('#export-my-answers');
+    const [mine] = await Promise.all([p.waitForEvent('download'), p.click('#export-my-answers')]);
+    assert.match(mine.suggestedFilename(), new RegExp(`-${name.toLowerCase()}\\.answers\\.json$`));
+    files.push({ name: mine.suggestedFilename(), mimeType: 'application/json', buffer: fs.readFileSync(await mine.path()) });
+    await ctx.close();
+  }
+  // The facilitator imports the three files (preview first).
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await f.setInputFiles('#import-answers', files);
+  await f.waitForFunction(() => document.querySelectorAll('#answers-preview li').length === 3);
+  assert.match(await f.locator('#answers-preview').innerText(), /Ana[\s\S]*new participant/);
+  await f.click('#confirm-answers');
+  await f.waitForFunction(() => document.querySelectorAll('#participant-list li').length === 4);
+  // The original team answers leave; only the three people count.
+  await f.locator('#participant-list li[data-participant="Pizza&Pizza IT team"] .btn-danger').click();
+  await f.waitForFunction(() => document.querySelectorAll('#participant-list li').length === 3);
+  // Discuss list: exactly the questions two steps or more apart.
+  const keys = await f.$$eval('.discuss-item', (els) => els.map((e) => e.dataset.key));
+  assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-register']);
+  const contracts = f.locator('.discuss-item[data-key="supplier/supplier-contracts"]');
+  assert.match(await contracts.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
+  assert.match(await contracts.innerText(), /Spread 3 steps · median 1\.0 steps/);
+  assert.match(await f.locator('.discuss-item[data-key="supplier/supplier-register"]').innerText(), /Spread 2 steps · median 0\.0 steps/);
+  // Agreeing changes the result.
+  await f.goto(BASE + '/a/sample-pizza/results');
+  const indexCell = f.locator('#profile-table tr[data-process="supplier"] td:nth-child(4)');
+  const before = await indexCell.innerText();
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await f.selectOption('#agreed-supplier-supplier-contracts', 'F');
+  await f.fill('#agreed-supplier-supplier-contracts-note', 'The contract list exists; Cy had not seen it.');
+  await f.press('#agreed-supplier-supplier-contracts-note', 'Tab');
+  await f.goto(BASE + '/a/sample-pizza/results');
+  const after = await indexCell.innerText();
+  assert.ok(Number(after) > Number(before), `supplier index ${before} -> ${after}`);
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await f.waitForSelector('.discuss-item');
+  await assertAccessible(f, 'workshop');
+  await shot(f, 'workshop-1280');
+  assert.deepEqual(errors, []);
+  await fctx.close();
+});
+
 const server = await serve(path.resolve('dist'), PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failed = 0;

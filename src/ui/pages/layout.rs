@@ -92,7 +92,15 @@ pub fn AssessmentLayout() -> impl IntoView {
                     <p class="eyebrow" id="org-name">{org}</p>
                     <p class="assessment-name" id="assessment-name">{name}</p>
                 </div>
-                <SaveIndicator/>
+                <div class="head-links">
+                    <a href=move || format!("/a/{}/workshop", id.get()) id="workshop-link" class="btn btn-small">
+                        {move || state.assessment.with(|a| {
+                            let n = a.as_ref().map(|a| a.participants.len()).unwrap_or(1);
+                            if n > 1 { format!("Workshop · {n} participants") } else { "Workshop".to_string() }
+                        })}
+                    </a>
+                    <SaveIndicator/>
+                </div>
             </div>
             <Stepper id=id/>
             <ProgressBar value=completion label="Overall progress" detail=detail/>

@@ -7,3 +7,4 @@ pub mod results;
 pub mod scope;
 pub mod services;
 pub mod start;
+pub mod workshop;
