@@ -570,8 +570,8 @@ journey('workshop: three participants answer on their own devices; the facilitat
   assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-register']);
   const contracts = f.locator('.discuss-item[data-key="supplier/supplier-contracts"]');
   assert.match(await contracts.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
-  assert.match(await contracts.innerText(), /Spread 3 steps · median 1\.0 steps/);
-  assert.match(await f.locator('.discuss-item[data-key="supplier/supplier-register"]').innerText(), /Spread 2 steps · median 0\.0 steps/);
+  assert.match(await contracts.innerText(), /Spread 3 steps · median P/);
+  assert.match(await f.locator('.discuss-item[data-key="supplier/supplier-register"]').innerText(), /Spread 2 steps · median N/);
   // Agreeing changes the result.
   await f.goto(BASE + '/a/sample-pizza/results');
   const indexCell = f.locator('#profile-table tr[data-process="supplier"] td:nth-child(4)');

@@ -199,6 +199,16 @@ fn ShareAnswers() -> impl IntoView {
     }
 }
 
+/// "P" for a whole-step median, "between P and L" for a half step.
+fn median_label(m: f64) -> String {
+    let letter = |s: f64| Answer::from_steps(s as u8).map(|a| a.code()).unwrap_or("?");
+    if m.fract() == 0.0 {
+        letter(m).to_string()
+    } else {
+        format!("between {} and {}", letter(m.floor()), letter(m.ceil()))
+    }
+}
+
 fn code(a: Option<Answer>) -> &'static str {
     a.map(|a| a.code()).unwrap_or("–")
 }
@@ -246,7 +256,7 @@ fn DiscussList() -> impl IntoView {
                                     <p class="answers-row">
                                         {answers.into_iter().map(|(n, a)| view! { <span class=format!("chip chip-{}", code(a).to_lowercase())>{n}": "<strong>{code(a)}</strong></span> }).collect_view()}
                                     </p>
-                                    <p class="small muted">{format!("Spread {} steps · median {}", d.spread, median.map(|m| format!("{:.1} steps", m)).unwrap_or_else(|| "–".into()))}</p>
+                                    <p class="small muted">{format!("Spread {} steps · median {}", d.spread, median.map(median_label).unwrap_or_else(|| "–".into()))}</p>
                                     <AgreedPicker key=key/>
                                 </li>
                             }
