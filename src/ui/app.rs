@@ -3,9 +3,9 @@
 
 use super::components::header::Header;
 use super::pages::{
-    layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, process::ProcessPage,
-    report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage, start::Start,
-    workshop::WorkshopPage,
+    layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, present::PresentPage,
+    process::ProcessPage, report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage,
+    start::Start, workshop::WorkshopPage,
 };
 use super::state::AppState;
 use leptos::prelude::*;
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("results") view=ResultsPage/>
                         <Route path=path!("report") view=ReportPage/>
                         <Route path=path!("workshop") view=WorkshopPage/>
+                        <Route path=path!("present") view=PresentPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -591,6 +591,41 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await fctx.close();
 });
 
+journey('presenter view: keyboard through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
+  const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
+  await openSampleIn(page);
+  await page.click('#open-presenter');
+  await page.waitForSelector('#presenter .slide');
+  const title = () => page.locator('.slide-title').innerText();
+  const count = () => page.locator('#slide-count').innerText();
+  assert.equal(await title(), 'Availability management', 'most urgent first');
+  assert.equal(await count(), '1 / 22');
+  await shot(page, 'presenter-1920');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await title(), 'Service desk');
+  await page.keyboard.press('Space');
+  assert.equal(await title(), 'Service continuity management');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await title(), 'Service desk');
+  await page.keyboard.press('End');
+  assert.equal(await title(), 'To discuss');
+  assert.equal(await count(), '22 / 22');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await count(), '22 / 22', 'stays on the last slide');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await shot(page, 'presenter-discuss-1280x720');
+  await page.keyboard.press('Home');
+  assert.equal(await title(), 'Availability management');
+  const overflow = await page.evaluate(() => document.querySelector('.presenter-slide').scrollHeight - document.querySelector('.presenter-slide').clientHeight);
+  assert.ok(overflow <= 0, `a process slide fits 1280×720 (${overflow} px over)`);
+  await shot(page, 'presenter-1280x720');
+  await assertAccessible(page, 'presenter');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(/\/results$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 const server = await serve(path.resolve('dist'), PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failed = 0;

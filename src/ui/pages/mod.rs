@@ -1,6 +1,7 @@
 pub mod layout;
 pub mod objectives;
 pub mod organization;
+pub mod present;
 pub mod process;
 pub mod report;
 pub mod results;

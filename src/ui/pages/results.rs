@@ -49,6 +49,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </div>
                 <div class="actions no-print">
                     <a class="btn btn-primary" id="open-report" href=move || format!("/a/{}/report", aid())>"Printable report"</a>
+                    <a class="btn btn-secondary" id="open-presenter" href=move || format!("/a/{}/present", aid())>"Present"</a>
                     <button class="btn btn-secondary" id="export-results-csv" on:click=export_results>"Results CSV"</button>
                     <button class="btn btn-secondary" id="export-answers-csv" on:click=export_answers>"Answers CSV"</button>
                 </div>
