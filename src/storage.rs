@@ -4,6 +4,7 @@
 //! - `itsm.index`          — JSON list of [`IndexEntry`] (id, name, organization, updated, completion);
 //! - `itsm.a.<id>`         — one assessment envelope (see `domain::format`);
 //! - `itsm.bad.<id>.<ms>`  — stored text that could not be read, moved aside untouched;
+//! - `itsm.catalog.<id>@<version>` — a catalog loaded from a file (its JSON text);
 //! - `itsm.last`, `itsm.last-path` — the assessment and page opened last.
 //!
 //! Invariants:
@@ -25,6 +26,7 @@ const BAD_PREFIX: &str = "itsm.bad.";
 const INDEX_KEY: &str = "itsm.index";
 const LAST_KEY: &str = "itsm.last";
 const LAST_PATH_KEY: &str = "itsm.last-path";
+const CATALOG_PREFIX: &str = "itsm.catalog.";
 
 /// One line of the saved-assessments list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,4 +284,19 @@ pub fn set_last_path(path: &str) {
 /// The page the user was on last, if any.
 pub fn last_path() -> Option<String> {
     read(LAST_PATH_KEY)
+}
+
+/// Keeps a validated catalog file so assessments made with it open next time.
+pub fn save_catalog(c: &crate::domain::Catalog, text: &str) -> Result<(), StorageError> {
+    write(&format!("{CATALOG_PREFIX}{}@{}", c.id, c.version), text)
+}
+
+/// The catalogs loaded from files earlier (ones that no longer validate are skipped).
+pub fn catalogs() -> Vec<crate::domain::Catalog> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(CATALOG_PREFIX))
+        .filter_map(|k| read(&k))
+        .filter_map(|t| crate::domain::Catalog::parse(&t).ok())
+        .collect()
 }

@@ -368,14 +368,35 @@ pub enum Action {
 /// Why an action was refused; the assessment is left unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionError {
-    OutOfRange { what: &'static str, value: i64, min: i64, max: i64 },
-    TooLong { what: &'static str, max: usize },
-    Empty { what: &'static str },
-    Unknown { what: &'static str, id: String },
-    Duplicate { what: &'static str, id: String },
-    Limit { what: &'static str, max: usize },
+    OutOfRange {
+        what: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    TooLong {
+        what: &'static str,
+        max: usize,
+    },
+    Empty {
+        what: &'static str,
+    },
+    Unknown {
+        what: &'static str,
+        id: String,
+    },
+    Duplicate {
+        what: &'static str,
+        id: String,
+    },
+    Limit {
+        what: &'static str,
+        max: usize,
+    },
     LastParticipant,
     BadDate(String),
+    /// The assessment is open read-only (its catalog is not loaded).
+    ReadOnly,
 }
 
 impl fmt::Display for ActionError {
@@ -397,6 +418,7 @@ impl fmt::Display for ActionError {
                 write!(f, "an assessment needs at least one participant")
             }
             ActionError::BadDate(d) => write!(f, "\"{d}\" is not a date; use the form 2026-11-23"),
+            ActionError::ReadOnly => write!(f, "this assessment is open read-only because its catalog is not loaded"),
         }
     }
 }

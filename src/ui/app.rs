@@ -19,6 +19,11 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     // Unreadable stored data is moved aside before anything reads it.
     state.quarantine.set(crate::storage::startup_check());
+    // Resume the last page only when the app is opened at its start address.
+    let opened_at_root = web_sys::window().and_then(|w| w.location().pathname().ok()).is_none_or(|p| p == "/");
+    if !opened_at_root {
+        state.resumed.set_value(true);
+    }
     state.start_autosave();
     view! {
         <Router>

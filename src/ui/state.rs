@@ -30,7 +30,12 @@ pub enum SaveStatus {
 /// Shared app state, provided once at the root.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub catalog: StoredValue<Catalog>,
+    /// The catalog in use: the open assessment's, else the one chosen for new assessments.
+    pub catalog: RwSignal<Catalog>,
+    /// Catalogs loaded from files (besides the built-in default).
+    pub custom_catalogs: RwSignal<Vec<Catalog>>,
+    /// Set when the open assessment's catalog is not loaded: it can be read, not edited.
+    pub read_only: RwSignal<Option<String>>,
     pub assessment: RwSignal<Option<Assessment>>,
     pub results: Memo<Option<Results>>,
     pub error: RwSignal<Option<String>>,
@@ -46,6 +51,8 @@ pub struct AppState {
     pub conflict: RwSignal<Option<String>>,
     /// A passing notice (announced politely).
     pub notice: RwSignal<Option<String>>,
+    /// The catalog the open assessment records (written into its envelope).
+    doc_catalog: StoredValue<Option<CatalogRef>>,
     /// Stored data found unreadable at start, moved aside.
     pub quarantine: RwSignal<Vec<Quarantined>>,
 }
@@ -53,12 +60,13 @@ pub struct AppState {
 impl AppState {
     /// Builds the state with the default catalog and nothing open.
     pub fn new() -> AppState {
-        let catalog = StoredValue::new(Catalog::default_catalog());
+        let catalog = RwSignal::new(Catalog::default_catalog());
         let assessment = RwSignal::new(None::<Assessment>);
-        let results =
-            Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with_value(|c| evaluate(c, a)))));
+        let results = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))));
         AppState {
             catalog,
+            custom_catalogs: RwSignal::new(storage::catalogs()),
+            read_only: RwSignal::new(None),
             assessment,
             results,
             error: RwSignal::new(None),
@@ -70,16 +78,20 @@ impl AppState {
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),
             quarantine: RwSignal::new(Vec::new()),
+            doc_catalog: StoredValue::new(None),
         }
     }
 
     /// The catalog reference recorded in saved files.
     pub fn catalog_ref(&self) -> CatalogRef {
-        self.catalog.with_value(|c| CatalogRef { id: c.id.clone(), version: c.version.clone() })
+        self.catalog.with_untracked(|c| CatalogRef { id: c.id.clone(), version: c.version.clone() })
     }
 
     /// Applies an action; returns why it was refused (the assessment is then unchanged).
     pub fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
+        if self.read_only.with_untracked(|r| r.is_some()) {
+            return Err(ActionError::ReadOnly);
+        }
         let mut outcome = Ok(());
         self.assessment.update(|a| {
             if let Some(a) = a {
@@ -103,15 +115,46 @@ impl AppState {
     /// one if it has unsaved changes.
     pub fn open(&self, env: Envelope, text: String) {
         self.flush();
+        self.use_catalog_of(&env.catalog);
+        self.doc_catalog.set_value(Some(env.catalog.clone()));
         self.save_status.set(SaveStatus::Idle);
         self.conflict.set(None);
         self.last_text.set_value(Some(text));
         self.assessment.set(Some(env.assessment));
     }
 
+    /// Switches to the catalog an assessment was made with; when it is not
+    /// loaded, the assessment opens read-only with a note.
+    fn use_catalog_of(&self, want: &CatalogRef) {
+        let have = self.catalog_ref();
+        if have == *want {
+            self.read_only.set(None);
+            return;
+        }
+        let default = Catalog::default_catalog();
+        let found = if default.id == want.id && default.version == want.version {
+            Some(default)
+        } else {
+            self.custom_catalogs
+                .with_untracked(|l| l.iter().find(|c| c.id == want.id && c.version == want.version).cloned())
+        };
+        match found {
+            Some(c) => {
+                self.catalog.set(c);
+                self.read_only.set(None);
+            }
+            None => self.read_only.set(Some(format!(
+                "This assessment was made with the catalog “{}” version {}, which is not loaded in this browser. You can read it, but not change it: load that catalog file on the start page to edit.",
+                want.id, want.version
+            ))),
+        }
+    }
+
     /// Opens a new, copied or imported assessment and saves it at once.
     pub fn create(&self, a: Assessment) {
         self.flush();
+        self.read_only.set(None);
+        self.doc_catalog.set_value(Some(self.catalog_ref()));
         self.conflict.set(None);
         self.last_text.set_value(None);
         self.assessment.set(Some(a));
@@ -137,7 +180,8 @@ impl AppState {
 
     /// The open assessment as an exportable envelope.
     pub fn envelope(&self) -> Option<Envelope> {
-        self.assessment.get_untracked().map(|a| Envelope::new(a, self.catalog_ref()))
+        let cref = self.doc_catalog.get_value().unwrap_or_else(|| self.catalog_ref());
+        self.assessment.get_untracked().map(|a| Envelope::new(a, cref))
     }
 
     /// Resolves a conflict: keep this tab's version (overwrite the other).

@@ -626,6 +626,63 @@ journey('presenter view: keyboard through three processes and the discuss list, 
   await context.close();
 });
 
+journey('custom catalog: a valid file loads and is used; a broken one is refused naming each error; unknown catalog opens read-only', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#download-default-catalog');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-default-catalog')]);
+  const catalog = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(catalog.id, 'itsm-default');
+  // A broken copy: a duplicate process id and an unknown process in an objective.
+  const broken = JSON.parse(JSON.stringify(catalog));
+  broken.processes[1].id = broken.processes[0].id;
+  broken.objectives[0].processes[0].process = 'no-such-process';
+  await page.setInputFiles('#load-catalog', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const box = page.locator('#catalog-errors');
+  await box.waitFor();
+  const text = await box.innerText();
+  assert.match(text, /“broken\.json” was not loaded/);
+  assert.match(text, /duplicate process id "service-portfolio": ids must be unique/);
+  assert.match(text, /objective "competitive-services" refers to unknown process "no-such-process"/);
+  // A valid adapted copy.
+  const acme = JSON.parse(JSON.stringify(catalog));
+  acme.id = 'acme-catalog';
+  acme.version = '2.0.0';
+  acme.name = 'Acme ITSM catalog';
+  acme.processes.find((p) => p.id === 'incident').name = 'Incident handling (Acme)';
+  await page.setInputFiles('#load-catalog', { name: 'acme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(acme)) });
+  await page.waitForSelector('#notice-banner');
+  assert.match(await page.locator('#notice-banner').innerText(), /Loaded the catalog “Acme ITSM catalog” version 2\.0\.0/);
+  assert.equal(await page.locator('#catalog-select').inputValue(), 'acme-catalog@2.0.0');
+  await page.click('#new-assessment');
+  await page.waitForURL(/\/organization$/);
+  const id = page.url().match(/\/a\/([^/]+)\//)[1];
+  await page.goto(`${BASE}/a/${id}/scope`);
+  await new ScopePage(page).waitLoaded();
+  assert.match(await new ScopePage(page).row('incident').innerText(), /Incident handling \(Acme\)/);
+  const env = JSON.parse(await stored(page, id));
+  assert.deepEqual(env.catalog, { id: 'acme-catalog', version: '2.0.0' });
+  // After a reload the custom catalog is still there and the assessment opens with it.
+  await page.reload();
+  await new ScopePage(page).waitLoaded();
+  assert.match(await new ScopePage(page).row('incident').innerText(), /Incident handling \(Acme\)/);
+  // An assessment made with a catalog this browser does not have: read-only, with a note.
+  const ghost = { ...env, catalog: { id: 'ghost-catalog', version: '9' }, assessment: { ...env.assessment, id: 'ghost-one', name: 'Made elsewhere' } };
+  await page.click('.brand');
+  await page.waitForSelector('#import-file', { state: 'attached' });
+  await page.setInputFiles('#import-file', { name: 'ghost.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ghost)) });
+  await page.click('#confirm-import');
+  await page.goto(`${BASE}/a/ghost-one/organization`);
+  await page.waitForSelector('#read-only-note');
+  assert.match(await page.locator('#read-only-note').innerText(), /catalog “ghost-catalog” version 9, which is not loaded/);
+  const before = await stored(page, 'ghost-one');
+  await page.fill('#org-sector', 'Changed');
+  await page.waitForTimeout(700);
+  assert.equal(await stored(page, 'ghost-one'), before, 'read-only: nothing saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 const server = await serve(path.resolve('dist'), PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failed = 0;

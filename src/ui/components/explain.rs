@@ -23,12 +23,13 @@ pub fn Explain(
     p: ProcessResult,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let texts =
-        state.catalog.with_value(|c| c.process(&p.id).map(|proc_| c.questions_for(proc_, false)).unwrap_or_default());
+    let texts = state
+        .catalog
+        .with_untracked(|c| c.process(&p.id).map(|proc_| c.questions_for(proc_, false)).unwrap_or_default());
     let text_of =
         move |qid: &str| texts.iter().find(|q| q.id == qid).map(|q| q.text.clone()).unwrap_or_else(|| qid.to_string());
     let attr_name =
-        move |id: &str| state.catalog.with_value(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default());
+        move |id: &str| state.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default());
     let rows = p
         .attributes
         .iter()

@@ -86,7 +86,7 @@ pub fn Importer(
             }
             let id = env.assessment.id.clone();
             let previous = storage::raw(&id);
-            let completion = state.catalog.with_value(|c| evaluate(c, &env.assessment).completion());
+            let completion = state.catalog.with_untracked(|c| evaluate(c, &env.assessment).completion());
             match storage::put(&env, completion) {
                 Ok(_) => written.push((id, previous)),
                 Err(e) => {

@@ -1,4 +1,5 @@
 pub mod banner;
+pub mod catalogs;
 pub mod chart_figure;
 pub mod explain;
 pub mod header;

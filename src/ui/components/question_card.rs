@@ -80,7 +80,7 @@ pub fn QuestionCard(
     let show_note = RwSignal::new(false);
     // A bool memo, so typing in the note does not re-create the textarea.
     let note_open = Memo::new(move |_| show_note.get() || note.with(|n| !n.is_empty()));
-    let meanings = state.catalog.with_value(|c| c.answers.clone());
+    let meanings = state.catalog.with_untracked(|c| c.answers.clone());
     let set = {
         let key = key.clone();
         move |a: Option<Answer>| state.dispatch(Action::Answer { key: key.clone(), answer: a })

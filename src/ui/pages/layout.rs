@@ -102,6 +102,7 @@ pub fn AssessmentLayout() -> impl IntoView {
                     <SaveIndicator/>
                 </div>
             </div>
+            {move || state.read_only.get().map(|m| view! { <p class="notice" id="read-only-note">{m}</p> })}
             <Stepper id=id/>
             <ProgressBar value=completion label="Overall progress" detail=detail/>
             <Outlet/>

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn ObjectivesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
-    let catalog_rows = state.catalog.with_value(|c| c.objectives.clone()).into_iter().map(|o| {
+    let catalog_rows = state.catalog.with_untracked(|c| c.objectives.clone()).into_iter().map(|o| {
         let oid = o.id.clone();
         let value = Signal::derive({
             let oid = oid.clone();
@@ -74,7 +74,7 @@ fn CustomObjectives() -> impl IntoView {
     let removed = RwSignal::new(None::<CustomObjective>);
     let list = move || state.assessment.with(|a| a.as_ref().map(|a| a.custom_objectives.clone()).unwrap_or_default());
     let process_name = move |pid: &str| {
-        state.catalog.with_value(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
+        state.catalog.with_untracked(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
     };
 
     view! {
@@ -158,8 +158,9 @@ fn ObjectiveForm(
     let description = RwSignal::new(base.description.clone());
     let weights = RwSignal::new(base.processes.clone());
     let error = RwSignal::new(None::<String>);
-    let processes =
-        state.catalog.with_value(|c| c.processes.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
+    let processes = state
+        .catalog
+        .with_untracked(|c| c.processes.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let o = CustomObjective {

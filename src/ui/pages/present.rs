@@ -75,7 +75,8 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now: Vec<String> = state.results.with_untracked(|r| {
         let Some(r) = r.as_ref() else { return Vec::new() };
-        let qs = state.catalog.with_value(|c| c.process(&p.id).map(|x| c.questions_for(x, false)).unwrap_or_default());
+        let qs =
+            state.catalog.with_untracked(|c| c.process(&p.id).map(|x| c.questions_for(x, false)).unwrap_or_default());
         r.roadmap
             .iter()
             .filter(|s| s.process == p.id && s.horizon == Horizon::Now)
@@ -113,7 +114,7 @@ fn DiscussSlide() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
     let text = move |process: &str, q: &str| {
-        state.catalog.with_value(|c| {
+        state.catalog.with_untracked(|c| {
             c.process(process)
                 .map(|p| {
                     (

@@ -22,7 +22,7 @@ pub fn ProcessPage() -> impl IntoView {
         Memo::new(move |_| state.assessment.with(|a| a.as_ref().map(|a| a.mode == Mode::Quick).unwrap_or(true)));
     let questions = Memo::new(move |_| {
         let q = quick.get();
-        state.catalog.with_value(|c| c.process(&pid.get()).map(|p| c.questions_for(p, q)))
+        state.catalog.with_untracked(|c| c.process(&pid.get()).map(|p| c.questions_for(p, q)))
     });
     let known = move || questions.with(|q| q.is_some());
     view! {
@@ -40,7 +40,7 @@ fn ProcessBody(pid: Memo<String>, questions: Memo<Option<Vec<ResolvedQuestion>>>
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let aid = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
-    let info = move || state.catalog.with_value(|c| c.process(&pid.get()).cloned());
+    let info = move || state.catalog.with_untracked(|c| c.process(&pid.get()).cloned());
     let result = Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| r.process(&pid.get()).cloned())));
     let in_scope_ids = Memo::new(move |_| {
         state.results.with(|r| {
@@ -52,7 +52,7 @@ fn ProcessBody(pid: Memo<String>, questions: Memo<Option<Vec<ResolvedQuestion>>>
     // Unanswered by the person at this device (don't know counts as answered here: it is on the follow-up list).
     let mine_unanswered = move |process: &str| -> Vec<usize> {
         let quick = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.mode == Mode::Quick).unwrap_or(true));
-        state.catalog.with_value(|c| {
+        state.catalog.with_untracked(|c| {
             c.process(process)
                 .map(|p| {
                     c.questions_for(p, quick)
@@ -112,9 +112,9 @@ fn ProcessBody(pid: Memo<String>, questions: Memo<Option<Vec<ResolvedQuestion>>>
     let detail = Signal::derive(move || {
         result.with(|r| r.as_ref().map(|r| format!("{} of {} answered", r.answered, r.asked)).unwrap_or_default())
     });
-    let meanings = state.catalog.with_value(|c| c.answers.clone());
-    let levels = state.catalog.with_value(|c| c.levels.clone());
-    let attributes = state.catalog.with_value(|c| c.attributes.clone());
+    let meanings = state.catalog.with_untracked(|c| c.answers.clone());
+    let levels = state.catalog.with_untracked(|c| c.levels.clone());
+    let attributes = state.catalog.with_untracked(|c| c.attributes.clone());
 
     let groups = move || {
         let qs = questions.get().unwrap_or_default();

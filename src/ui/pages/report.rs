@@ -57,7 +57,7 @@ pub fn ReportPage() -> impl IntoView {
     let notes = move || {
         state.assessment.with(|a| {
             let a = a.as_ref()?;
-            let list = state.catalog.with_value(|c| {
+            let list = state.catalog.with_untracked(|c| {
                 let mut out = Vec::new();
                 for p in &c.processes {
                     for q in c.questions_for(p, false) {

@@ -33,8 +33,9 @@ pub fn ResultsPage() -> impl IntoView {
         });
     };
     let export_answers = move |_| {
-        let csv =
-            state.assessment.with_untracked(|a| a.as_ref().map(|a| state.catalog.with_value(|c| answers_csv(c, a))));
+        let csv = state
+            .assessment
+            .with_untracked(|a| a.as_ref().map(|a| state.catalog.with_untracked(|c| answers_csv(c, a))));
         if let Some(csv) = csv {
             download(&format!("{}-answers.csv", file_base.get_untracked()), "text/csv", &csv);
         }
@@ -226,7 +227,7 @@ pub fn Charts(
 pub fn BusinessView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let name_of = move |pid: &str| {
-        state.catalog.with_value(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
+        state.catalog.with_untracked(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
     };
     let items = move || {
         state.results.with(|r| {
@@ -280,7 +281,7 @@ pub fn Roadmap() -> impl IntoView {
                 .map(|s| {
                     let p = r.process(&s.process).cloned();
                     let (pname, serves) = p.as_ref().map(|p| (p.name.clone(), p.serves().join(", "))).unwrap_or_default();
-                    let actions = state.catalog.with_value(|c| {
+                    let actions = state.catalog.with_untracked(|c| {
                         let qs = c.process(&s.process).map(|proc_| c.questions_for(proc_, false)).unwrap_or_default();
                         s.actions
                             .iter()

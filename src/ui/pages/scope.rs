@@ -16,7 +16,7 @@ pub fn ScopePage() -> impl IntoView {
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
     let counts = move || {
-        state.catalog.with_value(|c| {
+        state.catalog.with_untracked(|c| {
             let full: usize = c.processes.iter().map(|p| c.questions_for(p, false).len()).sum();
             (c.processes.len() * 9, full)
         })
@@ -105,7 +105,7 @@ fn ScopeRow(pid: String) -> impl IntoView {
                 .with(|a| a.as_ref().and_then(|a| a.scope.get(&pid).map(|d| d.rationale.clone())).unwrap_or_default())
         }
     };
-    let purpose = state.catalog.with_value(|c| c.process(&pid).map(|p| p.purpose.clone()).unwrap_or_default());
+    let purpose = state.catalog.with_untracked(|c| c.process(&pid).map(|p| p.purpose.clone()).unwrap_or_default());
     let on_scope = {
         let pid = pid.clone();
         move |ev: leptos::ev::Event| {
@@ -143,7 +143,7 @@ fn ScopeRow(pid: String) -> impl IntoView {
     let name = get(|p| p.name.clone());
     let label_scope = format!(
         "{} in scope",
-        state.catalog.with_value(|c| c.process(&pid).map(|p| p.name.clone()).unwrap_or_default())
+        state.catalog.with_untracked(|c| c.process(&pid).map(|p| p.name.clone()).unwrap_or_default())
     );
     let label_target = label_scope.replace(" in scope", ": target level");
     let label_rationale = label_scope.replace(" in scope", ": rationale");

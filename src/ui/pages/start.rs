@@ -7,6 +7,7 @@ use crate::domain::format::{decode, Backup, Envelope};
 use crate::domain::sample::sample;
 use crate::domain::{evaluate, Assessment};
 use crate::storage::{self, IndexEntry};
+use crate::ui::components::catalogs::CatalogManager;
 use crate::ui::components::import::Importer;
 use crate::ui::state::AppState;
 use crate::ui::util::{download, format_when, new_id, slug, today};
@@ -51,7 +52,13 @@ pub fn Start() -> impl IntoView {
             let id = env.assessment.id.clone();
             match storage::load(&id) {
                 Ok(Some((existing, text))) => state.open(existing, text),
-                _ => state.create(env.assessment),
+                _ => {
+                    // The sample is made with the built-in catalog.
+                    state.flush();
+                    state.close_unsaved();
+                    state.catalog.set(crate::domain::Catalog::default_catalog());
+                    state.create(env.assessment)
+                }
             }
             nav(&format!("/a/{id}/results"), Default::default());
         }
@@ -88,6 +95,7 @@ pub fn Start() -> impl IntoView {
             <SavedList saved=saved refresh=refresh/>
             <Importer on_done=refresh/>
         </section>
+        <CatalogManager/>
     }
 }
 
@@ -98,7 +106,7 @@ fn edit_saved(state: AppState, id: &str, f: impl FnOnce(&mut Assessment)) -> Res
     }
     let (mut env, text) = storage::load(id).map_err(|e| e.to_string())?.ok_or("It is no longer saved.")?;
     f(&mut env.assessment);
-    let completion = state.catalog.with_value(|c| evaluate(c, &env.assessment).completion());
+    let completion = state.catalog.with_untracked(|c| evaluate(c, &env.assessment).completion());
     storage::save(&env, completion, Some(&text)).map_err(|e| e.to_string())?;
     if state.open_id().as_deref() == Some(id) {
         if let Ok(Some((env, text))) = storage::load(id) {
@@ -176,7 +184,7 @@ fn SavedList(
     let undo = move |_| {
         if let Some((_, text)) = deleted.get_untracked() {
             let r = decode(&text).map_err(|e| e.to_string()).and_then(|env| {
-                let completion = state.catalog.with_value(|c| evaluate(c, &env.assessment).completion());
+                let completion = state.catalog.with_untracked(|c| evaluate(c, &env.assessment).completion());
                 storage::put(&env, completion).map(|_| ()).map_err(|e| e.to_string())
             });
             deleted.set(None);

@@ -218,7 +218,7 @@ fn DiscussList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = Memo::new(move |_| state.results.with(|r| r.as_ref().map(discuss_list).unwrap_or_default()));
     let text_of = move |process: &str, question: &str| {
-        state.catalog.with_value(|c| {
+        state.catalog.with_untracked(|c| {
             c.process(process)
                 .map(|p| {
                     (

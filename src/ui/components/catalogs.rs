@@ -1,0 +1,99 @@
+//! Catalogs: which one new assessments use, loading a catalog file (validated
+//! with the same precise messages as the built-in one), and downloading the
+//! default catalog as a starting point for trainers and consultants.
+
+use crate::domain::catalog::DEFAULT_CATALOG_JSON;
+use crate::domain::Catalog;
+use crate::storage;
+use crate::ui::state::AppState;
+use crate::ui::util::download;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn key(c: &Catalog) -> String {
+    format!("{}@{}", c.id, c.version)
+}
+
+/// The catalog controls on the start page.
+#[component]
+pub fn CatalogManager() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let problems = RwSignal::new(None::<(String, Vec<String>)>);
+    let options = move || {
+        let mut list = vec![Catalog::default_catalog()];
+        list.extend(state.custom_catalogs.get());
+        list.into_iter().map(|c| (key(&c), format!("{} (version {})", c.name, c.version))).collect::<Vec<_>>()
+    };
+    let choose = move |k: String| {
+        let mut list = vec![Catalog::default_catalog()];
+        list.extend(state.custom_catalogs.get_untracked());
+        if let Some(c) = list.into_iter().find(|c| key(c) == k) {
+            // The open assessment keeps its own catalog: close it (saved) before switching.
+            state.flush();
+            state.close_unsaved();
+            state.catalog.set(c);
+        }
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        problems.set(None);
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).ok(),
+                Err(_) => None,
+            };
+            let Some(text) = text else {
+                problems.set(Some((name, vec!["the file could not be read as UTF-8 text".into()])));
+                return;
+            };
+            match Catalog::parse(&text) {
+                Err(errors) => problems.set(Some((name, errors.iter().map(|e| e.to_string()).collect()))),
+                Ok(c) => {
+                    if let Err(e) = storage::save_catalog(&c, &text) {
+                        state.error.set(Some(e.to_string()));
+                    }
+                    let k = key(&c);
+                    state.custom_catalogs.update(|l| {
+                        l.retain(|x| key(x) != k);
+                        l.push(c.clone());
+                    });
+                    state.notice.set(Some(format!(
+                        "Loaded the catalog “{}” version {} ({} processes). New assessments now use it.",
+                        c.name,
+                        c.version,
+                        c.processes.len()
+                    )));
+                    choose(k);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="catalogs-heading" id="catalogs">
+            <h2 id="catalogs-heading">"Catalog"</h2>
+            <p class="muted">"The catalog holds the processes, questions and rules. Trainers and consultants can adapt a copy of the default one and load it here; every assessment records which catalog it was made with."</p>
+            <div class="inline-form">
+                <label for="catalog-select">"Catalog for new assessments"</label>
+                <select id="catalog-select" prop:value=move || state.catalog.with(key) on:change=move |ev| choose(event_target_value(&ev))>
+                    {move || options().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <label class="btn btn-secondary file-label" for="load-catalog">"Load a catalog file…"</label>
+                <input type="file" id="load-catalog" class="sr-only" accept=".json,application/json" on:change=on_pick/>
+                <button class="btn btn-secondary" id="download-default-catalog"
+                    on:click=move |_| { download("itsm-default-catalog.json", "application/json", DEFAULT_CATALOG_JSON); }>
+                    "Download the default catalog"</button>
+            </div>
+            {move || problems.get().map(|(file, list)| view! {
+                <div class="field-error" role="alert" id="catalog-errors">
+                    <p>{format!("“{file}” was not loaded: {} problem{} to fix.", list.len(), if list.len() == 1 { "" } else { "s" })}</p>
+                    <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </section>
+    }
+}
