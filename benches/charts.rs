@@ -1,16 +1,21 @@
 //! Chart benchmark: `cargo bench --bench charts` prints the time to render each
 //! of the four charts to an SVG string for the full catalog with every process
 //! in scope (full mode, fully answered, every objective rated), light theme,
-//! 800 px wide. Figures are medians over many runs, release build, native.
-//! Budget: 5 ms per chart.
+//! 800 px wide; then the workshop and comparison charts: the spread of 30
+//! participants, the deltas and the radar against a baseline (the same full
+//! catalog, with another synthetic answer set as the baseline). Figures are
+//! medians over many runs, release build, native. Budget: 5 ms per chart.
 
+use itsm_maturity::charts::delta::delta_chart;
 use itsm_maturity::charts::gaps::gap_bars;
 use itsm_maturity::charts::heatmap::heatmap;
 use itsm_maturity::charts::objectives::objective_bars;
-use itsm_maturity::charts::radar::radar;
+use itsm_maturity::charts::radar::{radar, radar_compare};
+use itsm_maturity::charts::spread::spread_chart;
 use itsm_maturity::charts::ChartOptions;
 use itsm_maturity::domain::evaluate::Results;
 use itsm_maturity::domain::sample::synthetic;
+use itsm_maturity::domain::workshop;
 use itsm_maturity::domain::{evaluate, Catalog};
 
 mod common;
@@ -40,4 +45,22 @@ fn main() {
         let bytes = chart(&r, &opts).len();
         report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || chart(&r, &opts)));
     }
+
+    // Workshop and comparison charts.
+    let c = Catalog::default_catalog();
+    let workshop = synthetic(&c, 30);
+    let wr = evaluate(&c, &workshop);
+    let spreads = workshop::spread(&c, &workshop, &wr);
+    let dots: usize = spreads.iter().map(|s| s.per_participant.len()).sum();
+    println!("  spread: {} processes × 30 participants ({dots} dots)", spreads.len());
+    let bytes = spread_chart(&spreads, &opts).len();
+    let name = "workshop spread (22 rows, 30 participants)";
+    report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || spread_chart(&spreads, &opts)));
+    // The baseline: the 30-participant workshop; now: the single-participant full results.
+    let deltas = workshop::deltas(&wr, &r);
+    let bytes = delta_chart(&deltas, &opts).len();
+    report("delta bars (22 rows)", &format!("{bytes} bytes"), BUDGET_MS, measure(300, || delta_chart(&deltas, &opts)));
+    let bytes = radar_compare(&r, &wr, &opts).len();
+    let name = "radar with baseline (22 axes)";
+    report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || radar_compare(&r, &wr, &opts)));
 }

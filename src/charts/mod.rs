@@ -11,10 +11,12 @@
 //! `aria-label` and a `<title>`. Widths come from [`ChartOptions`]; heights
 //! follow from the content (rows × row height).
 
+pub mod delta;
 pub mod gaps;
 pub mod heatmap;
 pub mod objectives;
 pub mod radar;
+pub mod spread;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -9,6 +9,11 @@
 //!   are spread apart so that none overlaps; a label that is not the full name
 //!   carries it as a tooltip. When names would be too cramped (narrow charts,
 //!   many axes), axes are numbered and the names listed in a key below.
+//! - [`radar_compare`] draws the same chart with a third series, the
+//!   baseline's index per process (dotted outline, small squares; a bar in
+//!   the fallback). A process the baseline does not know is drawn at 0, on
+//!   the outline and as its marker alike. [`radar`] is the same code without
+//!   that series, so the two charts never drift apart.
 
 use super::{
     bold, fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme,
@@ -26,17 +31,39 @@ const LINE_H: i32 = 15;
 
 /// The radar chart of current index vs target level per in-scope process.
 pub fn radar(results: &Results, opts: &ChartOptions) -> String {
+    draw(results, None, opts)
+}
+
+/// The radar chart of `results` with the `baseline`'s index per in-scope
+/// process as a third series (0 for a process the baseline does not know).
+pub fn radar_compare(results: &Results, baseline: &Results, opts: &ChartOptions) -> String {
+    draw(results, Some(baseline), opts)
+}
+
+/// The baseline series: its index for each process, in `procs` order.
+type Baseline = Option<Vec<f64>>;
+
+fn draw(results: &Results, baseline: Option<&Results>, opts: &ChartOptions) -> String {
     let procs: Vec<&ProcessResult> = results.in_scope().collect();
+    let base: Baseline = baseline.map(|b| procs.iter().map(|p| b.process(&p.id).map_or(0.0, |x| x.index)).collect());
     match procs.len() {
         0 => message_chart(opts, "Capability radar: no process in scope yet.", "No process in scope yet"),
-        1 | 2 => bars(&procs, opts),
-        _ => spider(&procs, opts),
+        1 | 2 => bars(&procs, base.as_deref(), opts),
+        _ => spider(&procs, base.as_deref(), opts),
     }
 }
 
-fn aria_label(n: usize) -> String {
+fn aria_label(n: usize, compare: bool) -> String {
     let s = if n == 1 { "" } else { "es" };
-    format!("Capability radar: current capability index and target level (0–5) of {n} in-scope process{s}.")
+    let series = if compare { "current capability index, baseline index" } else { "current capability index" };
+    format!("Capability radar: {series} and target level (0–5) of {n} in-scope process{s}.")
+}
+
+/// The colour of the baseline series: the neutral muted ink, readable on both
+/// backgrounds and apart from the current blue and the target orange by
+/// lightness as well as hue; its dotted line tells it apart from the rings.
+fn baseline_colour(theme: &Theme) -> RGBColor {
+    theme.muted
 }
 
 /// The label of an axis: "Incident management" reads as "Incident" on a radar.
@@ -50,8 +77,8 @@ fn short_name(name: &str) -> &str {
 }
 
 /// The legend: a filled swatch for Current; for Target a dashed line (radar)
-/// or a bar swatch (bars).
-fn legend(area: &Area, theme: &Theme, width: i32, bars: bool) -> Drawn {
+/// or a bar swatch (bars); the same for Baseline (dotted) when comparing.
+fn legend(area: &Area, theme: &Theme, width: i32, bars: bool, compare: bool) -> Drawn {
     let y = PAD + 10;
     let x = PAD;
     if bars {
@@ -68,8 +95,24 @@ fn legend(area: &Area, theme: &Theme, width: i32, bars: bool) -> Drawn {
         area.draw(&DashedPathElement::new(vec![(x2, y), (x2 + 24, y)], 5, 3, theme.target.stroke_width(2)))?;
     }
     area.draw(&Text::new("Target", (x2 + 32, y), font(13.0, theme.text, HPos::Left, VPos::Center)))?;
+    let mut end = x2 + 32 + text_width("Target", 13.0) as i32;
+    if compare {
+        let x3 = end + 24;
+        if bars {
+            area.draw(&Rectangle::new([(x3, y - 6), (x3 + 22, y + 6)], baseline_colour(theme).filled()))?;
+        } else {
+            area.draw(&DashedPathElement::new(
+                vec![(x3, y), (x3 + 24, y)],
+                3,
+                3,
+                baseline_colour(theme).stroke_width(2),
+            ))?;
+        }
+        area.draw(&Text::new("Baseline", (x3 + 32, y), font(13.0, theme.text, HPos::Left, VPos::Center)))?;
+        end = x3 + 32 + text_width("Baseline", 13.0) as i32;
+    }
     let note = "Capability index 0–5";
-    let free = width - PAD - (x2 + 32 + text_width("Target", 13.0) as i32 + 16);
+    let free = width - PAD - (end + 16);
     if text_width(note, 12.0) as i32 <= free {
         area.draw(&Text::new(note, (width - PAD, y), font(12.0, theme.muted, HPos::Right, VPos::Center)))?;
     }
@@ -158,7 +201,7 @@ fn axis_angle(i: usize, n: usize) -> f64 {
     -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
 }
 
-fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
+fn spider(procs: &[&ProcessResult], base: Option<&[f64]>, opts: &ChartOptions) -> String {
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
     let n = procs.len();
@@ -219,11 +262,12 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
     };
     let current: Vec<(i32, i32)> = procs.iter().enumerate().map(|(i, p)| at(i, p.index)).collect();
     let target: Vec<(i32, i32)> = procs.iter().enumerate().map(|(i, p)| at(i, p.target as f64)).collect();
+    let before: Option<Vec<(i32, i32)>> = base.map(|b| b.iter().enumerate().map(|(i, &v)| at(i, v)).collect());
     let closed = |pts: &[(i32, i32)]| pts.iter().chain(pts.first()).copied().collect::<Vec<_>>();
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        legend(area, &theme, width, false)?;
+        legend(area, &theme, width, false, base.is_some())?;
         // Rings 1..5 and spokes.
         for ring in 1..=5 {
             let pts: Vec<(i32, i32)> = (0..n).map(|i| at(i, ring as f64)).collect();
@@ -238,8 +282,12 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
             let (x, y) = at(0, ring as f64);
             area.draw(&Text::new(ring.to_string(), (x + 5, y + 2), font(11.0, theme.muted, HPos::Left, VPos::Top)))?;
         }
-        // Current: filled area; target: dashed outline on top.
+        // Current: filled area; baseline: dotted outline, under the current
+        // outline (so it shows only where the two differ); target: dashed outline on top.
         area.draw(&Polygon::new(current.clone(), theme.current.mix(0.22).filled()))?;
+        if let Some(before) = &before {
+            area.draw(&DashedPathElement::new(closed(before), 3, 3, baseline_colour(&theme).stroke_width(2)))?;
+        }
         area.draw(&PathElement::new(closed(&current), theme.current.stroke_width(2)))?;
         area.draw(&DashedPathElement::new(closed(&target), 6, 4, theme.target.stroke_width(2)))
     });
@@ -256,6 +304,9 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
         svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
             svg.draw(|area| {
                 area.draw(&Circle::new(mark, 3, theme.target.filled()))?;
+                if let Some((bx, by)) = before.as_ref().and_then(|b| b.get(i).copied()) {
+                    area.draw(&Rectangle::new([(bx - 3, by - 3), (bx + 3, by + 3)], baseline_colour(&theme).filled()))?;
+                }
                 area.draw(&Circle::new(dot, 4, theme.current.filled()))?;
                 area.draw(&Circle::new(dot, 4, theme.bg.stroke_width(1)))?;
                 for (k, line) in label.lines.iter().enumerate() {
@@ -279,14 +330,15 @@ fn spider(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
             });
         });
     }
-    svg.finish(&aria_label(n))
+    svg.finish(&aria_label(n, base.is_some()))
 }
 
-/// One or two processes: horizontal bars of current index and target level.
-fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
+/// One or two processes: horizontal bars of current index and target level
+/// (and baseline index when comparing).
+fn bars(procs: &[&ProcessResult], base: Option<&[f64]>, opts: &ChartOptions) -> String {
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let row_h = 64;
+    let row_h = if base.is_some() { 84 } else { 64 };
     let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
     let (x0, x1) = (PAD + label_w + 12, width - PAD - 40);
     let top = LEGEND_H + 22;
@@ -295,7 +347,7 @@ fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
-        legend(area, &theme, width, true)?;
+        legend(area, &theme, width, true, base.is_some())?;
         for level in 0..=5 {
             let lx = x(level as f64);
             area.draw(&PathElement::new(vec![(lx, top), (lx, top + procs.len() as i32 * row_h)], theme.grid))?;
@@ -317,10 +369,13 @@ fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
                     let style = font(13.0, theme.text, HPos::Right, VPos::Center);
                     area.draw(&Text::new(line.as_str(), (PAD + label_w, ly), style))?;
                 }
-                let bars = [
+                let mut bars = vec![
                     (p.index, y + 14, theme.current, one_decimal(p.index)),
                     (p.target as f64, y + 34, theme.target, p.target.to_string()),
                 ];
+                if let Some(&b) = base.and_then(|b| b.get(i)) {
+                    bars.push((b, y + 54, baseline_colour(&theme), one_decimal(b)));
+                }
                 for (value, by, colour, text) in bars {
                     area.draw(&Rectangle::new([(x0, by), (x(value).max(x0 + 2), by + 16)], colour.filled()))?;
                     let style = font(12.0, theme.text, HPos::Left, VPos::Center);
@@ -330,5 +385,5 @@ fn bars(procs: &[&ProcessResult], opts: &ChartOptions) -> String {
             });
         });
     }
-    svg.finish(&aria_label(procs.len()))
+    svg.finish(&aria_label(procs.len(), base.is_some()))
 }

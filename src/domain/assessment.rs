@@ -363,6 +363,10 @@ pub enum Action {
     /// Merges a participant's answers from their own device: replaces the
     /// participant with the same name, or adds a new one under a fresh id.
     ImportParticipant(Participant),
+    /// Compares with an earlier assessment (or with none).
+    SetBaseline {
+        id: Option<String>,
+    },
 }
 
 /// Why an action was refused; the assessment is left unchanged.
@@ -662,6 +666,12 @@ impl Assessment {
                         self.participants.push(p);
                     }
                 }
+            }
+            Action::SetBaseline { id } => {
+                if id.as_deref() == Some(self.id.as_str()) {
+                    return Err(ActionError::Unknown { what: "earlier assessment", id: self.id.clone() });
+                }
+                self.baseline = id;
             }
             Action::SetAgreed { key, agreed } => match agreed {
                 Some(a) => {

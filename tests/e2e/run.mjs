@@ -585,6 +585,8 @@ journey('workshop: three participants answer on their own devices; the facilitat
   assert.ok(Number(after) > Number(before), `supplier index ${before} -> ${after}`);
   await f.goto(BASE + '/a/sample-pizza/workshop');
   await f.waitForSelector('.discuss-item');
+  await f.waitForSelector('#chart-spread svg');
+  assert.equal(await f.locator('#chart-spread svg [data-process]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-process'))).size), 21);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
@@ -679,6 +681,37 @@ journey('custom catalog: a valid file loads and is used; a broken one is refused
   await page.fill('#org-sector', 'Changed');
   await page.waitForTimeout(700);
   assert.equal(await stored(page, 'ghost-one'), before, 'read-only: nothing saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('comparison: a copy of the sample with supplier answers raised shows positive deltas exactly there', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  await page.click('.brand');
+  await page.waitForSelector('.saved-list li');
+  await page.locator('.saved-list li[data-assessment="sample-pizza"] .act-duplicate').click();
+  await page.waitForFunction(() => document.querySelectorAll('.saved-list li').length === 2);
+  const copyId = await page.locator('.saved-list li:not([data-assessment="sample-pizza"])').getAttribute('data-assessment');
+  // Raise the supplier answers in the copy.
+  await page.goto(`${BASE}/a/${copyId}/process/supplier`);
+  await new ProcessPage(page).waitLoaded();
+  const n = await new ProcessPage(page).questions().count();
+  for (let i = 0; i < n; i++) {
+    await page.focus(`#q-${i}`);
+    await page.keyboard.press('4');
+  }
+  await page.goto(`${BASE}/a/${copyId}/results`);
+  await page.selectOption('#baseline-select', 'sample-pizza');
+  await page.waitForSelector('#delta-table tbody tr', { state: 'attached' });
+  const rows = await page.$$eval('#delta-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.process, Number(tr.querySelector('.delta-cell').textContent)]));
+  const up = rows.filter(([, d]) => d > 0).map(([p]) => p);
+  assert.deepEqual(up, ['supplier']);
+  assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
+  assert.match(await page.locator('#delta-table tr[data-process="supplier"]').textContent(), /0 → 5/);
+  assert.equal(await page.locator('#chart-delta svg [data-direction="up"]').count(), 1);
+  assert.match(await page.locator('#chart-radar svg').innerHTML(), /Baseline/);
+  await shot(page, 'comparison-1280');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 pub mod banner;
 pub mod catalogs;
 pub mod chart_figure;
+pub mod comparison;
 pub mod explain;
 pub mod header;
 pub mod import;

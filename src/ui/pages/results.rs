@@ -2,11 +2,14 @@
 //! four charts with text alternatives, the business view, the roadmap, the
 //! follow-up list and the exports. Everything comes from the one `results` memo.
 
-use crate::charts::{gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, ChartOptions};
+use crate::charts::{
+    gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare, ChartOptions,
+};
 use crate::domain::evaluate::{ProcessResult, Results};
 use crate::domain::export::{answers_csv, results_csv};
 use crate::domain::roadmap::Horizon;
 use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::comparison::{baseline_results, Comparison};
 use crate::ui::components::explain::Explain;
 use crate::ui::state::AppState;
 use crate::ui::util::{download, prefers_dark, slug};
@@ -63,6 +66,7 @@ pub fn ResultsPage() -> impl IntoView {
         }>
             <Profile/>
             <Charts file_base=file_base/>
+            <Comparison file_base=file_base/>
             <BusinessView/>
             <Roadmap/>
             <FollowUp/>
@@ -177,7 +181,15 @@ pub fn Charts(
     let width = (viewport - 72.0).clamp(320.0, 900.0) as u32;
     let opts = ChartOptions { width, dark };
     let o = opts.clone();
-    let radar_svg = Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| radar(r, &o)).unwrap_or_default()));
+    let baseline = baseline_results(&state);
+    let radar_svg = Memo::new(move |_| {
+        let b = baseline.get();
+        state.results.with(|r| match (r.as_ref(), b) {
+            (Some(r), Some((_, b))) => radar_compare(r, &b, &o),
+            (Some(r), None) => radar(r, &o),
+            _ => String::new(),
+        })
+    });
     let o = opts.clone();
     let gaps_svg = Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| gap_bars(r, &o)).unwrap_or_default()));
     let o = opts.clone();

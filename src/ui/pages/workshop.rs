@@ -2,12 +2,14 @@
 //! out and coming back, the discuss list with each person's answer, and the
 //! facilitator's agreed answers (which then drive the results).
 
+use crate::charts::{spread::spread_chart, ChartOptions};
 use crate::domain::assessment::{Agreed, Answer, Participant};
 use crate::domain::format::{decode_answers, AnswersFile, MAX_BYTES};
-use crate::domain::workshop::discuss_list;
+use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
+use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::state::AppState;
-use crate::ui::util::{download, new_id, slug};
+use crate::ui::util::{download, new_id, prefers_dark, slug};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,6 +52,36 @@ pub fn WorkshopPage() -> impl IntoView {
         <Participants/>
         <ShareAnswers/>
         <DiscussList/>
+        <SpreadSection/>
+    }
+}
+
+/// Consensus per process with the range of the participants' own indices.
+#[component]
+fn SpreadSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let spreads = Memo::new(move |_| {
+        state.assessment.with(|a| {
+            let a = a.as_ref()?;
+            (a.participants.len() > 1).then(|| {
+                state.results.with(|r| r.as_ref().map(|r| state.catalog.with(|c| spread(c, a, r))).unwrap_or_default())
+            })
+        })
+    });
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    let opts = ChartOptions { width: (width - 72.0).clamp(320.0, 900.0) as u32, dark: prefers_dark() };
+    let svg = Memo::new(move |_| spreads.with(|s| s.as_ref().map(|s| spread_chart(s, &opts)).unwrap_or_default()));
+    let name = move || state.assessment.with(|a| a.as_ref().map(|a| slug(&a.name)).unwrap_or_default());
+    view! {
+        {move || spreads.with(|s| s.is_some()).then(|| view! {
+            <ChartFigure id="chart-spread" title="Where the participants stand" description="Per process: the consensus index (marker) and the range of each participant's own index (whisker)."
+                svg=svg filename=Signal::derive(move || format!("{}-spread", name()))>
+                <table class="data-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Consensus"</th><th scope="col">"Lowest"</th><th scope="col">"Highest"</th></tr></thead>
+                <tbody>{move || spreads.get().unwrap_or_default().into_iter().map(|s| view! {
+                    <tr><th scope="row">{s.name.clone()}</th><td class="num">{format!("{:.2}", s.consensus)}</td><td class="num">{format!("{:.2}", s.min)}</td><td class="num">{format!("{:.2}", s.max)}</td></tr>
+                }).collect_view()}</tbody></table>
+            </ChartFigure>
+        })}
     }
 }
 

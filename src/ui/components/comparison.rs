@@ -1,0 +1,87 @@
+//! Baseline comparison: pick an earlier assessment of the same organization,
+//! then see the change per process and per attribute, as a chart and a table.
+
+use crate::charts::{delta::delta_chart, ChartOptions};
+use crate::domain::evaluate;
+use crate::domain::workshop::deltas;
+use crate::domain::Action;
+use crate::storage;
+use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::state::AppState;
+use crate::ui::util::prefers_dark;
+use leptos::prelude::*;
+
+/// The evaluated baseline of the open assessment, if it has one that can be read.
+pub fn baseline_results(state: &AppState) -> Memo<Option<(String, crate::domain::Results)>> {
+    let state = *state;
+    Memo::new(move |_| {
+        let id = state.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
+        let (env, _) = storage::load(&id).ok().flatten()?;
+        let r = state.catalog.with(|c| evaluate(c, &env.assessment));
+        Some((env.assessment.name, r))
+    })
+}
+
+/// The comparison section of the results page.
+#[component]
+pub fn Comparison(
+    /// Base of download file names.
+    file_base: Signal<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let baseline = baseline_results(&state);
+    let candidates = move || {
+        let (me, org) = state
+            .assessment
+            .with(|a| a.as_ref().map(|a| (a.id.clone(), a.organization.name.clone())).unwrap_or_default());
+        storage::index()
+            .into_iter()
+            .filter(|e| e.id != me && (org.is_empty() || e.organization == org))
+            .collect::<Vec<_>>()
+    };
+    let current = move || state.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()).unwrap_or_default());
+    let list = Memo::new(move |_| {
+        let b = baseline.get();
+        state.results.with(|r| match (r, b) {
+            (Some(r), Some((_, b))) => deltas(&b, r),
+            _ => Vec::new(),
+        })
+    });
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    let opts = ChartOptions { width: (width - 72.0).clamp(320.0, 900.0) as u32, dark: prefers_dark() };
+    let svg = Memo::new(move |_| list.with(|l| delta_chart(l, &opts)));
+    view! {
+        <section class="card" aria-labelledby="compare-heading" id="comparison">
+            <h2 id="compare-heading">"Compared with an earlier assessment"</h2>
+            <div class="inline-form">
+                <label for="baseline-select">"Baseline"</label>
+                <select id="baseline-select" prop:value=current on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.dispatch(Action::SetBaseline { id: (!v.is_empty()).then_some(v) });
+                }>
+                    <option value="">"No comparison"</option>
+                    {move || candidates().into_iter().map(|e| view! { <option value=e.id.clone()>{format!("{} — {}", e.name, e.organization)}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || match baseline.get() {
+                None => view! { <p class="muted">"Choose an earlier assessment of the same organization to see what changed. A follow-up compares with its original automatically."</p> }.into_any(),
+                Some((name, _)) => view! {
+                    <ChartFigure id="chart-delta" title="Change since the baseline" description=format!("Capability index now minus the index in “{name}”.")
+                        svg=svg filename=Signal::derive(move || format!("{}-change", file_base.get()))>
+                        <table class="data-table" id="delta-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Baseline"</th><th scope="col">"Now"</th><th scope="col">"Change"</th><th scope="col">"Levels"</th><th scope="col">"Attributes that moved"</th></tr></thead>
+                        <tbody>{move || list.get().into_iter().map(|d| {
+                            let moved = d.attributes.iter().filter_map(|(a, b, c)| {
+                                let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
+                                ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
+                            }).collect::<Vec<_>>().join(", ");
+                            view! { <tr data-process=d.process.clone()><th scope="row">{d.name.clone()}</th>
+                                <td class="num">{format!("{:.2}", d.baseline_index)}</td><td class="num">{format!("{:.2}", d.current_index)}</td>
+                                <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
+                                <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td><td class="small">{moved}</td></tr> }
+                        }).collect_view()}</tbody></table>
+                    </ChartFigure>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
