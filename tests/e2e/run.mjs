@@ -685,32 +685,41 @@ journey('custom catalog: a valid file loads and is used; a broken one is refused
   await context.close();
 });
 
-journey('comparison: a copy of the sample with supplier answers raised shows positive deltas exactly there', async (browser) => {
+journey('comparison: a follow-up of the sample with supplier answers raised shows positive deltas exactly there', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   await openSampleIn(page);
+  // The team's answers from the baseline, as a "my answers" file: the follow-up starts from them.
+  await page.goto(BASE + '/a/sample-pizza/workshop');
+  const [mine] = await Promise.all([page.waitForEvent('download'), page.click('#export-my-answers')]);
+  const answers = fs.readFileSync(await mine.path());
   await page.click('.brand');
   await page.waitForSelector('.saved-list li');
-  await page.locator('.saved-list li[data-assessment="sample-pizza"] .act-duplicate').click();
-  await page.waitForFunction(() => document.querySelectorAll('.saved-list li').length === 2);
-  const copyId = await page.locator('.saved-list li:not([data-assessment="sample-pizza"])').getAttribute('data-assessment');
-  // Raise the supplier answers in the copy.
-  await page.goto(`${BASE}/a/${copyId}/process/supplier`);
+  await page.locator('.saved-list li[data-assessment="sample-pizza"] .act-follow-up').click();
+  await page.waitForURL(/\/a\/[^/]+\/scope$/);
+  const fid = page.url().match(/\/a\/([^/]+)\//)[1];
+  await page.goto(`${BASE}/a/${fid}/workshop`);
+  await page.setInputFiles('#import-answers', { name: 'team.answers.json', mimeType: 'application/json', buffer: answers });
+  await page.click('#confirm-answers');
+  await page.waitForSelector('#participant-list li[data-participant="Pizza&Pizza IT team"]');
+  // Months later: supplier management has improved.
+  await page.goto(`${BASE}/a/${fid}/process/supplier`);
   await new ProcessPage(page).waitLoaded();
   const n = await new ProcessPage(page).questions().count();
   for (let i = 0; i < n; i++) {
     await page.focus(`#q-${i}`);
     await page.keyboard.press('4');
   }
-  await page.goto(`${BASE}/a/${copyId}/results`);
-  await page.selectOption('#baseline-select', 'sample-pizza');
+  await page.goto(`${BASE}/a/${fid}/results`);
+  assert.equal(await page.locator('#baseline-select').inputValue(), 'sample-pizza', 'a follow-up compares with its original');
   await page.waitForSelector('#delta-table tbody tr', { state: 'attached' });
   const rows = await page.$$eval('#delta-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.process, Number(tr.querySelector('.delta-cell').textContent)]));
-  const up = rows.filter(([, d]) => d > 0).map(([p]) => p);
-  assert.deepEqual(up, ['supplier']);
+  assert.equal(rows.length, 21);
+  assert.deepEqual(rows.filter(([, d]) => d > 0).map(([p]) => p), ['supplier']);
   assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
   assert.match(await page.locator('#delta-table tr[data-process="supplier"]').textContent(), /0 → 5/);
   assert.equal(await page.locator('#chart-delta svg [data-direction="up"]').count(), 1);
   assert.match(await page.locator('#chart-radar svg').innerHTML(), /Baseline/);
+  await page.locator('#comparison').scrollIntoViewIfNeeded();
   await shot(page, 'comparison-1280');
   assert.deepEqual(errors, []);
   await context.close();
