@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::svg::{number, text_box};
 use common::{answer_all, assessment, mini_catalog, mini_catalog_json};
 use itsm_maturity::charts::gaps::gap_bars;
 use itsm_maturity::charts::heatmap::heatmap;
@@ -122,10 +123,6 @@ fn first_text_y(node: Node) -> f64 {
     node.descendants().find(|n| n.has_tag_name("text")).and_then(|n| n.attribute("y")).unwrap().parse().unwrap()
 }
 
-fn number(node: Node, attr: &str) -> f64 {
-    node.attribute(attr).unwrap().parse().unwrap()
-}
-
 // ---------------------------------------------------------------- tests
 
 #[test]
@@ -215,19 +212,6 @@ fn radar_draws_one_axis_per_process_for_the_whole_catalog() {
     assert_eq!(rings, 5 + 1, "five rings and the current outline");
     let legend = texts(doc.root_element());
     assert!(legend.contains(&"Current".to_string()) && legend.contains(&"Target".to_string()), "{legend:?}");
-}
-
-/// Estimated box (x0, y0, x1, y1) of a `<text>`: the same rough sans-serif
-/// metrics for every glyph, centred on `y` (plotters writes `dy="0.5ex"`).
-fn text_box(n: Node) -> (f64, f64, f64, f64) {
-    let (x, y, size) = (number(n, "x"), number(n, "y"), number(n, "font-size"));
-    let w = n.text().unwrap_or_default().trim().chars().count() as f64 * size * 0.55;
-    let x0 = match n.attribute("text-anchor") {
-        Some("end") => x - w,
-        Some("middle") => x - w / 2.0,
-        _ => x,
-    };
-    (x0, y - size * 0.45, x0 + w, y + size * 0.45)
 }
 
 #[test]

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::svg::{number, text_box};
 use common::*;
 use itsm_maturity::charts::delta::delta_chart;
 use itsm_maturity::charts::radar::{radar, radar_compare};
@@ -29,23 +30,6 @@ const PIZZA_ESCAPED: &str = "Pizza&amp;Pizza &quot;crew&quot;";
 const WIDTHS: [u32; 5] = [200, 320, 360, 800, 1400];
 
 // ---------------------------------------------------------------- fixtures
-
-/// Mini catalog, full mode, a and b in scope, three people who disagree
-/// (as in tests/workshop.rs): a-1 N/L/F, a-2 P/L/L, b-1 F/P/NA, b-2 DK/N/L.
-fn three_people() -> Assessment {
-    let mut a = assessment();
-    a.apply(Action::SetMode(Mode::Full)).unwrap();
-    a.apply(Action::AddParticipant(participant("p2"))).unwrap();
-    a.apply(Action::AddParticipant(participant("p3"))).unwrap();
-    let plan = [("a", "a-1", [N, L, F]), ("a", "a-2", [P, L, L]), ("b", "b-1", [F, P, NA]), ("b", "b-2", [DK, N, L])];
-    for (i, who) in ["p1", "p2", "p3"].iter().enumerate() {
-        a.apply(Action::SetActiveParticipant { id: who.to_string() }).unwrap();
-        for (p, q, ans) in plan {
-            answer(&mut a, p, q, ans[i]);
-        }
-    }
-    a
-}
 
 fn three_spreads() -> Vec<Spread> {
     let c = mini_catalog();
@@ -150,10 +134,6 @@ fn texts(node: Node) -> Vec<String> {
         .filter(|n| n.has_tag_name("text"))
         .map(|n| n.text().unwrap_or_default().trim().to_string())
         .collect()
-}
-
-fn number(node: Node, attr: &str) -> f64 {
-    node.attribute(attr).unwrap().parse().unwrap()
 }
 
 /// The (x, y) pairs of a `points` attribute.
@@ -556,19 +536,6 @@ fn pizza_follow_up_rises_exactly_where_answers_rose() {
 }
 
 // ---------------------------------------------------------------- both
-
-/// Estimated box (x0, y0, x1, y1) of a `<text>`: the same rough sans-serif
-/// metrics for every glyph (as tests/charts.rs), centred on `y`.
-fn text_box(n: Node) -> (f64, f64, f64, f64) {
-    let (x, y, size) = (number(n, "x"), number(n, "y"), number(n, "font-size"));
-    let w = n.text().unwrap_or_default().trim().chars().count() as f64 * size * 0.55;
-    let x0 = match n.attribute("text-anchor") {
-        Some("end") => x - w,
-        Some("middle") => x - w / 2.0,
-        _ => x,
-    };
-    (x0, y - size * 0.45, x0 + w, y + size * 0.45)
-}
 
 #[test]
 fn no_two_texts_overlap_in_either_chart_at_any_width() {

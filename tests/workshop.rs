@@ -5,27 +5,11 @@
 mod common;
 
 use common::*;
-use itsm_maturity::domain::assessment::{Agreed, Answer, Mode, QuestionKey};
+use itsm_maturity::domain::assessment::{Agreed, Answer, QuestionKey};
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::workshop::{deltas, discuss_list, spread};
 use itsm_maturity::domain::{evaluate, Action, Catalog};
 use Answer::*;
-
-fn three_people() -> itsm_maturity::domain::Assessment {
-    let mut a = assessment();
-    a.apply(Action::SetMode(Mode::Full)).unwrap();
-    a.apply(Action::AddParticipant(participant("p2"))).unwrap();
-    a.apply(Action::AddParticipant(participant("p3"))).unwrap();
-    // a-1: N, L, F (spread 3) · a-2: P, L, L (1) · b-1: F, P, NA (2) · b-2: DK, N, L (2)
-    let plan = [("a", "a-1", [N, L, F]), ("a", "a-2", [P, L, L]), ("b", "b-1", [F, P, NA]), ("b", "b-2", [DK, N, L])];
-    for (i, who) in ["p1", "p2", "p3"].iter().enumerate() {
-        a.apply(Action::SetActiveParticipant { id: who.to_string() }).unwrap();
-        for (p, q, ans) in plan {
-            answer(&mut a, p, q, ans[i]);
-        }
-    }
-    a
-}
 
 #[test]
 fn discuss_list_holds_exactly_the_questions_two_steps_apart() {

@@ -72,3 +72,21 @@ pub fn slug(name: &str) -> String {
         parts.join("-")
     }
 }
+
+/// Reads a picked or dropped file as UTF-8 text, refusing files over `max`
+/// bytes before reading them. Errors are sentences naming the file.
+pub async fn read_text(file: &web_sys::File, max: usize) -> Result<String, String> {
+    let name = file.name();
+    if file.size() > max as f64 {
+        return Err(format!(
+            "“{name}” is {:.1} MB; files are at most {} MB",
+            file.size() / 1_048_576.0,
+            max / 1_048_576
+        ));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("“{name}” could not be read"))?;
+    String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec())
+        .map_err(|e| format!("“{name}” is not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to()))
+}

@@ -1,7 +1,7 @@
 //! Shared test fixtures: a small valid catalog and assessment builders.
 #![allow(dead_code)]
 
-use itsm_maturity::domain::assessment::{Answer, Assessment, Participant, QuestionKey, Service};
+use itsm_maturity::domain::assessment::{Answer, Assessment, Mode, Participant, QuestionKey, Service};
 use itsm_maturity::domain::catalog::{Audience, ChangeRate, Sourcing};
 use itsm_maturity::domain::{Action, Catalog};
 use serde_json::{json, Value};
@@ -95,3 +95,28 @@ pub fn service(id: &str, name: &str, crit: u8, audience: Audience, sourcing: Sou
         change_rate: rate,
     }
 }
+
+/// Mini catalog, full mode, three people who disagree: a-1 N/L/F (spread 3),
+/// a-2 P/L/L (1), b-1 F/P/NA (2), b-2 DK/N/L (2).
+pub fn three_people() -> Assessment {
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    a.apply(Action::AddParticipant(participant("p2"))).unwrap();
+    a.apply(Action::AddParticipant(participant("p3"))).unwrap();
+    // a-1: N, L, F (spread 3) · a-2: P, L, L (1) · b-1: F, P, NA (2) · b-2: DK, N, L (2)
+    let plan = [
+        ("a", "a-1", [Answer::N, Answer::L, Answer::F]),
+        ("a", "a-2", [Answer::P, Answer::L, Answer::L]),
+        ("b", "b-1", [Answer::F, Answer::P, Answer::NA]),
+        ("b", "b-2", [Answer::DK, Answer::N, Answer::L]),
+    ];
+    for (i, who) in ["p1", "p2", "p3"].iter().enumerate() {
+        a.apply(Action::SetActiveParticipant { id: who.to_string() }).unwrap();
+        for (p, q, ans) in plan {
+            answer(&mut a, p, q, ans[i]);
+        }
+    }
+    a
+}
+
+pub mod svg;

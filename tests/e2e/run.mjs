@@ -483,7 +483,7 @@ journey('persistence: bad files are refused with a clear message; export → cle
     ['future.json', Buffer.from(JSON.stringify(future)), /format version 99, made by a newer version of the app/],
     ['missing.json', Buffer.from(JSON.stringify(missing)), /field 'assessment' .*missing field `participants`/],
     ['types.json', Buffer.from(JSON.stringify(wrongType)), /field 'assessment\.services\[0\]\.criticality' .*invalid type: string "high", expected u8/],
-    ['huge.json', Buffer.alloc(20 * 1024 * 1024, 32), /is 20\.0 MB; assessment files are at most 8 MB/],
+    ['huge.json', Buffer.alloc(20 * 1024 * 1024, 32), /is 20\.0 MB; files are at most 8 MB/],
     ['deep.json', Buffer.from(deep), /recursion limit exceeded/],
     ['latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d]), /not a text file \(invalid UTF-8 at byte 2\)/],
   ];
@@ -596,6 +596,18 @@ journey('workshop: three participants answer on their own devices; the facilitat
 journey('presenter view: keyboard through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
   const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
   await openSampleIn(page);
+  // A second participant who sees supplier contracts differently (P vs F: two steps).
+  await page.evaluate(() => {
+    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
+    const sam = JSON.parse(JSON.stringify(env.assessment.participants[0]));
+    sam.id = 'p2';
+    sam.name = 'Sam';
+    sam.answers['supplier/supplier-contracts'] = { answer: 'F' };
+    env.assessment.participants.push(sam);
+    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env, null, 2));
+  });
+  await page.goto(BASE + '/a/sample-pizza/results');
+  await page.waitForSelector('#open-presenter');
   await page.click('#open-presenter');
   await page.waitForSelector('#presenter .slide');
   const title = () => page.locator('.slide-title').innerText();
@@ -612,6 +624,7 @@ journey('presenter view: keyboard through three processes and the discuss list, 
   await page.keyboard.press('End');
   assert.equal(await title(), 'To discuss');
   assert.equal(await count(), '22 / 22');
+  assert.match(await page.locator('#discuss-slide').innerText(), /Do all suppliers of important services have current contracts[\s\S]*2 steps apart/);
   await page.keyboard.press('ArrowRight');
   assert.equal(await count(), '22 / 22', 'stays on the last slide');
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -721,6 +734,66 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.match(await page.locator('#chart-radar svg').innerHTML(), /Baseline/);
   await page.locator('#comparison').scrollIntoViewIfNeeded();
   await shot(page, 'comparison-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------- offline and private ----------
+
+journey('offline: after one visit the app reloads and works with the network off; the answer is saved', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#open-sample');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#open-sample');
+  await page.click('#open-sample');
+  await page.waitForSelector('#profile-table tbody tr');
+  await page.goto(BASE + '/a/sample-pizza/process/supplier'); // a deep link, offline
+  await new ProcessPage(page).waitLoaded();
+  await page.focus('#q-1');
+  await page.keyboard.press('4');
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved in this browser');
+  const saved = JSON.parse(await stored(page, 'sample-pizza'));
+  assert.equal(saved.assessment.participants[0].answers['supplier/supplier-register'].answer, 'F');
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('zero network: only same-origin static files at startup, no request during a full walk-through, no CSP violation', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#open-sample');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForLoadState('networkidle');
+  const startup = requests.length;
+  for (const url of requests) {
+    assert.ok(url.startsWith(BASE + '/'), `same origin: ${url}`);
+    assert.match(new URL(url).pathname, /^\/$|\.(html|js|wasm|css|svg|webmanifest)$/, `a static file: ${url}`);
+  }
+  // Walk through everything with in-app navigation.
+  await page.click('#open-sample');
+  await page.waitForSelector('#profile-table tbody tr');
+  const frame = new AssessmentFrame(page);
+  for (const [step, ready] of [['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'], ['scope', '#scope-table tbody tr'], ['process', '.question'], ['results', '#profile-table tbody tr']]) {
+    await frame.goStep(step);
+    await page.waitForSelector(ready);
+  }
+  await page.click('#profile-table tr[data-process="change"] .explain-toggle');
+  await page.click('#open-report');
+  await page.waitForSelector('#report-title');
+  await page.click('#workshop-link');
+  await page.waitForSelector('#participant-list li');
+  await page.click('.brand');
+  await page.waitForSelector('.saved-list li');
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.slice(startup), [], 'no request after startup');
+  assert.deepEqual(errors.filter((e) => /Content Security Policy/.test(e)), [], 'no CSP violation');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,7 +6,7 @@ use crate::domain::catalog::DEFAULT_CATALOG_JSON;
 use crate::domain::Catalog;
 use crate::storage;
 use crate::ui::state::AppState;
-use crate::ui::util::download;
+use crate::ui::util::{download, read_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,13 +41,12 @@ pub fn CatalogManager() -> impl IntoView {
         problems.set(None);
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let text = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).ok(),
-                Err(_) => None,
-            };
-            let Some(text) = text else {
-                problems.set(Some((name, vec!["the file could not be read as UTF-8 text".into()])));
-                return;
+            let text = match read_text(&file, crate::domain::format::MAX_BYTES).await {
+                Ok(t) => t,
+                Err(e) => {
+                    problems.set(Some((name, vec![e])));
+                    return;
+                }
             };
             match Catalog::parse(&text) {
                 Err(errors) => problems.set(Some((name, errors.iter().map(|e| e.to_string()).collect()))),

@@ -5,7 +5,7 @@ use crate::domain::evaluate;
 use crate::domain::format::{decode_any, Envelope, MAX_BYTES};
 use crate::storage;
 use crate::ui::state::AppState;
-use crate::ui::util::new_id;
+use crate::ui::util::{new_id, read_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,26 +16,10 @@ struct Preview {
     envelopes: Vec<Envelope>,
 }
 
-/// Reads a file's bytes and decodes it; every failure is a sentence naming the file.
+/// Reads a file and decodes it; every failure is a sentence naming the file.
 async fn read_file(file: web_sys::File) -> Result<Preview, String> {
     let name = file.name();
-    if file.size() > MAX_BYTES as f64 {
-        return Err(format!(
-            "“{name}” is {:.1} MB; assessment files are at most {} MB. Nothing was imported.",
-            file.size() / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        ));
-    }
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("“{name}” could not be read. Nothing was imported."))?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "“{name}” is not a text file (invalid UTF-8 at byte {}). Nothing was imported.",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = read_text(&file, MAX_BYTES).await.map_err(|e| format!("{e}. Nothing was imported."))?;
     let imported = decode_any(&text).map_err(|e| format!("“{name}” cannot be imported: {e}. Nothing was imported."))?;
     Ok(Preview { file: name, envelopes: imported.envelopes })
 }

@@ -113,6 +113,7 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
 fn DiscussSlide() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
+    let people = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.len()).unwrap_or(1));
     let text = move |process: &str, q: &str| {
         state.catalog.with_untracked(|c| {
             c.process(process)
@@ -128,7 +129,9 @@ fn DiscussSlide() -> impl IntoView {
     view! {
         <article class="slide" id="discuss-slide">
             <h1 class="slide-title">"To discuss"</h1>
-            {if items.is_empty() {
+            {if people < 2 {
+                view! { <p class="slide-serves">"One set of answers so far: import the participants' answers to see where people disagree."</p> }.into_any()
+            } else if items.is_empty() {
                 view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
             } else {
                 view! {

@@ -9,7 +9,7 @@ use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::state::AppState;
-use crate::ui::util::{download, new_id, prefers_dark, slug};
+use crate::ui::util::{download, new_id, prefers_dark, read_text, slug};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,15 +24,7 @@ struct Incoming {
 
 async fn read_answers(file: web_sys::File, this_id: String) -> Result<Incoming, String> {
     let name = file.name();
-    if file.size() > MAX_BYTES as f64 {
-        return Err(format!("“{name}” is too large for an answers file."));
-    }
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("“{name}” could not be read."))?;
-    let text = String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).map_err(|e| {
-        format!("“{name}” is not a text file (invalid UTF-8 at byte {}).", e.utf8_error().valid_up_to())
-    })?;
+    let text = read_text(&file, MAX_BYTES).await.map_err(|e| format!("{e}."))?;
     let f = decode_answers(&text).map_err(|e| format!("“{name}” cannot be imported: {e}."))?;
     let other = (f.assessment_id != this_id).then(|| f.assessment_name.clone());
     Ok(Incoming { file: name, participant: f.participant, other_assessment: other })

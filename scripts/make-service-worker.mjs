@@ -1,0 +1,52 @@
+// Trunk post-build hook: writes sw.js, a service worker that caches the app
+// shell (every file of this build, hashed names included) so the app loads
+// and works offline after one visit. Each build has its own cache name, so a
+// new build is picked up on the next visit and old caches are removed.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run me as a Trunk hook');
+const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'sw.js' && fs.statSync(path.join(dir, f)).isFile()).sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const shell = ['/', ...files.map((f) => '/' + f)];
+
+fs.writeFileSync(path.join(dir, 'sw.js'), `// Generated at build time by scripts/make-service-worker.mjs.
+const CACHE = 'itsm-${version}';
+const SHELL = ${JSON.stringify(shell)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('itsm-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  if (req.mode === 'navigate') {
+    // Every route is the single-page app: serve the cached shell, offline too.
+    event.respondWith(caches.match('/index.html').then((hit) => hit || fetch(req)));
+    return;
+  }
+  event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+});
+`);
+
+// Register it from the loader (a file, not inline: the CSP forbids inline scripts).
+const boot = files.find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
+if (!boot) throw new Error('no boot-*.js loader found: run extract-inline-script.mjs first');
+fs.appendFileSync(path.join(dir, boot), `
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => { /* offline support is a bonus; the app works without it */ });
+}
+`);

@@ -1,0 +1,4 @@
+// Trunk post-build hook, in order: move the inline loader into a file (CSP),
+// then write the service worker and register it from that loader.
+await import('./extract-inline-script.mjs');
+await import('./make-service-worker.mjs');
