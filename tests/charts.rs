@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::svg::{number, text_box};
+use common::svg::{number, parse, text_box};
 use common::{answer_all, assessment, mini_catalog, mini_catalog_json};
 use itsm_maturity::charts::gaps::gap_bars;
 use itsm_maturity::charts::heatmap::heatmap;
@@ -84,22 +84,6 @@ fn in_scope_ids(r: &Results) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------- SVG helpers
-
-/// Parses the SVG (panics when it is not well-formed XML) and checks the
-/// accessible root: `<svg role="img" aria-label=…>` whose first child is a
-/// `<title>` with the same text.
-fn parse(svg: &str) -> Document<'_> {
-    let doc = Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
-    let root = doc.root_element();
-    assert_eq!(root.tag_name().name(), "svg");
-    assert_eq!(root.attribute("role"), Some("img"));
-    let label = root.attribute("aria-label").unwrap_or_default();
-    assert!(label.len() > 20, "aria-label too short: {label:?}");
-    let title = root.first_element_child().unwrap();
-    assert_eq!(title.tag_name().name(), "title");
-    assert_eq!(title.text(), Some(label));
-    doc
-}
 
 /// The elements carrying `attr`, in document order, with the attribute's value.
 fn tagged<'a, 'i>(doc: &'a Document<'i>, attr: &str) -> Vec<(String, Node<'a, 'i>)> {

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::svg::{number, text_box};
+use common::svg::{number, parse, text_box};
 use common::*;
 use itsm_maturity::charts::delta::delta_chart;
 use itsm_maturity::charts::radar::{radar, radar_compare};
@@ -93,21 +93,6 @@ fn spread_row(process: &str, consensus: f64, per: &[(&str, f64)]) -> Spread {
 }
 
 // ---------------------------------------------------------------- SVG helpers
-
-/// Parses the SVG (panics when it is not well-formed XML) and checks the
-/// accessible root: `<svg role="img" aria-label=…>` whose first child is a
-/// `<title>` with the same text.
-fn parse(svg: &str) -> Document<'_> {
-    let doc = Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
-    let root = doc.root_element();
-    assert_eq!(root.tag_name().name(), "svg");
-    assert_eq!(root.attribute("role"), Some("img"));
-    let label = root.attribute("aria-label").unwrap_or_default();
-    assert!(label.len() > 20, "aria-label too short: {label:?}");
-    let title = root.first_element_child().unwrap();
-    assert_eq!((title.tag_name().name(), title.text()), ("title", Some(label)));
-    doc
-}
 
 /// The `data-process` groups in document order: (id, node).
 fn rows<'a, 'i>(doc: &'a Document<'i>) -> Vec<(String, Node<'a, 'i>)> {

@@ -1,7 +1,7 @@
 //! Reading numbers and text boxes out of chart SVGs in tests.
 #![allow(dead_code)]
 
-use roxmltree::Node;
+use roxmltree::{Document, Node};
 
 /// A numeric attribute of an SVG element (panics in tests when missing).
 pub fn number(node: Node, attr: &str) -> f64 {
@@ -19,4 +19,20 @@ pub fn text_box(n: Node) -> (f64, f64, f64, f64) {
         _ => x,
     };
     (x0, y - size * 0.45, x0 + w, y + size * 0.45)
+}
+
+/// Parses the SVG (panics when it is not well-formed XML) and checks the
+/// accessible root: `<svg role="img" aria-label=…>` whose first child is a
+/// `<title>` with the same text.
+pub fn parse(svg: &str) -> Document<'_> {
+    let doc = Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("role"), Some("img"));
+    let label = root.attribute("aria-label").unwrap_or_default();
+    assert!(label.len() > 20, "aria-label too short: {label:?}");
+    let title = root.first_element_child().unwrap();
+    assert_eq!(title.tag_name().name(), "title");
+    assert_eq!(title.text(), Some(label));
+    doc
 }
