@@ -798,6 +798,62 @@ journey('zero network: only same-origin static files at startup, no request duri
   await context.close();
 });
 
+journey('dark mode: no serious or critical axe violation on any page', async (browser) => {
+  const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#open-sample');
+  await assertAccessible(page, 'start (dark)');
+  await page.click('#open-sample');
+  await page.waitForSelector('#profile-table tbody tr');
+  for (const [step, ready] of [['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'],
+    ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#chart-heatmap svg'], ['report', '#report-title'],
+    ['workshop', '#participant-list li'], ['present', '#presenter .slide']]) {
+    await page.goto(`${BASE}/a/sample-pizza/${step}`);
+    await page.waitForSelector(ready);
+    await assertAccessible(page, `${step} (dark)`);
+  }
+  await shot(page, 'presenter-dark-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('keyboard only: from the start page to the printable report', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#open-sample');
+  await tabTo(page, '#open-sample');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#profile-table tbody tr');
+  await tabTo(page, '#profile-table tr[data-process="supplier"] .explain-toggle');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#explain-supplier');
+  await tabTo(page, '#open-report');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#report-title');
+  assert.match(await page.locator('#report-title').innerText(), /Pizza&Pizza/);
+  await tabTo(page, '#print-report');
+  const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focused, 'none', 'visible focus');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px): every page usable without sideways scrolling', async (browser) => {
+  const { context, page, errors } = await newPage(browser, { width: 640, height: 400 });
+  await openSampleIn(page);
+  for (const [step, ready] of [['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'],
+    ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#chart-heatmap svg'], ['report', '#report-title'], ['workshop', '#participant-list li']]) {
+    await page.goto(`${BASE}/a/sample-pizza/${step}`);
+    await page.waitForSelector(ready);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${step} scrolls sideways at 640 px (${overflow} px)`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 const server = await serve(path.resolve('dist'), PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failed = 0;
