@@ -15,7 +15,7 @@ use itsm_maturity::charts::delta::delta_chart;
 use itsm_maturity::charts::radar::{radar, radar_compare};
 use itsm_maturity::charts::spread::spread_chart;
 use itsm_maturity::charts::ChartOptions;
-use itsm_maturity::domain::assessment::{Answer, Assessment, Mode, QuestionKey};
+use itsm_maturity::domain::assessment::{Answer, Assessment, Mode};
 use itsm_maturity::domain::evaluate::Results;
 use itsm_maturity::domain::sample::{sample, synthetic};
 use itsm_maturity::domain::workshop::{deltas, spread, Delta, Spread};
@@ -42,19 +42,6 @@ fn thirty_spreads() -> Vec<Spread> {
     let c = Catalog::default_catalog();
     let a = synthetic(&c, 30);
     spread(&c, &a, &evaluate(&c, &a))
-}
-
-/// The Pizza&Pizza sample and its follow-up in which supplier management is
-/// now fully in place and change-assessed went up to L (tests/workshop.rs).
-fn pizza_follow_up() -> (Results, Results) {
-    let c = Catalog::default_catalog();
-    let base = sample().unwrap().assessment;
-    let mut next = base.clone();
-    for q in c.questions_for(c.process("supplier").unwrap(), false) {
-        next.participants[0].answers.get_mut(&QuestionKey::new("supplier", &q.id)).unwrap().answer = Some(F);
-    }
-    next.participants[0].answers.get_mut(&QuestionKey::new("change", "change-assessed")).unwrap().answer = Some(L);
-    (evaluate(&c, &base), evaluate(&c, &next))
 }
 
 /// The mini catalog with process a named `a_name` and b `b_name`.

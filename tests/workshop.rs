@@ -6,9 +6,8 @@ mod common;
 
 use common::*;
 use itsm_maturity::domain::assessment::{Agreed, Answer, QuestionKey};
-use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::workshop::{deltas, discuss_list, spread};
-use itsm_maturity::domain::{evaluate, Action, Catalog};
+use itsm_maturity::domain::{evaluate, Action};
 use Answer::*;
 
 #[test]
@@ -64,14 +63,8 @@ fn spread_ranges_over_each_participants_own_index() {
 
 #[test]
 fn follow_up_deltas_are_positive_exactly_where_answers_rose() {
-    let c = Catalog::default_catalog();
-    let base = sample().unwrap().assessment;
-    let mut next = base.clone();
-    for q in c.questions_for(c.process("supplier").unwrap(), false) {
-        next.participants[0].answers.get_mut(&QuestionKey::new("supplier", &q.id)).unwrap().answer = Some(F);
-    }
-    next.participants[0].answers.get_mut(&QuestionKey::new("change", "change-assessed")).unwrap().answer = Some(L);
-    let d = deltas(&evaluate(&c, &base), &evaluate(&c, &next));
+    let (base, next) = pizza_follow_up();
+    let d = deltas(&base, &next);
     let up: Vec<&str> = d.iter().filter(|x| x.delta > 1e-9).map(|x| x.process.as_str()).collect();
     assert_eq!(up, vec!["supplier", "change"]);
     assert!(d.iter().all(|x| x.delta >= -1e-9));

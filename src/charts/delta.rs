@@ -18,7 +18,8 @@
 
 use super::spread::fitting;
 use super::{
-    bold, fit, font, label_width, message_chart, rgb, text_width, ChartOptions, Svg, Theme, MIN_WIDTH, PALETTE,
+    bold, fit, font, label_width, message_chart, rgb, text_width, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
+    PALETTE,
 };
 use crate::domain::workshop::Delta;
 use plotters::prelude::*;
@@ -115,18 +116,9 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
     let zero = (x0 + x1) / 2;
     let x = |v: f64| zero + ((x1 - x0) as f64 / 2.0 * v.clamp(-extent, extent) / extent).round() as i32;
 
-    // Legend items (symbol, text), wrapped onto more lines when narrow.
-    let items = [(0, "Improved"), (1, "Declined"), (2, "No change")];
-    let mut legend = Vec::new();
-    let (mut lx, mut ly) = (PAD, PAD + 10);
-    for (symbol, text) in items {
-        let w = 30 + text_width(text, 12.0) as i32 + 18;
-        if lx + w - 18 > width - PAD && lx > PAD {
-            (lx, ly) = (PAD, ly + 22);
-        }
-        legend.push((symbol, text, lx, ly));
-        lx += w;
-    }
+    // Legend items (symbol, text, symbol width), wrapped onto more lines when narrow.
+    let items = [(0, "Improved", 30), (1, "Declined", 30), (2, "No change", 30)];
+    let (legend, lx, ly) = wrap_legend(&items, width, PAD);
     let note = "Change in capability index since the baseline";
     let show_note = lx + text_width(note, 12.0) as i32 <= width - PAD;
     let top = ly + 16 + AXIS_H;

@@ -9,7 +9,7 @@
 //! Every row is one `<g data-process="id">`, top to bottom in priority order.
 
 use super::{
-    blend, bold, fit, font, label_width, message_chart, one_decimal, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
+    blend, bold, fit, font, label_width, message_chart, one_decimal, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
 };
 use crate::domain::evaluate::{ProcessResult, Results};
 use plotters::prelude::*;
@@ -50,18 +50,9 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
     let met_count = procs.iter().filter(|p| p.level >= p.target).count();
     let (gap_fill, met_fill) = (blend(theme.target, theme.bg, 0.35), blend(theme.met, theme.bg, 0.45));
 
-    // Legend items (symbol, text), wrapped onto more lines when narrow.
-    let items = [(0, "Current index"), (1, "Target level"), (2, "Gap"), (3, "Target met")];
-    let mut legend = Vec::new();
-    let (mut lx, mut ly) = (PAD, PAD + 10);
-    for (symbol, text) in items {
-        let w = if symbol < 2 { 16 } else { 28 } + text_width(text, 12.0) as i32 + 18;
-        if lx + w - 18 > width - PAD && lx > PAD {
-            (lx, ly) = (PAD, ly + 22);
-        }
-        legend.push((symbol, text, lx, ly));
-        lx += w;
-    }
+    // Legend items (symbol, text, symbol width), wrapped onto more lines when narrow.
+    let items = [(0, "Current index", 16), (1, "Target level", 16), (2, "Gap", 28), (3, "Target met", 28)];
+    let (legend, _, ly) = wrap_legend(&items, width, PAD);
     let top = ly + 14 + AXIS_H;
     let rows_h = procs.len() as i32 * row_h;
     let height = top + rows_h + PAD;

@@ -148,6 +148,27 @@ pub(crate) fn bold(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'s
     }
 }
 
+/// A placed legend entry: symbol, text, x, y.
+pub(crate) type LegendEntry<'a> = (u8, &'a str, i32, i32);
+
+/// Lays legend entries out left to right from (`pad`, `pad + 10`), wrapping to a
+/// new line (22 px lower) when an entry would pass the right edge. Each entry is
+/// its symbol, its text and the width of its symbol. Returns (symbol, text, x, y)
+/// per entry, the x where a further entry would start, and the y of the last line.
+pub(crate) fn wrap_legend<'a>(items: &[(u8, &'a str, i32)], width: i32, pad: i32) -> (Vec<LegendEntry<'a>>, i32, i32) {
+    let mut legend = Vec::new();
+    let (mut lx, mut ly) = (pad, pad + 10);
+    for &(symbol, text, symbol_w) in items {
+        let w = symbol_w + text_width(text, 12.0) as i32 + 18;
+        if lx + w - 18 > width - pad && lx > pad {
+            (lx, ly) = (pad, ly + 22);
+        }
+        legend.push((symbol, text, lx, ly));
+        lx += w;
+    }
+    (legend, lx, ly)
+}
+
 /// Estimated width in pixels of `text` at `size` px. No font file is read
 /// (charts render the same everywhere); the advance widths are those of
 /// DejaVu Sans, the widest common default sans-serif, so labels fit in

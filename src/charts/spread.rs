@@ -18,7 +18,8 @@
 //! - No row: a message instead of a chart.
 
 use super::{
-    bold, fit, font, label_width, message_chart, text_width, Area, ChartOptions, Drawn, Svg, Theme, MIN_WIDTH,
+    bold, fit, font, label_width, message_chart, text_width, wrap_legend, Area, ChartOptions, Drawn, Svg, Theme,
+    MIN_WIDTH,
 };
 use crate::domain::workshop::Spread;
 use plotters::prelude::*;
@@ -67,18 +68,9 @@ pub fn spread_chart(spreads: &[Spread], opts: &ChartOptions) -> String {
     let value_x = if stacked { width - PAD } else { x1 + 14 + value_w };
     let x = |v: f64| x0 + ((x1 - x0) as f64 * clean(v).clamp(0.0, 5.0) / 5.0).round() as i32;
 
-    // Legend items (symbol, text), wrapped onto more lines when narrow.
-    let items = [(0, "Participant"), (1, "Consensus"), (2, "Range: lowest to highest")];
-    let mut legend = Vec::new();
-    let (mut lx, mut ly) = (PAD, PAD + 10);
-    for (symbol, text) in items {
-        let w = if symbol < 2 { 18 } else { 30 } + text_width(text, 12.0) as i32 + 18;
-        if lx + w - 18 > width - PAD && lx > PAD {
-            (lx, ly) = (PAD, ly + 22);
-        }
-        legend.push((symbol, text, lx, ly));
-        lx += w;
-    }
+    // Legend items (symbol, text, symbol width), wrapped onto more lines when narrow.
+    let items = [(0, "Participant", 18), (1, "Consensus", 18), (2, "Range: lowest to highest", 30)];
+    let (legend, _, ly) = wrap_legend(&items, width, PAD);
     let top = ly + 16 + AXIS_H;
     let rows_h = spreads.len() as i32 * row_h;
     let height = top + rows_h + PAD;
