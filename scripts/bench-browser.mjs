@@ -1,13 +1,15 @@
 // Browser benchmark against the release build in dist/ (headless Chromium):
 // startup file sizes, cold-load time to an interactive start page (10 runs),
 // answer → updated results latency with the full catalog in full mode and 30
-// participants, results-page render time, and JS heap after load. Prints the
-// figures next to their budgets; it reports, it does not fail on noise.
+// participants, results-page render time, JS heap after load, and the
+// Lighthouse scores (scripts/lighthouse.mjs). Prints the figures next to their
+// budgets; it reports, it does not fail on noise.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from './static-server.mjs';
+import { runLighthouse } from './lighthouse.mjs';
 
 const PORT = 8092;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -105,3 +107,6 @@ try {
   await browser.close();
   server.close();
 }
+
+// 6. Lighthouse: the start page with the desktop and the mobile preset.
+await runLighthouse(dist);

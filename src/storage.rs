@@ -120,7 +120,7 @@ fn keys() -> Vec<String> {
 /// index reads as empty; [`startup_check`] rebuilds it).
 pub fn index() -> Vec<IndexEntry> {
     let mut list: Vec<IndexEntry> = read(INDEX_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
-    list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    crate::domain::sort_stable(&mut list, |a, b| b.updated.total_cmp(&a.updated));
     list
 }
 

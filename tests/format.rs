@@ -107,6 +107,34 @@ fn missing_fields_and_wrong_types_name_the_field_path() {
 }
 
 #[test]
+fn field_paths_follow_backups_pretty_text_escaped_keys_and_the_top_level() {
+    // In a pretty-printed backup, the second assessment's bad value is named
+    // with its index and the line it is on.
+    let mut bad = fixture();
+    bad["assessment"]["services"][0]["criticality"] = json!("high");
+    let backup =
+        json!({"format": "itsm-backup", "version": 1, "app_version": "0.1.0", "assessments": [fixture(), bad]});
+    let text = serde_json::to_string_pretty(&backup).unwrap();
+    let e = decode_any(&text).unwrap_err();
+    let FormatError::Field { path, line, .. } = &e else { panic!("{e}") };
+    assert_eq!(path, "assessments[1].assessment.services[0].criticality");
+    assert!(text.lines().nth(line - 1).unwrap().contains("\"criticality\": \"high\""), "line {line}");
+
+    // Keys with escaped quotes and values holding brackets do not confuse the path.
+    let mut v = fixture();
+    v["assessment"]["organization"]["name"] = json!("Acme [\"x\"] {y}");
+    v["assessment"]["participants"][0]["answers"]["odd\"key/q"] = json!({"answer": "X"});
+    let msg = err(&v);
+    assert!(msg.starts_with("field 'assessment.participants[0].answers.odd\"key/q.answer'"), "{msg}");
+
+    // A field missing at the top level.
+    let mut v = fixture();
+    v.as_object_mut().unwrap().remove("assessment");
+    let msg = err(&v);
+    assert!(msg.starts_with("field '(top level)'") && msg.contains("missing field `assessment`"), "{msg}");
+}
+
+#[test]
 fn rule_breaking_values_are_refused_with_their_path() {
     let mut v = fixture();
     v["assessment"]["services"][0]["criticality"] = json!(9);

@@ -88,3 +88,19 @@ proptest! {
         prop_assert!(r.roadmap.windows(2).all(|w| w[0].wave <= w[1].wave));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The app's own stable sort (used for every ordered list the user sees)
+    /// orders exactly as the standard library's stable sort, ties in input order.
+    #[test]
+    fn sort_stable_matches_the_standard_stable_sort(keys in proptest::collection::vec(0u8..6, 0..120)) {
+        let tagged: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+        let mut ours = tagged.clone();
+        itsm_maturity::domain::sort_stable(&mut ours, |a, b| b.0.cmp(&a.0));
+        let mut std_sorted = tagged;
+        std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
+        prop_assert_eq!(ours, std_sorted);
+    }
+}

@@ -91,7 +91,7 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
     }
     let mut rows: Vec<Row> = deltas.iter().map(Row::of).collect();
     // A stable sort keeps the input order among equal changes.
-    rows.sort_by(|a, b| b.change.total_cmp(&a.change));
+    crate::domain::sort_stable(&mut rows, |a, b| b.change.total_cmp(&a.change));
     let theme = Theme::of(opts);
     let colours = Colours::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;

@@ -23,7 +23,7 @@ const ROW_H: i32 = 30;
 pub fn by_priority(results: &Results) -> Vec<&ProcessResult> {
     let mut procs: Vec<&ProcessResult> = results.in_scope().collect();
     // A stable sort keeps catalog order among equal priorities.
-    procs.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    crate::domain::sort_stable(&mut procs, |a, b| b.priority.total_cmp(&a.priority));
     procs
 }
 

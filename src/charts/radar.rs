@@ -177,7 +177,7 @@ fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> 
     left.reverse();
     for side in [right, left] {
         let mut order = side;
-        order.sort_by_key(|&i| labels[i].top);
+        crate::domain::sort_stable(&mut order, |&a, &b| labels[a].top.cmp(&labels[b].top));
         for k in 1..order.len() {
             let (prev, cur) = (order[k - 1], order[k]);
             let min_top = labels[prev].top + labels[prev].height + 3;

@@ -196,7 +196,7 @@ fn clean(v: f64) -> f64 {
 fn lanes(xs: impl Iterator<Item = i32>, mark: i32) -> Vec<(i32, i32)> {
     let xs: Vec<i32> = xs.collect();
     let mut order: Vec<usize> = (0..xs.len()).collect();
-    order.sort_by_key(|&i| xs[i]);
+    crate::domain::sort_stable(&mut order, |&a, &b| xs[a].cmp(&xs[b]));
     let mut placed: Vec<(i32, i32)> = Vec::with_capacity(xs.len());
     let mut out = vec![(0, 0); xs.len()];
     // Squared distances between centres: dots may touch, the diamond's tips may reach a dot's edge.

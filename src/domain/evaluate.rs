@@ -329,7 +329,7 @@ fn objective_support(catalog: &Catalog, a: &Assessment, processes: &[ProcessResu
                 Some(members.iter().map(|p| ratio(p)).sum::<f64>() / members.len() as f64 * 100.0)
             };
             let mut weak: Vec<&&ProcessResult> = members.iter().filter(|p| ratio(p) < 1.0).collect();
-            weak.sort_by(|x, y| ratio(x).total_cmp(&ratio(y)));
+            crate::domain::sort_stable(&mut weak, |x, y| ratio(x).total_cmp(&ratio(y)));
             ObjectiveSupport {
                 id,
                 name,

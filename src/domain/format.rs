@@ -172,17 +172,82 @@ fn migrate(version: u64, value: serde_json::Value) -> serde_json::Value {
 }
 
 fn deserialize_at<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        FormatError::Field {
-            path,
-            line: inner.line(),
-            column: inner.column(),
-            message: strip_position(&inner.to_string()),
-        }
+    serde_json::from_str::<T>(text).map_err(|e| FormatError::Field {
+        path: json_path_at(text, e.line(), e.column()),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
     })
+}
+
+/// The field path (`assessment.services[0].criticality`) of the value that
+/// ends at `line`/`column` (1-based, as serde_json reports errors) in a JSON
+/// text already known to be well formed. Walking the text once on the error
+/// path keeps the decoder a single plain serde instantiation.
+pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: String, expect_key: bool },
+        Array { index: usize },
+    }
+    let start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    let end = (start + column).min(text.len());
+    let bytes = &text.as_bytes()[..end];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object { key: String::new(), expect_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = false;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let mut raw = Vec::new();
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    if let Some(&b) = bytes.get(i) {
+                        raw.push(b);
+                    }
+                    i += 1;
+                }
+                if let Some(Frame::Object { key, expect_key: true }) = stack.last_mut() {
+                    *key = String::from_utf8_lossy(&raw).into_owned();
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key, .. } if !key.is_empty() => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        path.push_str("(top level)");
+    }
+    path
 }
 
 /// Reads an assessment envelope of any supported version.

@@ -98,6 +98,6 @@ pub fn roadmap(processes: &[ProcessResult]) -> Vec<RoadmapStep> {
         }
     }
     // Stable: equal priorities keep catalog order.
-    steps.sort_by(|a, b| a.wave.cmp(&b.wave).then(b.priority.total_cmp(&a.priority)));
+    crate::domain::sort_stable(&mut steps, |a, b| a.wave.cmp(&b.wave).then(b.priority.total_cmp(&a.priority)));
     steps
 }

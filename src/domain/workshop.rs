@@ -93,7 +93,7 @@ pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
             })
         })
         .collect();
-    items.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    crate::domain::sort_stable(&mut items, |a, b| b.weight.total_cmp(&a.weight));
     items
 }
 

@@ -18,7 +18,9 @@ pub fn PresentPage() -> impl IntoView {
     let processes = Memo::new(move |_| {
         state.results.with(|r| {
             let mut list: Vec<ProcessResult> = r.as_ref().map(|r| r.in_scope().cloned().collect()).unwrap_or_default();
-            list.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score)));
+            crate::domain::sort_stable(&mut list, |a, b| {
+                b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score))
+            });
             list
         })
     });

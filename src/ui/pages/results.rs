@@ -116,7 +116,7 @@ fn Profile() -> impl IntoView {
     let rows = move || {
         state.results.with(|r| {
             let mut list: Vec<ProcessResult> = r.as_ref().map(|r| r.in_scope().cloned().collect()).unwrap_or_default();
-            list.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score)));
+            crate::domain::sort_stable(&mut list, |a, b| b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score)));
             list.into_iter()
                 .map(|p| {
                     let pid = p.id.clone();
@@ -213,7 +213,7 @@ pub fn Charts(
                 <table class="data-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Index"</th><th scope="col">"Target"</th><th scope="col">"Priority"</th></tr></thead>
                 <tbody>{move || {
                     let mut list = scoped();
-                    list.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+                    crate::domain::sort_stable(&mut list, |a, b| b.priority.total_cmp(&a.priority));
                     list.into_iter().map(|p| view! { <tr><th scope="row">{p.name.clone()}</th><td class="num">{format!("{:.2}", p.index)}</td><td class="num">{p.target}</td><td class="num">{format!("{:.0}", p.priority)}</td></tr> }).collect_view()
                 }}</tbody></table>
             </ChartFigure>
@@ -244,7 +244,7 @@ pub fn BusinessView() -> impl IntoView {
     let items = move || {
         state.results.with(|r| {
             let mut list = r.as_ref().map(|r| r.objectives.clone()).unwrap_or_default();
-            list.sort_by(|a, b| a.support.unwrap_or(101.0).total_cmp(&b.support.unwrap_or(101.0)).then(b.importance.cmp(&a.importance)));
+            crate::domain::sort_stable(&mut list, |a, b| a.support.unwrap_or(101.0).total_cmp(&b.support.unwrap_or(101.0)).then(b.importance.cmp(&a.importance)));
             list.into_iter()
                 .map(|o| {
                     let pct = o.support.unwrap_or(0.0);

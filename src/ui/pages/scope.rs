@@ -28,7 +28,7 @@ pub fn ScopePage() -> impl IntoView {
                 .as_ref()
                 .map(|r| r.processes.iter().enumerate().map(|(i, p)| (p.relevance.score, i, p.id.clone())).collect())
                 .unwrap_or_default();
-            rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::domain::sort_stable(&mut rows, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             rows.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
         })
     });

@@ -176,7 +176,7 @@ fn ServiceForm(
                 s.audience.retain(|a| *a != who);
                 if on {
                     s.audience.push(who);
-                    s.audience.sort();
+                    crate::domain::sort_stable(&mut s.audience, |a, b| a.cmp(b));
                 }
             });
         }
