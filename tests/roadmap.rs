@@ -100,7 +100,7 @@ proptest! {
         let mut ours = tagged.clone();
         itsm_maturity::domain::sort_stable(&mut ours, |a, b| b.0.cmp(&a.0));
         let mut std_sorted = tagged;
-        std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
+        std_sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
         prop_assert_eq!(ours, std_sorted);
     }
 }
