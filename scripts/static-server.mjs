@@ -1,5 +1,7 @@
 // A tiny static file server for the release build (dist/), with the SPA
-// fallback leptos_router needs: unknown paths get index.html.
+// fallback the router needs (unknown paths get index.html) and, like a
+// production host, the precompressed copies scripts/precompress.mjs wrote
+// (.br, else .gz) when the browser accepts them.
 // Usage: node scripts/static-server.mjs [dir] [port]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -23,7 +25,16 @@ export function serve(dir = root, p = port) {
       if (ext && ext !== '.html') { res.writeHead(404); res.end('not found'); return; }
       file = path.join(dir, 'index.html');
     }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    const accepts = String(req.headers['accept-encoding'] || '');
+    for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (accepts.includes(enc) && fs.existsSync(file + ext)) {
+        headers['Content-Encoding'] = enc;
+        file += ext;
+        break;
+      }
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(p, '127.0.0.1', () => resolve(server)));

@@ -54,6 +54,38 @@ journey('start page loads with no console error and shows the product', async (b
   await context.close();
 });
 
+journey('app shell: the start page hero paints before the wasm, deep links hide it, and the app takes over without a layout shift', async (browser) => {
+  // With the wasm held back, the static shell shows the product at / ...
+  const held = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const early = await held.newPage();
+  await early.route('**/*.wasm', (r) => r.abort());
+  await early.goto(BASE + '/');
+  assert.ok(await early.locator('#app-shell .hero h1').isVisible(), 'the hero is visible before the app starts');
+  const shellText = await early.locator('#app-shell .hero').evaluate((el) => [el.querySelector('h1').textContent, el.querySelector('.lede').textContent, el.querySelector('.privacy-note').textContent]);
+  // ... but not on a deep link, where the app will open another page.
+  await early.goto(BASE + '/a/someone/results');
+  assert.ok(await early.locator('#app-shell .topbar').isVisible());
+  assert.ok(!(await early.locator('#app-shell .hero h1').isVisible()), 'a deep link shows no start-page hero');
+  await held.close();
+
+  // The app replaces the shell with the same text, in the same place: no layout shift.
+  const { context, page, errors } = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const start = new StartPage(page, BASE);
+  await start.open();
+  assert.equal(await page.locator('#app-shell').count(), 0, 'the shell is gone once the app runs');
+  assert.equal(await page.locator('h1').count(), 1);
+  const appText = await page.locator('.hero').evaluate((el) => [el.querySelector('h1').textContent, el.querySelector('.lede').textContent, el.querySelector('.privacy-note').textContent]);
+  assert.deepEqual(shellText, appText, 'index.html and the start page say the same');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 journey('(a) a new user opens the sample and reaches the scope page: supplier and change with reasons', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   const start = new StartPage(page, BASE);
