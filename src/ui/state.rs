@@ -6,10 +6,12 @@
 //! (at most [`SAVE_DELAY_MS`] after the last change) and flushed at once when
 //! the page is hidden or closed.
 
+use crate::charts::ChartOptions;
 use crate::domain::assessment::{ActionError, CatalogRef};
 use crate::domain::format::Envelope;
 use crate::domain::{evaluate, Action, Assessment, Catalog, Results};
 use crate::storage::{self, Quarantined, StorageError};
+use crate::ui::util::{chart_width, on_color_scheme_change, prefers_dark};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -55,6 +57,9 @@ pub struct AppState {
     doc_catalog: StoredValue<Option<CatalogRef>>,
     /// Stored data found unreadable at start, moved aside.
     pub quarantine: RwSignal<Vec<Quarantined>>,
+    /// How charts are drawn: follows the window width and the colour scheme.
+    pub chart: RwSignal<ChartOptions>,
+    resize_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl AppState {
@@ -79,6 +84,8 @@ impl AppState {
             notice: RwSignal::new(None),
             quarantine: RwSignal::new(Vec::new()),
             doc_catalog: StoredValue::new(None),
+            chart: RwSignal::new(ChartOptions { width: chart_width(), dark: prefers_dark() }),
+            resize_timer: StoredValue::new(None),
         }
     }
 
@@ -292,10 +299,30 @@ impl AppState {
         let pagehide = window_event_listener(leptos::ev::pagehide, move |_| this.flush());
         let storage_ev = window_event_listener(leptos::ev::storage, move |e| this.on_storage(e.key(), e.new_value()));
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| this.flush());
+        // Charts are redrawn for a new width once resizing pauses (not on every
+        // event while a window edge is dragged).
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            if let Some(h) = this.resize_timer.get_value() {
+                h.clear();
+            }
+            let handle = set_timeout_with_handle(
+                move || {
+                    let width = chart_width();
+                    if this.chart.with_untracked(|c| c.width != width) {
+                        this.chart.update(|c| c.width = width);
+                    }
+                },
+                Duration::from_millis(150),
+            )
+            .ok();
+            this.resize_timer.set_value(handle);
+        });
+        on_color_scheme_change(move |dark| this.chart.update(|c| c.dark = dark));
         on_cleanup(move || {
             pagehide.remove();
             hidden.remove();
             storage_ev.remove();
+            resize.remove();
         });
     }
 }

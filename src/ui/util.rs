@@ -54,11 +54,32 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     run().is_some()
 }
 
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+}
+
 /// Whether the user prefers a dark colour scheme.
 pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    dark_query().is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the new preference whenever the colour scheme changes
+/// (for the app's lifetime).
+pub fn on_color_scheme_change(f: impl Fn(bool) + 'static) {
+    use wasm_bindgen::JsCast;
+    if let Some(query) = dark_query() {
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || f(prefers_dark()));
+        if query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref()).is_ok() {
+            callback.forget();
+        }
+    }
+}
+
+/// The width charts are drawn at: the page's content width for this window,
+/// 320–900 px (narrow charts switch to compact layouts).
+pub fn chart_width() -> u32 {
+    let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    (viewport - 72.0).clamp(320.0, 900.0) as u32
 }
 
 /// A file-name-safe slug of a name ("Pizza&Pizza — baseline" → "pizza-pizza-baseline").

@@ -872,18 +872,44 @@ journey('keyboard only: from the start page to the printable report', async (bro
   await context.close();
 });
 
-journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px): every page usable without sideways scrolling', async (browser) => {
-  const { context, page, errors } = await newPage(browser, { width: 640, height: 400 });
+journey('charts follow the window: redrawn narrower after a resize, and dark after the colour scheme changes', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
   await openSampleIn(page);
-  for (const [step, ready] of [['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'],
-    ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#chart-heatmap svg'], ['report', '#report-title'], ['workshop', '#participant-list li']]) {
-    await page.goto(`${BASE}/a/sample-pizza/${step}`);
-    await page.waitForSelector(ready);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${step} scrolls sideways at 640 px (${overflow} px)`);
-  }
+  const radar = () => page.locator('#chart-radar svg').evaluate((svg) => ({ width: Number(svg.getAttribute('width')), bg: svg.querySelector('rect').getAttribute('fill') }));
+  const wide = await radar();
+  assert.equal(wide.width, 900, 'drawn at the widest chart width on a desktop window');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => Number(document.querySelector('#chart-radar svg').getAttribute('width')) < 400);
+  assert.equal((await radar()).width, 320, 'redrawn at the narrowest chart width (compact layout)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `no sideways scrolling after the resize (${overflow} px)`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction((bg) => document.querySelector('#chart-radar svg rect').getAttribute('fill') !== bg, wide.bg);
+  assert.notEqual((await radar()).bg, wide.bg, 'the dark theme background');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px) and a 360 px phone: every page usable without sideways scrolling', async (browser) => {
+  for (const viewport of [{ width: 640, height: 400 }, { width: 360, height: 740 }]) {
+    const { context, page, errors } = await newPage(browser, viewport);
+    await openSampleIn(page);
+    for (const [step, ready] of [['organization', '#org-name-input'], ['objectives', '#rated-count'], ['services', '.service h3'],
+      ['scope', '#scope-table tbody tr'], ['process/incident', '.question'], ['results', '#chart-heatmap svg'], ['report', '#report-title'],
+      ['workshop', '#participant-list li'], ['start', '.saved-list'], ['present', '#presenter']]) {
+      if (step === 'start') {
+        await page.click('.brand');
+      } else {
+        await page.goto(`${BASE}/a/sample-pizza/${step}`);
+      }
+      await page.waitForSelector(ready);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${step} scrolls sideways at ${viewport.width} px (${overflow} px)`);
+      if (viewport.width === 360) await shot(page, `w360-${step.replace('/', '-')}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 const server = await serve(path.resolve('dist'), PORT);

@@ -1,14 +1,13 @@
 //! Baseline comparison: pick an earlier assessment of the same organization,
 //! then see the change per process and per attribute, as a chart and a table.
 
-use crate::charts::{delta::delta_chart, ChartOptions};
+use crate::charts::delta::delta_chart;
 use crate::domain::evaluate;
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
 use crate::storage;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::state::AppState;
-use crate::ui::util::prefers_dark;
 use leptos::prelude::*;
 
 /// The evaluated baseline of the open assessment, if it has one that can be read.
@@ -47,9 +46,7 @@ pub fn Comparison(
             _ => Vec::new(),
         })
     });
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    let opts = ChartOptions { width: (width - 72.0).clamp(320.0, 900.0) as u32, dark: prefers_dark() };
-    let svg = Memo::new(move |_| list.with(|l| delta_chart(l, &opts)));
+    let svg = Memo::new(move |_| list.with(|l| delta_chart(l, &state.chart.get())));
     view! {
         <section class="card" aria-labelledby="compare-heading" id="comparison">
             <h2 id="compare-heading">"Compared with an earlier assessment"</h2>

@@ -2,9 +2,7 @@
 //! four charts with text alternatives, the business view, the roadmap, the
 //! follow-up list and the exports. Everything comes from the one `results` memo.
 
-use crate::charts::{
-    gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare, ChartOptions,
-};
+use crate::charts::{gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare};
 use crate::domain::evaluate::{ProcessResult, Results};
 use crate::domain::export::{answers_csv, results_csv};
 use crate::domain::roadmap::Horizon;
@@ -12,7 +10,7 @@ use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::comparison::{baseline_results, Comparison};
 use crate::ui::components::explain::Explain;
 use crate::ui::state::AppState;
-use crate::ui::util::{download, prefers_dark, slug};
+use crate::ui::util::{download, slug};
 use leptos::prelude::*;
 
 fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
@@ -174,29 +172,26 @@ pub fn Charts(
     file_base: Signal<String>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let dark = prefers_dark();
-    // Draw at the width the chart will have on screen, so labels stay readable
-    // on a phone (the charts switch to compact layouts when narrow).
-    let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    let width = (viewport - 72.0).clamp(320.0, 900.0) as u32;
-    let opts = ChartOptions { width, dark };
-    let o = opts.clone();
+    // Drawn at the width the chart has on screen (redrawn when the window is
+    // resized or the colour scheme changes), so labels stay readable on a phone.
+    let opts = state.chart;
     let baseline = baseline_results(&state);
     let radar_svg = Memo::new(move |_| {
         let b = baseline.get();
+        let o = opts.get();
         state.results.with(|r| match (r.as_ref(), b) {
             (Some(r), Some((_, b))) => radar_compare(r, &b, &o),
             (Some(r), None) => radar(r, &o),
             _ => String::new(),
         })
     });
-    let o = opts.clone();
-    let gaps_svg = Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| gap_bars(r, &o)).unwrap_or_default()));
-    let o = opts.clone();
-    let heat_svg = Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| heatmap(r, &o)).unwrap_or_default()));
-    let o = opts;
-    let obj_svg =
-        Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| objective_bars(r, &o)).unwrap_or_default()));
+    let gaps_svg =
+        Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| gap_bars(r, &opts.get())).unwrap_or_default()));
+    let heat_svg =
+        Memo::new(move |_| state.results.with(|r| r.as_ref().map(|r| heatmap(r, &opts.get())).unwrap_or_default()));
+    let obj_svg = Memo::new(move |_| {
+        state.results.with(|r| r.as_ref().map(|r| objective_bars(r, &opts.get())).unwrap_or_default())
+    });
     let scoped = move || {
         state.results.with(|r| r.as_ref().map(|r| r.in_scope().cloned().collect::<Vec<_>>()).unwrap_or_default())
     };

@@ -2,14 +2,14 @@
 //! out and coming back, the discuss list with each person's answer, and the
 //! facilitator's agreed answers (which then drive the results).
 
-use crate::charts::{spread::spread_chart, ChartOptions};
+use crate::charts::spread::spread_chart;
 use crate::domain::assessment::{Agreed, Answer, Participant};
 use crate::domain::format::{decode_answers, AnswersFile, MAX_BYTES};
 use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::state::AppState;
-use crate::ui::util::{download, new_id, prefers_dark, read_text, slug};
+use crate::ui::util::{download, new_id, read_text, slug};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,9 +60,9 @@ fn SpreadSection() -> impl IntoView {
             })
         })
     });
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    let opts = ChartOptions { width: (width - 72.0).clamp(320.0, 900.0) as u32, dark: prefers_dark() };
-    let svg = Memo::new(move |_| spreads.with(|s| s.as_ref().map(|s| spread_chart(s, &opts)).unwrap_or_default()));
+    let svg = Memo::new(move |_| {
+        spreads.with(|s| s.as_ref().map(|s| spread_chart(s, &state.chart.get())).unwrap_or_default())
+    });
     let name = move || state.assessment.with(|a| a.as_ref().map(|a| slug(&a.name)).unwrap_or_default());
     view! {
         {move || spreads.with(|s| s.is_some()).then(|| view! {
