@@ -61,7 +61,7 @@ pub fn PresentPage() -> impl IntoView {
     view! {
         <div class="presenter" id="presenter" role="region" aria-label="Presenter view" aria-roledescription="slides">
             <div class="presenter-bar">
-                <span class="presenter-title">{move || state.assessment.with(|a| a.as_ref().map(|a| format!("{} — {}", a.organization.name, a.name)).unwrap_or_default())}</span>
+                <span class="presenter-title">{move || state.assessment.with(|a| a.as_ref().map(|a| if a.name.starts_with(&a.organization.name) { a.name.clone() } else { format!("{} — {}", a.organization.name, a.name) }).unwrap_or_default())}</span>
                 <span class="presenter-count" id="slide-count" aria-live="polite">{move || format!("{} / {}", slide.get() + 1, total())}</span>
                 <button class="pbtn" on:click=fullscreen>"Full screen"</button>
                 <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&format!("/a/{}/results", aid()), Default::default())>"Leave (Esc)"</button>

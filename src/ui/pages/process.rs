@@ -151,6 +151,12 @@ fn ProcessBody(pid: Memo<String>, questions: Memo<Option<Vec<ResolvedQuestion>>>
         out.collect_view()
     };
 
+    // On a phone the process list is one scrolling row: keep the current process in view.
+    Effect::new(move |_| {
+        pid.track();
+        request_animation_frame(scroll_current_process_into_view);
+    });
+
     view! {
         <div class="process-layout">
             <nav class="process-nav" aria-label="Processes in scope">
@@ -204,5 +210,17 @@ fn ProcessBody(pid: Memo<String>, questions: Memo<Option<Vec<ResolvedQuestion>>>
                 </nav>
             </div>
         </div>
+    }
+}
+
+/// Scrolls the process list sideways (narrow layout) so the current process is centred.
+fn scroll_current_process_into_view() {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let find =
+        |sel: &str| doc.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(list), Some(current)) = (find(".process-nav ul"), find(".process-nav li.current")) {
+        let left = current.offset_left() - list.offset_left() - (list.client_width() - current.offset_width()) / 2;
+        list.set_scroll_left(left.max(0));
     }
 }
