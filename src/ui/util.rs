@@ -14,10 +14,18 @@ pub fn today() -> String {
     iso.chars().take(10).collect()
 }
 
-/// A timestamp in the user's locale.
+/// A timestamp in local time, as `YYYY-MM-DD HH:MM` (the same date form as
+/// the rest of the app: assessment dates, file names, the report).
 pub fn format_when(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED).into()
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.

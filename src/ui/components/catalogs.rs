@@ -22,7 +22,7 @@ pub fn CatalogManager() -> impl IntoView {
     let options = move || {
         let mut list = vec![Catalog::default_catalog()];
         list.extend(state.custom_catalogs.get());
-        list.into_iter().map(|c| (key(&c), format!("{} (version {})", c.name, c.version))).collect::<Vec<_>>()
+        list.into_iter().map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
     };
     let choose = move |k: String| {
         let mut list = vec![Catalog::default_catalog()];
