@@ -890,7 +890,7 @@ journey('charts follow the window: redrawn narrower after a resize, and dark aft
   await context.close();
 });
 
-journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px) and a 360 px phone: every page usable without sideways scrolling', async (browser) => {
+journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px) and a 360 px phone: every page usable without sideways scrolling, axe clean at 360 px', async (browser) => {
   for (const viewport of [{ width: 640, height: 400 }, { width: 360, height: 740 }]) {
     const { context, page, errors } = await newPage(browser, viewport);
     await openSampleIn(page);
@@ -911,7 +911,10 @@ journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px) and a 360 px phone: e
         return [t.id || t.className, shown(t.tHead.rows[0].cells), shown(t.tBodies[0].rows[0].cells)];
       }).filter(([, head, body]) => head !== body));
       assert.deepEqual(mismatched, [], `${step} at ${viewport.width} px: tables whose headings and cells disagree`);
-      if (viewport.width === 360) await shot(page, `w360-${step.replace('/', '-')}`);
+      if (viewport.width === 360) {
+        await shot(page, `w360-${step.replace('/', '-')}`);
+        await assertAccessible(page, `${step} at 360 px`);
+      }
     }
     assert.deepEqual(errors, []);
     await context.close();

@@ -39,7 +39,7 @@ pub fn ChartFigure(
             <div class="chart-svg" inner_html=move || svg.get()></div>
             <details class="chart-table">
                 <summary>"Show as a table"</summary>
-                <div class="table-wrap">{children()}</div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{title} as a table")>{children()}</div>
             </details>
         </figure>
     }

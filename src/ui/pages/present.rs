@@ -66,7 +66,7 @@ pub fn PresentPage() -> impl IntoView {
                 <button class="pbtn" on:click=fullscreen>"Full screen"</button>
                 <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&format!("/a/{}/results", aid()), Default::default())>"Leave (Esc)"</button>
             </div>
-            <div class="presenter-slide">{body}</div>
+            <div class="presenter-slide" tabindex="0" role="region" aria-label="Current slide">{body}</div>
             <div class="presenter-help">"← → or Space to move · Home / End · Esc to leave"</div>
         </div>
     }

@@ -89,7 +89,7 @@ pub fn ReportPage() -> impl IntoView {
             <section class="report-section"><h2>"Summary"</h2><Summary/></section>
             <section class="report-section">
                 <h2>"Scope, targets and capability"</h2>
-                <div class="table-wrap"><table class="process-table report-table">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Scope, targets and capability table"><table class="process-table report-table">
                     <thead><tr><th scope="col">"Process"</th><th scope="col">"Relevance"</th><th scope="col">"Target"</th><th scope="col">"Level"</th><th scope="col">"Index"</th><th scope="col">"Rationale or main reasons"</th></tr></thead>
                     <tbody>{scope_rows}</tbody>
                 </table></div>
