@@ -391,6 +391,30 @@ fn heatmap_cells_carry_the_rating_letter_and_colour() {
 }
 
 #[test]
+fn heatmap_column_headings_never_run_into_each_other() {
+    let r = sample_results();
+    for width in [320, 360, 480, 640, 800, 1200] {
+        let svg = heatmap(&r, &ChartOptions { width, dark: false });
+        let doc = parse(&svg);
+        // The header texts are the ones outside every process row and above the first row.
+        let first_row_y = tagged(&doc, "data-process").first().map(|(_, g)| first_text_y(*g)).unwrap();
+        let heads: Vec<(String, (f64, f64, f64, f64))> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.ancestors().all(|a| a.attribute("data-process").is_none()))
+            .filter(|n| number(*n, "y") < first_row_y - 10.0)
+            .map(|n| (n.text().unwrap_or_default().trim().to_string(), text_box(n)))
+            .collect();
+        assert!(heads.len() >= 14, "{width}px: five level headings and nine attribute headings, got {heads:?}");
+        for (i, (a, p)) in heads.iter().enumerate() {
+            for (b, q) in &heads[i + 1..] {
+                let overlap = p.0 < q.2 && q.0 < p.2 && p.1 < q.3 && q.1 < p.3;
+                assert!(!overlap, "{width}px: headings {a:?} and {b:?} overlap: {p:?} {q:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn chart_heights_follow_the_number_of_rows() {
     // The radar's height follows its width instead (a circle of axes).
     let (small, big) = (mini_mixed().1, full_results());

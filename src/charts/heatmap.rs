@@ -47,7 +47,9 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     }
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
-    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), 13.0, 60.0, width as f64 * 0.36);
+    // Process names are set smaller on a phone-width chart, so more of each name fits.
+    let name_size = if width < 480 { 11.5 } else { 13.0 };
+    let label_w = label_width(procs.iter().map(|p| p.name.as_str()), name_size, 60.0, width as f64 * 0.36);
     let x0 = PAD + label_w + 12;
     let cell_w = ((width - PAD - x0 - 4 * LEVEL_GAP) / 9).max(14);
     let level_of = |col: usize| ATTRIBUTES.get(col).map_or(1, |(_, level)| *level as i32);
@@ -93,7 +95,15 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             area.draw(&PathElement::new(vec![(a + 2, PAD + 20), (b - 2, PAD + 20)], theme.grid.stroke_width(2)))?;
         }
         for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
-            let text = if wide { attr.to_string() } else { attr.trim_start_matches("PA").to_string() };
+            // Narrow cells keep only what the level header above does not say: "PA2.1" → "2.1" → "1".
+            let short = attr.trim_start_matches("PA");
+            let text = if wide {
+                attr.to_string()
+            } else if cell_w >= 24 {
+                short.to_string()
+            } else {
+                short.rsplit('.').next().unwrap_or(short).to_string()
+            };
             let style = font(small, theme.muted, HPos::Center, VPos::Center);
             area.draw(&Text::new(text, (col_x(c) + cell_w / 2, PAD + 33), style))?;
         }
@@ -110,11 +120,11 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
 
     for (i, p) in procs.iter().enumerate() {
         let y = top + i as i32 * ROW_H;
-        let (lines, cut) = fit(&p.name, label_w as f64, 13.0, 1);
+        let (lines, cut) = fit(&p.name, label_w as f64, name_size, 1);
         svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
             svg.draw(|area| {
                 for line in &lines {
-                    let style = font(13.0, theme.text, HPos::Right, VPos::Center);
+                    let style = font(name_size, theme.text, HPos::Right, VPos::Center);
                     area.draw(&Text::new(line.as_str(), (PAD + label_w, y + ROW_H / 2), style))?;
                 }
                 Ok(())

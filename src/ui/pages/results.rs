@@ -249,7 +249,7 @@ pub fn BusinessView() -> impl IntoView {
                         <li class=format!("objective-support support-{level}") data-objective=o.id.clone()>
                             <div class="os-head">
                                 <strong>{o.name.clone()}</strong>
-                                <span class="muted">{format!(" · importance {}", o.importance)}</span>
+                                <span class="muted os-imp">{format!("importance {} of 5", o.importance)}</span>
                                 <span class="os-pct num">{o.support.map(|s| format!("{s:.0} %")).unwrap_or_else(|| "–".into())}</span>
                             </div>
                             <span class="meter wide" aria-hidden="true"><span style=format!("width: {pct:.0}%")></span></span>
