@@ -625,7 +625,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await fctx.close();
 });
 
-journey('presenter view: keyboard through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
+journey('presenter view: keyboard and buttons through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
   const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
   await openSampleIn(page);
   // A second participant who sees supplier contracts differently (P vs F: two steps).
@@ -659,10 +659,17 @@ journey('presenter view: keyboard through three processes and the discuss list, 
   assert.match(await page.locator('#discuss-slide').innerText(), /Do all suppliers of important services have current contracts[\s\S]*2 steps apart/);
   await page.keyboard.press('ArrowRight');
   assert.equal(await count(), '22 / 22', 'stays on the last slide');
+  // Touch screens (a tablet on the projector) move with the buttons.
+  assert.ok(await page.locator('#next-slide').isDisabled(), 'no next slide after the last one');
+  await page.click('#prev-slide');
+  assert.equal(await count(), '21 / 22');
+  await page.click('#next-slide');
+  assert.equal(await title(), 'To discuss');
   await page.setViewportSize({ width: 1280, height: 720 });
   await shot(page, 'presenter-discuss-1280x720');
   await page.keyboard.press('Home');
   assert.equal(await title(), 'Availability management');
+  assert.ok(await page.locator('#prev-slide').isDisabled(), 'no previous slide before the first one');
   const overflow = await page.evaluate(() => document.querySelector('.presenter-slide').scrollHeight - document.querySelector('.presenter-slide').clientHeight);
   assert.ok(overflow <= 0, `a process slide fits 1280×720 (${overflow} px over)`);
   await shot(page, 'presenter-1280x720');

@@ -62,7 +62,11 @@ pub fn PresentPage() -> impl IntoView {
         <div class="presenter" id="presenter" role="region" aria-label="Presenter view" aria-roledescription="slides">
             <div class="presenter-bar">
                 <span class="presenter-title">{move || state.assessment.with(|a| a.as_ref().map(|a| if a.name.starts_with(&a.organization.name) { a.name.clone() } else { format!("{} — {}", a.organization.name, a.name) }).unwrap_or_default())}</span>
+                <button class="pbtn pnav" id="prev-slide" aria-label="Previous slide" disabled=move || slide.get() == 0
+                    on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>"‹"</button>
                 <span class="presenter-count" id="slide-count" aria-live="polite">{move || format!("{} / {}", slide.get() + 1, total())}</span>
+                <button class="pbtn pnav" id="next-slide" aria-label="Next slide" disabled=move || { slide.get() + 1 >= total() }
+                    on:click=move |_| slide.update(|s| *s = (*s + 1).min(total().saturating_sub(1)))>"›"</button>
                 <button class="pbtn" on:click=fullscreen>"Full screen"</button>
                 <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&format!("/a/{}/results", aid()), Default::default())>"Leave (Esc)"</button>
             </div>
