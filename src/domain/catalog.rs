@@ -408,9 +408,15 @@ impl Catalog {
 
     /// The embedded default catalog.
     pub fn default_catalog() -> Catalog {
-        // The embedded file is checked by a test; a broken build cannot ship.
-        Catalog::parse(DEFAULT_CATALOG_JSON)
-            .unwrap_or_else(|e| panic!("the embedded default catalog is invalid: {e:?}"))
+        // Parsed once per run, then cloned: cheaper than parsing and validating again.
+        static DEFAULT: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                // The embedded file is checked by a test; a broken build cannot ship.
+                Catalog::parse(DEFAULT_CATALOG_JSON)
+                    .unwrap_or_else(|e| panic!("the embedded default catalog is invalid: {e:?}"))
+            })
+            .clone()
     }
 
     /// Every validation error in the catalog (empty when valid).
