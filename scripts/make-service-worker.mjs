@@ -1,7 +1,8 @@
 // Trunk post-build hook: writes sw.js, a service worker that caches the app
 // shell (every file of this build, hashed names included) so the app loads
-// and works offline after one visit. Each build has its own cache name, so a
-// new build is picked up on the next visit and old caches are removed.
+// and works offline after one visit. Pages come from the network first (the
+// cache when offline), so a new build shows on the next visit; each build has
+// its own cache name, and old caches are removed once the new one is in place.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -34,8 +35,19 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    // Every route is the single-page app: serve the cached shell, offline too.
-    event.respondWith(caches.match('/index.html').then((hit) => hit || fetch(req)));
+    // Every route is the single-page app. The page comes from the network when it
+    // answers within 3 s, so a new build shows on the very next visit; offline, or
+    // on a network that hangs, the cached copy is served.
+    event.respondWith((async () => {
+      const cached = await caches.match('/index.html');
+      if (!cached) return fetch(req);
+      try {
+        const timeout = new Promise((_, fail) => setTimeout(() => fail(new Error('slow network')), 3000));
+        const fresh = await Promise.race([fetch('/index.html', { cache: 'no-cache' }), timeout]);
+        if (fresh.ok) return fresh;
+      } catch (e) { /* offline or too slow: the cached app */ }
+      return cached;
+    })());
     return;
   }
   event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));

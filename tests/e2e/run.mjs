@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/static-server.mjs';
 import { StartPage, AssessmentFrame, ResultsPage, ScopePage, ProcessPage, tabTo, assertAccessible } from './pages.mjs';
@@ -800,6 +801,57 @@ journey('offline: after one visit the app reloads and works with the network off
   await context.setOffline(false);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+journey('update: a new build shows on the next visit, and offline after that, without clearing anything', async (browser) => {
+  // A copy of the build on its own origin, so it can be changed like a new deployment.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-update-'));
+  fs.cpSync(path.resolve('dist'), dir, { recursive: true });
+  const port = PORT + 7;
+  const origin = `http://127.0.0.1:${port}`;
+  const server2 = await serve(dir, port);
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(origin + '/');
+    await page.waitForSelector('#open-sample');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    assert.equal(await page.title(), 'ITSM Maturity Assessment');
+
+    // "Deploy" a new build: another page title and another cache version.
+    const edit = (file, from, to) => {
+      const p = path.join(dir, file);
+      const text = fs.readFileSync(p, 'utf8');
+      assert.ok(text.includes(from), `${file} contains ${from}`);
+      fs.writeFileSync(p, text.replace(from, to));
+      for (const ext of ['.br', '.gz']) fs.rmSync(p + ext, { force: true });
+    };
+    edit('index.html', '<title>ITSM Maturity Assessment</title>', '<title>ITSM Maturity Assessment (new build)</title>');
+    edit('sw.js', "const CACHE = 'itsm-", "const CACHE = 'itsm-next-");
+
+    // The next visit shows it.
+    await page.goto(origin + '/');
+    await page.waitForSelector('#open-sample');
+    assert.equal(await page.title(), 'ITSM Maturity Assessment (new build)');
+    // The new worker takes over and drops the old cache; offline, the new build still loads.
+    let keys = [];
+    for (let i = 0; i < 100 && !(keys.length === 1 && keys[0].startsWith('itsm-next-')); i++) {
+      await page.waitForTimeout(100);
+      keys = await page.evaluate(() => caches.keys());
+    }
+    assert.equal(keys.length, 1, `one cache left: ${keys}`);
+    assert.match(keys[0], /^itsm-next-/);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#open-sample');
+    assert.equal(await page.title(), 'ITSM Maturity Assessment (new build)');
+    await context.setOffline(false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    server2.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 journey('zero network: only same-origin static files at startup, no request during a full walk-through, no CSP violation', async (browser) => {
