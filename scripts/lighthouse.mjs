@@ -6,9 +6,8 @@
 //
 // Standalone: node scripts/lighthouse.mjs [dist-dir]   (or LH_DIST=dir)
 // LH_JSON_DIR=dir also writes the full results (lighthouse-<preset>.json).
-// Note: the test server (static-server.mjs) sends everything uncompressed, so
-// Lighthouse sees the raw .wasm size and flags text compression: those findings
-// are the server's; a host serving gzip or brotli transfers far less.
+// The build is served like a production host: the precompressed .br/.gz copies
+// (static-server.mjs), so the scores reflect what a browser really transfers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -152,6 +152,15 @@ impl Results {
     pub fn in_scope(&self) -> impl Iterator<Item = &ProcessResult> {
         self.processes.iter().filter(|p| p.in_scope)
     }
+    /// The in-scope processes, highest priority first; ties go to the more
+    /// relevant process, then keep catalog order.
+    pub fn in_scope_by_priority(&self) -> Vec<&ProcessResult> {
+        let mut list: Vec<&ProcessResult> = self.in_scope().collect();
+        super::sort_stable(&mut list, |a, b| {
+            b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score))
+        });
+        list
+    }
     /// Overall completion 0.0..=1.0 over the in-scope processes.
     pub fn completion(&self) -> f64 {
         if self.asked == 0 {

@@ -11,7 +11,7 @@ use crate::domain::assessment::{ActionError, CatalogRef};
 use crate::domain::format::Envelope;
 use crate::domain::{evaluate, Action, Assessment, Catalog, Results};
 use crate::storage::{self, Quarantined, StorageError};
-use crate::ui::util::{chart_width, on_color_scheme_change, prefers_dark};
+use crate::ui::util::{cancel_timeout, chart_width, debounce, on_color_scheme_change, prefers_dark};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -170,10 +170,7 @@ impl AppState {
 
     /// Closes the open assessment without saving (it was just deleted).
     pub fn close_unsaved(&self) {
-        if let Some(h) = self.timer.get_value() {
-            h.clear();
-        }
-        self.timer.set_value(None);
+        cancel_timeout(self.timer);
         self.last_text.set_value(None);
         self.conflict.set(None);
         self.save_status.set(SaveStatus::Idle);
@@ -205,10 +202,7 @@ impl AppState {
         if let Some(theirs) = self.conflict.get_untracked() {
             match crate::domain::format::decode(&theirs) {
                 Ok(env) => {
-                    if let Some(h) = self.timer.get_value() {
-                        h.clear();
-                    }
-                    self.timer.set_value(None);
+                    cancel_timeout(self.timer);
                     self.conflict.set(None);
                     self.last_text.set_value(Some(theirs));
                     self.save_status.set(SaveStatus::Saved);
@@ -221,9 +215,7 @@ impl AppState {
 
     /// Saves now if a save is pending.
     pub fn flush(&self) {
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-            self.timer.set_value(None);
+        if cancel_timeout(self.timer) {
             self.save_now();
         }
     }
@@ -286,13 +278,8 @@ impl AppState {
         Effect::new(move |prev: Option<u64>| {
             let rev = this.revision.get();
             if prev.is_some() && rev != 0 {
-                if let Some(h) = this.timer.get_value() {
-                    h.clear();
-                }
                 this.save_status.set(SaveStatus::Pending);
-                let handle =
-                    set_timeout_with_handle(move || this.save_now(), Duration::from_millis(SAVE_DELAY_MS)).ok();
-                this.timer.set_value(handle);
+                debounce(this.timer, Duration::from_millis(SAVE_DELAY_MS), move || this.save_now());
             }
             rev
         });
@@ -302,20 +289,12 @@ impl AppState {
         // Charts are redrawn for a new width once resizing pauses (not on every
         // event while a window edge is dragged).
         let resize = window_event_listener(leptos::ev::resize, move |_| {
-            if let Some(h) = this.resize_timer.get_value() {
-                h.clear();
-            }
-            let handle = set_timeout_with_handle(
-                move || {
-                    let width = chart_width();
-                    if this.chart.with_untracked(|c| c.width != width) {
-                        this.chart.update(|c| c.width = width);
-                    }
-                },
-                Duration::from_millis(150),
-            )
-            .ok();
-            this.resize_timer.set_value(handle);
+            debounce(this.resize_timer, Duration::from_millis(150), move || {
+                let width = chart_width();
+                if this.chart.with_untracked(|c| c.width != width) {
+                    this.chart.update(|c| c.width = width);
+                }
+            });
         });
         on_color_scheme_change(move |dark| this.chart.update(|c| c.dark = dark));
         on_cleanup(move || {

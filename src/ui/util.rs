@@ -1,5 +1,6 @@
-//! Small browser helpers shared by pages: ids, dates, focus.
+//! Small browser helpers shared by pages: ids, dates, focus, timeouts.
 
+use leptos::prelude::{set_timeout_with_handle, GetValue, SetValue, StoredValue, TimeoutHandle};
 use wasm_bindgen::JsCast;
 
 /// A fresh id like `svc-lx3k9f-a81c`, unique enough within one browser.
@@ -26,6 +27,25 @@ pub fn format_when(ms: f64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// Cancels the timeout pending in `slot`, if any; true when one was pending.
+pub fn cancel_timeout(slot: StoredValue<Option<TimeoutHandle>>) -> bool {
+    match slot.get_value() {
+        Some(handle) => {
+            handle.clear();
+            slot.set_value(None);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Runs `f` after `delay` unless called again first (a debounce): the timeout
+/// pending in `slot` is replaced.
+pub fn debounce(slot: StoredValue<Option<TimeoutHandle>>, delay: std::time::Duration, f: impl FnOnce() + 'static) {
+    cancel_timeout(slot);
+    slot.set_value(set_timeout_with_handle(f, delay).ok());
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.

@@ -19,15 +19,13 @@ fn key(c: &Catalog) -> String {
 pub fn CatalogManager() -> impl IntoView {
     let state = expect_context::<AppState>();
     let problems = RwSignal::new(None::<(String, Vec<String>)>);
+    // The built-in catalog first, then the loaded ones.
+    let all = |custom: Vec<Catalog>| std::iter::once(Catalog::default_catalog()).chain(custom);
     let options = move || {
-        let mut list = vec![Catalog::default_catalog()];
-        list.extend(state.custom_catalogs.get());
-        list.into_iter().map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
+        all(state.custom_catalogs.get()).map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
     };
     let choose = move |k: String| {
-        let mut list = vec![Catalog::default_catalog()];
-        list.extend(state.custom_catalogs.get_untracked());
-        if let Some(c) = list.into_iter().find(|c| key(c) == k) {
+        if let Some(c) = all(state.custom_catalogs.get_untracked()).find(|c| key(c) == k) {
             // The open assessment keeps its own catalog: close it (saved) before switching.
             state.flush();
             state.close_unsaved();

@@ -17,11 +17,7 @@ pub fn PresentPage() -> impl IntoView {
     let slide = RwSignal::new(0usize);
     let processes = Memo::new(move |_| {
         state.results.with(|r| {
-            let mut list: Vec<ProcessResult> = r.as_ref().map(|r| r.in_scope().cloned().collect()).unwrap_or_default();
-            crate::domain::sort_stable(&mut list, |a, b| {
-                b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score))
-            });
-            list
+            r.as_ref().map(|r| r.in_scope_by_priority().into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()
         })
     });
     let total = move || processes.with(|p| p.len()) + 1;

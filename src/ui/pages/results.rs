@@ -2,7 +2,9 @@
 //! four charts with text alternatives, the business view, the roadmap, the
 //! follow-up list and the exports. Everything comes from the one `results` memo.
 
-use crate::charts::{gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare};
+use crate::charts::{
+    gaps::by_priority, gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare,
+};
 use crate::domain::evaluate::{ProcessResult, Results};
 use crate::domain::export::{answers_csv, results_csv};
 use crate::domain::roadmap::Horizon;
@@ -113,8 +115,8 @@ fn Profile() -> impl IntoView {
     let open = RwSignal::new(None::<String>);
     let rows = move || {
         state.results.with(|r| {
-            let mut list: Vec<ProcessResult> = r.as_ref().map(|r| r.in_scope().cloned().collect()).unwrap_or_default();
-            crate::domain::sort_stable(&mut list, |a, b| b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score)));
+            let list: Vec<ProcessResult> =
+                r.as_ref().map(|r| r.in_scope_by_priority().into_iter().cloned().collect()).unwrap_or_default();
             list.into_iter()
                 .map(|p| {
                     let pid = p.id.clone();
@@ -207,8 +209,7 @@ pub fn Charts(
                 svg=gaps_svg filename=fname("gaps")>
                 <table class="data-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Index"</th><th scope="col">"Target"</th><th scope="col">"Priority"</th></tr></thead>
                 <tbody>{move || {
-                    let mut list = scoped();
-                    crate::domain::sort_stable(&mut list, |a, b| b.priority.total_cmp(&a.priority));
+                    let list: Vec<ProcessResult> = state.results.with(|r| r.as_ref().map(|r| by_priority(r).into_iter().cloned().collect()).unwrap_or_default());
                     list.into_iter().map(|p| view! { <tr><th scope="row">{p.name.clone()}</th><td class="num">{format!("{:.2}", p.index)}</td><td class="num">{p.target}</td><td class="num">{format!("{:.0}", p.priority)}</td></tr> }).collect_view()
                 }}</tbody></table>
             </ChartFigure>
