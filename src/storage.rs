@@ -1,4 +1,9 @@
-//! The only module that touches the browser's localStorage (via gloo-storage).
+//! The only module that touches the browser's localStorage.
+//!
+//! The storage handle is fetched through `web_sys` as a `Result` on every call:
+//! a browser that denies storage (site data blocked, some sandboxed frames)
+//! makes reads return nothing and writes return [`StorageError::Unavailable`],
+//! never a panic; the app then works in memory and says so.
 //!
 //! Layout, all under the prefix `itsm.`:
 //! - `itsm.index`          — JSON list of [`IndexEntry`] (id, name, organization, updated, completion);
@@ -16,7 +21,7 @@
 //!   read or wrote it ([`StorageError::Conflict`]).
 
 use crate::domain::format::{decode, Envelope, FormatError};
-use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -74,9 +79,10 @@ impl fmt::Display for StorageError {
                 f,
                 "The browser's storage for this site is full, so your latest changes are not saved. They are kept in this tab: download a copy to keep them, then delete assessments you no longer need."
             ),
-            StorageError::Unavailable(e) => {
-                write!(f, "This browser does not allow saving ({e}). Download a copy to keep your work.")
-            }
+            StorageError::Unavailable(e) => write!(
+                f,
+                "This browser does not let the app save anything ({e}), so your work stays in this tab only. Download a copy before you close it."
+            ),
             StorageError::Unreadable { key, error } => write!(f, "The saved data under '{key}' cannot be read: {error}"),
             StorageError::Conflict { .. } => write!(
                 f,
@@ -90,28 +96,58 @@ fn key_of(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
 }
 
+/// The browser's localStorage, or why it cannot be used. Accessing
+/// `window.localStorage` itself throws when the user or a policy blocks site data.
+fn local() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StorageError::Unavailable("this browser has no local storage".into())),
+        Err(e) => Err(StorageError::Unavailable(exception_name(&e).unwrap_or_else(|| "access denied".into()))),
+    }
+}
+
+/// The `DOMException` name of a thrown value ("QuotaExceededError", "SecurityError").
+fn exception_name(e: &wasm_bindgen::JsValue) -> Option<String> {
+    e.dyn_ref::<web_sys::DomException>().map(|d| d.name())
+}
+
+/// Whether this browser lets the app store anything (checked once at start).
+pub fn available() -> Result<(), StorageError> {
+    let s = local()?;
+    // Some browsers hand out a storage object that refuses every write.
+    let probe = format!("{PREFIX}probe");
+    s.set_item(&probe, "1").map_err(|e| classify(&e))?;
+    let _ = s.remove_item(&probe);
+    Ok(())
+}
+
+fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
+    match exception_name(e).as_deref() {
+        // Firefox used its own name for the same condition.
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+        Some(name) => StorageError::Unavailable(name.to_string()),
+        None => StorageError::Unavailable("the browser refused to store data".into()),
+    }
+}
+
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    LocalStorage::raw().set_item(key, value).map_err(|e| {
-        let text = format!("{e:?}");
-        if text.contains("Quota") || text.contains("quota") {
-            StorageError::Full
-        } else {
-            StorageError::Unavailable(text)
-        }
-    })
+    local()?.set_item(key, value).map_err(|e| classify(&e))
 }
 
 fn read(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local().ok()?.get_item(key).ok().flatten()
 }
 
 fn remove_key(key: &str) {
     // Removing never needs space; a failure leaves the key, which loses nothing.
-    let _ = LocalStorage::raw().remove_item(key);
+    if let Ok(s) = local() {
+        let _ = s.remove_item(key);
+    }
 }
 
 fn keys() -> Vec<String> {
-    let s = LocalStorage::raw();
+    let Ok(s) = local() else { return Vec::new() };
     let n = s.length().unwrap_or(0);
     (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
 }

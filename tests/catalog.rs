@@ -6,7 +6,7 @@
 mod common;
 
 use common::mini_catalog_json;
-use itsm_maturity::domain::catalog::{Catalog, CatalogError, ATTRIBUTES, DEFAULT_CATALOG_JSON};
+use itsm_maturity::domain::catalog::{Catalog, CatalogError, DEFAULT_CATALOG_JSON};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -31,7 +31,7 @@ fn default_catalog_is_valid_and_covers_the_product_scope() {
         // Every attribute of every process is covered, in full and in quick mode.
         for quick in [false, true] {
             let qs = c.questions_for(p, quick);
-            for (attr, _) in ATTRIBUTES {
+            for attr in itsm_maturity::domain::Attribute::ALL {
                 let n = qs.iter().filter(|q| q.attribute == attr).count();
                 assert!(n >= 1, "{} has no {attr} question (quick={quick})", p.id);
                 if quick {
@@ -281,7 +281,7 @@ fn generic_questions_are_filled_in_and_overridden_per_process() {
     let b = c.process("b").unwrap();
     let qs = c.questions_for(b, false);
     assert_eq!(qs.len(), 2 + 8);
-    assert_eq!(qs[0].attribute, "PA1.1");
+    assert_eq!(qs[0].attribute.id(), "PA1.1");
     let pa21 = qs.iter().find(|q| q.id == "g-pa21").unwrap();
     assert_eq!(pa21.text, "Is PA2.1 done for process b?");
     let pa22 = qs.iter().find(|q| q.id == "g-pa22").unwrap();

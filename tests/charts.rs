@@ -15,7 +15,7 @@ use itsm_maturity::charts::objectives::objective_bars;
 use itsm_maturity::charts::radar::radar;
 use itsm_maturity::charts::ChartOptions;
 use itsm_maturity::domain::assessment::{Answer, Assessment, Mode};
-use itsm_maturity::domain::evaluate::Results;
+use itsm_maturity::domain::results::Results;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::{evaluate, Action, Catalog};
 use roxmltree::{Document, Node};

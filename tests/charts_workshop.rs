@@ -16,7 +16,7 @@ use itsm_maturity::charts::radar::{radar, radar_compare};
 use itsm_maturity::charts::spread::spread_chart;
 use itsm_maturity::charts::ChartOptions;
 use itsm_maturity::domain::assessment::{Answer, Assessment, Mode};
-use itsm_maturity::domain::evaluate::Results;
+use itsm_maturity::domain::results::Results;
 use itsm_maturity::domain::sample::{sample, synthetic};
 use itsm_maturity::domain::workshop::{deltas, spread, Delta, Spread};
 use itsm_maturity::domain::{evaluate, Action, Catalog};

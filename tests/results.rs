@@ -6,9 +6,10 @@
 mod common;
 
 use common::*;
+use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::assessment::{Answer, Mode};
 use itsm_maturity::domain::export::{answers_csv, csv_cell, results_csv};
-use itsm_maturity::domain::roadmap::Horizon;
+use itsm_maturity::domain::results::Horizon;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::scoring::{Blocker, Rating};
 use itsm_maturity::domain::{evaluate, Action, Catalog};
@@ -50,7 +51,7 @@ fn explain_lists_the_answers_that_block_the_next_level() {
             ("PA2.2 is rated P (Partially achieved); it needs at least L".to_string(), vec!["g-pa22"]),
         ]
     );
-    assert_eq!(*blocking[0].0, Blocker::LowerNotFully { attribute: "PA1.1", rating: Rating::L });
+    assert_eq!(*blocking[0].0, Blocker::LowerNotFully { attribute: Attribute::Pa11, rating: Rating::L });
     // The attribute view carries %, rating and counts.
     let pa11 = &p.attributes[0];
     assert!((pa11.achievement.unwrap() - 250.0 / 3.0).abs() < 1e-9);
@@ -119,4 +120,103 @@ fn answers_csv_lists_each_answer_with_its_note() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1], "Me,Process a,PA1.1,a-1,First?,L,\"'@risk, see \"\"doc\"\"\"");
+}
+
+#[test]
+fn index_by_level_adds_up_to_the_index_and_shows_each_levels_share() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    answer(&mut a, "a", "g-pa22", Answer::N); // level 2: PA2.1 F (1.0), PA2.2 N (0.0) → 0.5
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    let parts = p.index_by_level();
+    assert_eq!(parts[0], 1.0, "PA1.1 fully achieved");
+    assert!((parts[1] - 0.5).abs() < 1e-9, "level 2 is the mean of F and N: {parts:?}");
+    assert!((parts.iter().sum::<f64>() - p.index).abs() < 1e-9, "the parts add up to the index");
+}
+
+#[test]
+fn objective_bands_split_at_40_and_70_percent_and_the_riskiest_come_first() {
+    use itsm_maturity::domain::results::SupportBand;
+    assert_eq!(SupportBand::of(0.0), SupportBand::AtRisk);
+    assert_eq!(SupportBand::of(39.9), SupportBand::AtRisk);
+    assert_eq!(SupportBand::of(40.0), SupportBand::Partial);
+    assert_eq!(SupportBand::of(69.9), SupportBand::Partial);
+    assert_eq!(SupportBand::of(70.0), SupportBand::Supported);
+    let r = evaluate(&Catalog::default_catalog(), &sample().unwrap().assessment);
+    let order: Vec<f64> = r.objectives_by_risk().iter().filter_map(|o| o.support).collect();
+    assert!(order.len() >= 2, "the sample rates several objectives");
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "lowest support first: {order:?}");
+    assert_eq!(r.objectives_by_risk()[0].band(), Some(SupportBand::of(order[0])));
+}
+
+#[test]
+fn next_unanswered_stays_on_the_page_then_moves_on_then_ends_at_the_results() {
+    use itsm_maturity::domain::results::NextStop;
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    let open = |a: &itsm_maturity::domain::Assessment| {
+        let a = a.clone();
+        move |q: &itsm_maturity::domain::results::QuestionResult| a.my_answer(&q.key).and_then(|e| e.answer).is_none()
+    };
+    let r = evaluate(&c, &a);
+    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Here(0), "the first question of the page");
+    answer(&mut a, "a", "a-1", Answer::F);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Here(1));
+    answer_all(&c, &mut a, "a", Answer::L);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Process("b".into()), "on to the next process");
+    // From the last process it wraps round to an earlier one with open questions.
+    assert_eq!(r.next_unanswered("b", open(&a)), NextStop::Here(0));
+    answer_all(&c, &mut a, "b", Answer::DK);
+    let r = evaluate(&c, &a);
+    // "Don't know" counts as answered at this device: nothing is left.
+    assert_eq!(r.next_unanswered("b", open(&a)), NextStop::Results);
+    assert_eq!(r.questions_entry(), Some("b"), "the stepper still opens where answers are missing (don't know)");
+}
+
+#[test]
+fn one_priority_order_for_profile_gap_chart_presenter_and_roadmap() {
+    let c = Catalog::default_catalog();
+    let r = evaluate(&c, &sample().unwrap().assessment);
+    let profile: Vec<&str> = r.in_scope_by_priority().iter().map(|p| p.id.as_str()).collect();
+    // Ties in priority go to the more relevant process.
+    for w in r.in_scope_by_priority().windows(2) {
+        assert!(
+            w[0].priority > w[1].priority
+                || (w[0].priority == w[1].priority && w[0].relevance.score >= w[1].relevance.score),
+            "{} before {}",
+            w[0].id,
+            w[1].id
+        );
+    }
+    // The gap chart draws its rows in the same order.
+    let svg = itsm_maturity::charts::gaps::gap_bars(&r, &Default::default());
+    let drawn: Vec<&str> = svg.split("data-process=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(drawn, profile);
+    // The roadmap's first wave follows it too (processes below target only).
+    let wave1: Vec<&str> = r.roadmap.iter().filter(|s| s.wave == 1).map(|s| s.process.as_str()).collect();
+    let expected: Vec<&str> = profile.iter().copied().filter(|id| r.process(id).unwrap().gap > 0).collect();
+    assert_eq!(wave1, expected);
+}
+
+#[test]
+fn results_carry_question_texts_actions_and_notes() {
+    let c = Catalog::default_catalog();
+    let a = sample().unwrap().assessment;
+    let r = evaluate(&c, &a);
+    let q = &r.process("incident").unwrap().questions[0];
+    let resolved = &c.questions_for(c.process("incident").unwrap(), a.mode == Mode::Quick)[0];
+    assert_eq!((q.text.as_str(), q.action.as_str()), (resolved.text.as_str(), resolved.action.as_str()));
+    let step = r.roadmap.iter().find(|s| !s.actions.is_empty()).unwrap();
+    for act in &step.actions {
+        assert!(!act.text.is_empty());
+        assert_eq!(act.to_assess, act.text.starts_with("Find out: "));
+    }
+    let noted: usize = a.participants.iter().map(|p| p.answers.values().filter(|e| !e.note.is_empty()).count()).sum();
+    assert_eq!(r.notes.len(), noted, "every note is listed once");
 }

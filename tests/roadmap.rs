@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use itsm_maturity::domain::assessment::{Answer, Mode};
-use itsm_maturity::domain::roadmap::Horizon;
+use itsm_maturity::domain::results::Horizon;
 use itsm_maturity::domain::{evaluate, Action};
 use proptest::prelude::*;
 

@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::assessment::{Answer, Mode};
 use itsm_maturity::domain::scoring::{capability, rating, suggested_target, AttributeScore, Blocker, Rating};
 use itsm_maturity::domain::{evaluate, Action};
@@ -31,12 +32,10 @@ fn rating_of_answer_means_at_the_boundaries() {
 }
 
 fn attrs(ratings: [Option<f64>; 9]) -> Vec<AttributeScore> {
-    let ids = ["PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2"];
-    let levels = [1, 2, 2, 3, 3, 4, 4, 5, 5];
-    ids.iter()
-        .zip(levels)
+    Attribute::ALL
+        .into_iter()
         .zip(ratings)
-        .map(|((id, l), a)| AttributeScore::from_scores(id, l, &a.into_iter().collect::<Vec<_>>(), 1, 0, 0))
+        .map(|(id, a)| AttributeScore::from_scores(id, &a.into_iter().collect::<Vec<_>>(), 1, 0, 0))
         .collect()
 }
 
@@ -60,15 +59,15 @@ fn the_trap_lower_levels_at_l_do_not_count() {
     // Everything Largely: a naive "L for lower levels" reading would say 5. It is 1.
     let cap = capability(&attrs([L, L, L, L, L, L, L, L, L]));
     assert_eq!(cap.level, 1);
-    assert_eq!(cap.blockers, vec![Blocker::LowerNotFully { attribute: "PA1.1", rating: Rating::L }]);
+    assert_eq!(cap.blockers, vec![Blocker::LowerNotFully { attribute: Attribute::Pa11, rating: Rating::L }]);
     // PA2.x at L and PA1.1 at F: level 2; level 3 is blocked by PA2.x not F.
     let cap = capability(&attrs([F, L, L, L, L, N, N, N, N]));
     assert_eq!(cap.level, 2);
     assert_eq!(
         cap.blockers,
         vec![
-            Blocker::LowerNotFully { attribute: "PA2.1", rating: Rating::L },
-            Blocker::LowerNotFully { attribute: "PA2.2", rating: Rating::L },
+            Blocker::LowerNotFully { attribute: Attribute::Pa21, rating: Rating::L },
+            Blocker::LowerNotFully { attribute: Attribute::Pa22, rating: Rating::L },
         ]
     );
 }
@@ -77,7 +76,7 @@ fn the_trap_lower_levels_at_l_do_not_count() {
 fn blockers_name_attributes_below_l() {
     let cap = capability(&attrs([F, F, P, N, N, N, N, N, N]));
     assert_eq!(cap.level, 1);
-    assert_eq!(cap.blockers, vec![Blocker::BelowLargely { attribute: "PA2.2", rating: Rating::P }]);
+    assert_eq!(cap.blockers, vec![Blocker::BelowLargely { attribute: Attribute::Pa22, rating: Rating::P }]);
     assert!(cap.blockers[0].describe().contains("needs at least L"));
 }
 
@@ -85,12 +84,12 @@ fn blockers_name_attributes_below_l() {
 fn unrated_attributes_block_with_a_reason_not_a_silent_zero() {
     let cap = capability(&attrs([U, U, U, U, U, U, U, U, U]));
     assert_eq!(cap.level, 0);
-    assert_eq!(cap.blockers, vec![Blocker::Unrated { attribute: "PA1.1" }]);
+    assert_eq!(cap.blockers, vec![Blocker::Unrated { attribute: Attribute::Pa11 }]);
     assert!(cap.blockers[0].describe().contains("cannot be rated"));
     // PA1.1 fully done, PA2.2 unanswered: level 1, level 2 blocked by the unrated PA2.2.
     let cap = capability(&attrs([F, F, U, U, U, U, U, U, U]));
     assert_eq!(cap.level, 1);
-    assert_eq!(cap.blockers, vec![Blocker::Unrated { attribute: "PA2.2" }]);
+    assert_eq!(cap.blockers, vec![Blocker::Unrated { attribute: Attribute::Pa22 }]);
 }
 
 #[test]

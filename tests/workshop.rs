@@ -71,7 +71,7 @@ fn follow_up_deltas_are_positive_exactly_where_answers_rose() {
     let supplier = d.iter().find(|x| x.process == "supplier").unwrap();
     assert_eq!((supplier.baseline_level, supplier.current_level), (0, 5));
     assert!((supplier.current_index - 5.0).abs() < 1e-9);
-    assert_eq!(supplier.attributes[0].0, "PA1.1");
+    assert_eq!(supplier.attributes[0].0.id(), "PA1.1");
     assert_eq!(supplier.attributes[0].2, Some(100.0));
 }
 

@@ -40,12 +40,31 @@ const FLAT: f64 = 0.005;
 const MIN_TICK_GAP: f64 = 32.0;
 const VALUE_SIZE: f64 = 12.0;
 
+/// Which way a process moved since the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Flat,
+}
+
+impl Direction {
+    /// The value of the row's `data-direction` attribute.
+    pub fn attr(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Flat => "flat",
+        }
+    }
+}
+
 /// One process's row.
 struct Row<'a> {
     delta: &'a Delta,
     /// The change, 0 when it prints as 0.00.
     change: f64,
-    direction: &'static str,
+    direction: Direction,
     value: String,
     /// "level 1 → 3" when the capability level changed.
     levels: Option<String>,
@@ -56,11 +75,11 @@ impl<'a> Row<'a> {
         let raw = if delta.delta.is_finite() { delta.delta } else { 0.0 };
         let change = if raw.abs() < FLAT { 0.0 } else { raw };
         let (direction, value) = if change > 0.0 {
-            ("up", format!("+{change:.2}"))
+            (Direction::Up, format!("+{change:.2}"))
         } else if change < 0.0 {
-            ("down", format!("\u{2212}{:.2}", -change))
+            (Direction::Down, format!("\u{2212}{:.2}", -change))
         } else {
-            ("flat", "0.00".to_string())
+            (Direction::Flat, "0.00".to_string())
         };
         let levels = (delta.baseline_level != delta.current_level)
             .then(|| format!("level {} → {}", delta.baseline_level, delta.current_level));
@@ -180,7 +199,7 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
             _ => label_w,
         };
         let (lines, cut) = fit(&d.name, room.max(40) as f64, 13.0, if stacked { 1 } else { 2 });
-        let attrs = [("data-process", d.process.as_str()), ("data-direction", row.direction)];
+        let attrs = [("data-process", d.process.as_str()), ("data-direction", row.direction.attr())];
         svg.group(&attrs, cut.then_some(d.name.as_str()), |svg| {
             svg.draw(|area| {
                 let count = lines.len() as i32;
@@ -193,9 +212,9 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
                     area.draw(&Text::new(line.as_str(), at, font(13.0, theme.text, h, VPos::Center)))?;
                 }
                 let ink = match row.direction {
-                    "up" => colours.up_text,
-                    "down" => colours.down_text,
-                    _ => theme.muted,
+                    Direction::Up => colours.up_text,
+                    Direction::Down => colours.down_text,
+                    Direction::Flat => theme.muted,
                 };
                 let value = bold(VALUE_SIZE, ink, HPos::Right, VPos::Center);
                 area.draw(&Text::new(row.value.as_str(), (x1 + 14 + value_w, yc), value))?;
@@ -215,11 +234,11 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
                     let (from, to) = (x(0.0), x(row.change));
                     let (y0, y1) = (yc - BAR_H / 2, yc + BAR_H / 2);
                     match row.direction {
-                        "up" => area.draw(&Rectangle::new([(from, y0), (to.max(from + 2), y1)], colours.up.filled())),
-                        "down" => {
+                        Direction::Up => area.draw(&Rectangle::new([(from, y0), (to.max(from + 2), y1)], colours.up.filled())),
+                        Direction::Down => {
                             area.draw(&Rectangle::new([(to.min(from - 2), y0), (from, y1)], colours.down.filled()))
                         }
-                        _ => {
+                        Direction::Flat => {
                             area.draw(&Circle::new((from, yc), 4, theme.bg.filled()))?;
                             area.draw(&Circle::new((from, yc), 4, theme.muted.stroke_width(2)))
                         }
@@ -228,15 +247,15 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
             });
         });
     }
-    let count = |dir: &str| rows.iter().filter(|r| r.direction == dir).count();
+    let count = |dir: Direction| rows.iter().filter(|r| r.direction == dir).count();
     let n = rows.len();
     let s = if n == 1 { "" } else { "es" };
     svg.finish(&format!(
         "Change in capability index (0–5) of {n} process{s} since the baseline, largest improvement first: \
          {} improved, {} declined, {} unchanged.",
-        count("up"),
-        count("down"),
-        count("flat")
+        count(Direction::Up),
+        count(Direction::Down),
+        count(Direction::Flat)
     ))
 }
 

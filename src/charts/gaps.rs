@@ -1,5 +1,5 @@
-//! Gap bars: one row per in-scope process, highest priority first (ties keep
-//! catalog order), on a 0–5 capability scale. Each row draws the gap as a bar
+//! Gap bars: one row per in-scope process in the app's one priority order
+//! (`Results::in_scope_by_priority`), on a 0–5 capability scale. Each row draws the gap as a bar
 //! from the current capability index (dot) to the target level (diamond).
 //!
 //! A process whose capability level is at or above its target (the domain's
@@ -11,7 +11,7 @@
 use super::{
     blend, bold, fit, font, label_width, message_chart, one_decimal, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
 };
-use crate::domain::evaluate::{ProcessResult, Results};
+use crate::domain::results::Results;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -19,20 +19,12 @@ const PAD: i32 = 12;
 const AXIS_H: i32 = 22;
 const ROW_H: i32 = 30;
 
-/// In-scope processes, priority descending, ties in catalog order.
-pub fn by_priority(results: &Results) -> Vec<&ProcessResult> {
-    let mut procs: Vec<&ProcessResult> = results.in_scope().collect();
-    // A stable sort keeps catalog order among equal priorities.
-    crate::domain::sort_stable(&mut procs, |a, b| b.priority.total_cmp(&a.priority));
-    procs
-}
-
 /// Below this width, each row puts its label above its bar.
 const STACK_BELOW: i32 = 520;
 
 /// The gap chart of in-scope processes, sorted by priority.
 pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
-    let procs = by_priority(results);
+    let procs = results.in_scope_by_priority();
     if procs.is_empty() {
         return message_chart(opts, "Capability gaps: no process in scope yet.", "No process in scope yet");
     }

@@ -13,8 +13,8 @@ use super::{
     blend, bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
     PALETTE,
 };
-use crate::domain::catalog::ATTRIBUTES;
-use crate::domain::evaluate::Results;
+use crate::domain::Attribute;
+use crate::domain::results::Results;
 use crate::domain::scoring::{AttributeScore, Rating};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -52,7 +52,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let label_w = label_width(procs.iter().map(|p| p.name.as_str()), name_size, 60.0, width as f64 * 0.36);
     let x0 = PAD + label_w + 12;
     let cell_w = ((width - PAD - x0 - 4 * LEVEL_GAP) / 9).max(14);
-    let level_of = |col: usize| ATTRIBUTES.get(col).map_or(1, |(_, level)| *level as i32);
+    let level_of = |col: usize| Attribute::ALL.get(col).map_or(1, |a| a.level() as i32);
     let col_x = |col: usize| x0 + col as i32 * cell_w + (level_of(col) - 1) * LEVEL_GAP;
     let top = PAD + HEADER_H;
     let rows_h = procs.len() as i32 * ROW_H;
@@ -94,7 +94,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             area.draw(&Text::new(text, ((a + b) / 2, PAD + 10), style))?;
             area.draw(&PathElement::new(vec![(a + 2, PAD + 20), (b - 2, PAD + 20)], theme.grid.stroke_width(2)))?;
         }
-        for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
+        for (c, attr) in Attribute::ALL.map(Attribute::id).into_iter().enumerate() {
             // Narrow cells keep only what the level header above does not say: "PA2.1" → "2.1" → "1".
             let short = attr.trim_start_matches("PA");
             let text = if wide {
@@ -129,8 +129,8 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                 }
                 Ok(())
             });
-            for (c, (attr, _)) in ATTRIBUTES.iter().enumerate() {
-                let score = p.attributes.iter().find(|a| a.attribute == *attr);
+            for (c, attr) in Attribute::ALL.into_iter().enumerate() {
+                let score = p.attribute(attr);
                 let rating = score.and_then(|a| a.rating);
                 let fill = rating_colour(rating, theme.bg, opts.dark);
                 let (letter, ink) = match rating {
@@ -138,7 +138,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                     None => ("–", theme.muted),
                 };
                 let cx = col_x(c);
-                svg.group(&[("data-attribute", attr)], Some(&tooltip(attr, score)), |svg| {
+                svg.group(&[("data-attribute", attr.id())], Some(&tooltip(attr.id(), score)), |svg| {
                     svg.draw(|area| {
                         area.draw(&Rectangle::new([(cx + 1, y + 1), (cx + cell_w - 1, y + ROW_H - 1)], fill.filled()))?;
                         let style = bold(13.0, ink, HPos::Center, VPos::Center);

@@ -7,7 +7,7 @@
 //! scope", with an empty track. Every row is one `<g data-objective="id">`.
 
 use super::{fit, font, label_width, message_chart, ChartOptions, Svg, Theme, MIN_WIDTH};
-use crate::domain::evaluate::Results;
+use crate::domain::results::Results;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 

@@ -19,7 +19,7 @@ use super::{
     bold, fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme,
     MIN_WIDTH,
 };
-use crate::domain::evaluate::{ProcessResult, Results};
+use crate::domain::results::{ProcessResult, Results};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

@@ -10,6 +10,7 @@
 //! - every objective map and service rule names known processes, with weights
 //!   1..=2 (objectives) and points 1..=3 (rules).
 
+use super::attribute::Attribute;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -21,22 +22,9 @@ pub const CATALOG_FORMAT_VERSION: u32 = 1;
 /// The default catalog, embedded at build time.
 pub const DEFAULT_CATALOG_JSON: &str = include_str!("../../catalog/default.json");
 
-/// The nine process attributes of ISO/IEC 33020 with their capability level.
-pub const ATTRIBUTES: [(&str, u8); 9] = [
-    ("PA1.1", 1),
-    ("PA2.1", 2),
-    ("PA2.2", 2),
-    ("PA3.1", 3),
-    ("PA3.2", 3),
-    ("PA4.1", 4),
-    ("PA4.2", 4),
-    ("PA5.1", 5),
-    ("PA5.2", 5),
-];
-
 /// The capability level an attribute id belongs to, if it is one of the nine.
 pub fn attribute_level(id: &str) -> Option<u8> {
-    ATTRIBUTES.iter().find(|(a, _)| *a == id).map(|(_, l)| *l)
+    Attribute::parse(id).map(Attribute::level)
 }
 
 /// One-line meanings of the answer levels shown beside the buttons.
@@ -229,7 +217,7 @@ pub struct Catalog {
 pub struct ResolvedQuestion {
     /// The catalog question id (generic or process-specific).
     pub id: String,
-    pub attribute: &'static str,
+    pub attribute: Attribute,
     pub level: u8,
     pub quick: bool,
     pub text: String,
@@ -450,7 +438,7 @@ impl Catalog {
                 }
             }
         }
-        for (id, _) in ATTRIBUTES {
+        for id in Attribute::ALL.map(Attribute::id) {
             if !seen.contains(id) {
                 push(CatalogError::AttributesIncomplete { detail: format!("{id} is missing") });
             }
@@ -477,8 +465,9 @@ impl Catalog {
             check_text(&format!("generic question \"{}\" text", q.id), &q.text, &mut push);
             check_text(&format!("generic question \"{}\" action", q.id), &q.action, &mut push);
         }
-        for (attr, level) in ATTRIBUTES.iter().skip(1) {
-            let qs: Vec<_> = self.generic_questions.iter().filter(|q| q.attribute == *attr).collect();
+        for attr in Attribute::ALL.into_iter().skip(1) {
+            let level = attr.level();
+            let qs: Vec<_> = self.generic_questions.iter().filter(|q| q.attribute == attr.id()).collect();
             if qs.is_empty() {
                 push(CatalogError::AttributeWithoutQuestion { attribute: attr.to_string() });
                 continue;
@@ -613,6 +602,14 @@ impl Catalog {
         self.attributes.iter().find(|a| a.id == id)
     }
 
+    /// How many questions an assessment asks in quick scan and in full mode.
+    pub fn question_counts(&self) -> (usize, usize) {
+        let generic_quick = self.generic_questions.iter().filter(|q| q.quick).count();
+        let quick = self.processes.iter().map(|p| p.questions.iter().filter(|q| q.quick).count() + generic_quick).sum();
+        let full = self.processes.iter().map(|p| p.questions.len() + self.generic_questions.len()).sum();
+        (quick, full)
+    }
+
     /// The questions of one process in attribute order (PA1.1 first), generic
     /// templates filled in and overrides applied. `quick_only` keeps the quick scan.
     pub fn questions_for(&self, process: &Process, quick_only: bool) -> Vec<ResolvedQuestion> {
@@ -623,7 +620,7 @@ impl Catalog {
             }
             out.push(ResolvedQuestion {
                 id: q.id.clone(),
-                attribute: ATTRIBUTES[0].0,
+                attribute: Attribute::Pa11,
                 level: 1,
                 quick: q.quick,
                 text: q.text.clone(),
@@ -631,8 +628,8 @@ impl Catalog {
                 hint: q.hint.clone(),
             });
         }
-        for (attr, level) in ATTRIBUTES.iter().skip(1) {
-            for q in self.generic_questions.iter().filter(|q| q.attribute == *attr) {
+        for attr in Attribute::ALL.into_iter().skip(1) {
+            for q in self.generic_questions.iter().filter(|q| q.attribute == attr.id()) {
                 if quick_only && !q.quick {
                     continue;
                 }
@@ -643,7 +640,7 @@ impl Catalog {
                 out.push(ResolvedQuestion {
                     id: q.id.clone(),
                     attribute: attr,
-                    level: *level,
+                    level: attr.level(),
                     quick: q.quick,
                     text: text.replace("{process}", &process.term),
                     action: action.replace("{process}", &process.term),

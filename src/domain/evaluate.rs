@@ -1,175 +1,18 @@
 //! `evaluate(&Catalog, &Assessment) -> Results`: the one place where an
-//! assessment becomes results. Everything the UI and the charts show comes
-//! from here; nothing is computed again elsewhere.
-//!
-//! Invariants of [`Results`]:
-//! - `processes` is in catalog order and holds every catalog process;
-//! - relevance scores are 0..=100, indices 0.0..=5.0, levels and targets 0..=5;
-//! - `gap` is `target − level` and may be negative (the process exceeds its
-//!   target); `priority` is `max(gap, 0) × relevance`;
-//! - answers whose keys the catalog does not know are listed in `unknown_answers`.
+//! assessment becomes results (the types and their invariants are in
+//! [`super::results`]). Everything the UI and the charts show comes from here;
+//! nothing is computed again elsewhere.
 
-use super::assessment::{Answer, Assessment, Mode, QuestionKey};
-use super::catalog::{Catalog, ATTRIBUTES};
+use super::assessment::{Assessment, Mode, QuestionKey};
+use super::attribute::Attribute;
+use super::catalog::Catalog;
 use super::consensus::{Effective, Tally};
-use super::relevance::{relevance, Relevance};
-use super::roadmap::{roadmap, RoadmapStep};
-use super::scoring::{capability, capability_index, suggested_target, AttributeScore, Blocker};
-use serde::Serialize;
+use super::relevance::relevance;
+use super::results::{NoteLine, ObjectiveSupport, ProcessResult, QuestionResult, Results};
+use super::roadmap::roadmap;
+use super::scoring::{capability, capability_index, suggested_target, AttributeScore};
+use super::sort::sort_stable;
 use std::collections::{BTreeSet, HashMap};
-
-/// One question of one process with its combined answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuestionResult {
-    pub key: QuestionKey,
-    pub question: String,
-    pub attribute: &'static str,
-    pub level: u8,
-    pub tally: Tally,
-    pub agreed: Option<Answer>,
-    pub effective: Effective,
-}
-
-/// Everything known about one process.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProcessResult {
-    pub id: String,
-    pub name: String,
-    pub relevance: Relevance,
-    pub suggested_target: Option<u8>,
-    pub in_scope: bool,
-    /// The target in force: the user's override, else the suggestion (0 when none).
-    pub target: u8,
-    pub target_overridden: bool,
-    pub attributes: Vec<AttributeScore>,
-    pub level: u8,
-    /// What blocks `level + 1` (empty at level 5).
-    pub blockers: Vec<Blocker>,
-    pub index: f64,
-    pub gap: i8,
-    pub priority: f64,
-    /// Questions asked in the current mode, and how many have a scored or N/A answer.
-    pub asked: usize,
-    pub answered: usize,
-    pub questions: Vec<QuestionResult>,
-}
-
-impl ProcessResult {
-    /// Completion 0.0..=1.0 of this process's questions.
-    pub fn completion(&self) -> f64 {
-        if self.asked == 0 {
-            0.0
-        } else {
-            self.answered as f64 / self.asked as f64
-        }
-    }
-    /// Questions answered "don't know" (effective), for follow-up.
-    pub fn dont_know(&self) -> impl Iterator<Item = &QuestionResult> {
-        self.questions.iter().filter(|q| matches!(q.effective, Effective::Unanswered { dont_know: true }))
-    }
-    /// Questions nobody has answered yet.
-    pub fn unanswered(&self) -> impl Iterator<Item = &QuestionResult> {
-        self.questions.iter().filter(|q| matches!(q.effective, Effective::Unanswered { dont_know: false }))
-    }
-
-    /// For each blocker of the next level, the answers that block it: the
-    /// attribute's questions that are unanswered, or below Fully (a lower-level
-    /// attribute must be F) or below Largely (an attribute of the next level).
-    pub fn blocking_answers(&self) -> Vec<(&Blocker, Vec<&QuestionResult>)> {
-        self.blockers
-            .iter()
-            .map(|b| {
-                let of_attr = self.questions.iter().filter(|q| q.attribute == b.attribute());
-                let qs = match b {
-                    Blocker::Unrated { .. } => {
-                        of_attr.filter(|q| matches!(q.effective, Effective::Unanswered { .. })).collect()
-                    }
-                    Blocker::LowerNotFully { .. } => of_attr
-                        .filter(|q| !q.effective.is_fully() && !matches!(q.effective, Effective::NotApplicable))
-                        .collect(),
-                    Blocker::BelowLargely { .. } => of_attr
-                        .filter(|q| match q.effective {
-                            Effective::Scored(s) => s < 2.0,
-                            Effective::Unanswered { .. } => true,
-                            Effective::NotApplicable => false,
-                        })
-                        .collect(),
-                };
-                (b, qs)
-            })
-            .collect()
-    }
-
-    /// Names of the rated objectives that raise this process (why it matters).
-    pub fn serves(&self) -> Vec<&str> {
-        self.relevance
-            .contributions
-            .iter()
-            .filter_map(|c| match &c.reason {
-                super::relevance::Reason::Objective { name, .. } => Some(name.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
-}
-
-/// How well one business objective is supported by its in-scope processes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ObjectiveSupport {
-    pub id: String,
-    pub name: String,
-    pub importance: u8,
-    pub custom: bool,
-    /// Percent 0..=100; `None` when none of its processes is in scope with a target.
-    pub support: Option<f64>,
-    /// Mapped in-scope processes below target, weakest first (index / target).
-    pub weakest: Vec<String>,
-}
-
-/// The whole evaluation of an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Results {
-    pub processes: Vec<ProcessResult>,
-    /// Highest n such that every in-scope process has capability ≥ n.
-    pub org_maturity: Option<u8>,
-    /// Mean capability index of the in-scope processes.
-    pub mean_index: Option<f64>,
-    pub objectives: Vec<ObjectiveSupport>,
-    pub roadmap: Vec<RoadmapStep>,
-    /// Answer keys (any participant or agreed) the catalog does not know.
-    pub unknown_answers: Vec<QuestionKey>,
-    /// Questions asked and answered over the in-scope processes.
-    pub asked: usize,
-    pub answered: usize,
-}
-
-impl Results {
-    /// The process result with this id.
-    pub fn process(&self, id: &str) -> Option<&ProcessResult> {
-        self.processes.iter().find(|p| p.id == id)
-    }
-    /// In-scope processes, catalog order.
-    pub fn in_scope(&self) -> impl Iterator<Item = &ProcessResult> {
-        self.processes.iter().filter(|p| p.in_scope)
-    }
-    /// The in-scope processes, highest priority first; ties go to the more
-    /// relevant process, then keep catalog order.
-    pub fn in_scope_by_priority(&self) -> Vec<&ProcessResult> {
-        let mut list: Vec<&ProcessResult> = self.in_scope().collect();
-        super::sort_stable(&mut list, |a, b| {
-            b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score))
-        });
-        list
-    }
-    /// Overall completion 0.0..=1.0 over the in-scope processes.
-    pub fn completion(&self) -> f64 {
-        if self.asked == 0 {
-            0.0
-        } else {
-            self.answered as f64 / self.asked as f64
-        }
-    }
-}
 
 /// Evaluates an assessment against a catalog.
 pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
@@ -232,14 +75,17 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
                 question: q.id.clone(),
                 attribute: q.attribute,
                 level: q.level,
+                text: q.text.clone(),
+                action: q.action.clone(),
+                hint: q.hint.clone(),
                 tally,
                 agreed,
             });
         }
-        let attributes: Vec<AttributeScore> = ATTRIBUTES
-            .iter()
-            .map(|(attr, level)| {
-                let of_attr = questions.iter().filter(|q| q.attribute == *attr);
+        let attributes: Vec<AttributeScore> = Attribute::ALL
+            .into_iter()
+            .map(|attr| {
+                let of_attr = questions.iter().filter(|q| q.attribute == attr);
                 let mut scores = Vec::new();
                 let (mut asked, mut na, mut dk) = (0, 0, 0);
                 for q in of_attr {
@@ -250,7 +96,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
                         Effective::Unanswered { dont_know } => dk += usize::from(dont_know),
                     }
                 }
-                AttributeScore::from_scores(attr, *level, &scores, asked, na, dk)
+                AttributeScore::from_scores(attr, &scores, asked, na, dk)
             })
             .collect();
         let cap = capability(&attributes);
@@ -285,7 +131,9 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let answered = scoped.iter().map(|p| p.answered).sum();
     let objectives = objective_support(catalog, a, &processes);
     let roadmap = roadmap(&processes);
+    let notes = notes(a, &processes);
     Results {
+        notes,
         processes,
         org_maturity,
         mean_index,
@@ -338,7 +186,7 @@ fn objective_support(catalog: &Catalog, a: &Assessment, processes: &[ProcessResu
                 Some(members.iter().map(|p| ratio(p)).sum::<f64>() / members.len() as f64 * 100.0)
             };
             let mut weak: Vec<&&ProcessResult> = members.iter().filter(|p| ratio(p) < 1.0).collect();
-            crate::domain::sort_stable(&mut weak, |x, y| ratio(x).total_cmp(&ratio(y)));
+            sort_stable(&mut weak, |x, y| ratio(x).total_cmp(&ratio(y)));
             ObjectiveSupport {
                 id,
                 name,
@@ -349,4 +197,25 @@ fn objective_support(catalog: &Catalog, a: &Assessment, processes: &[ProcessResu
             }
         })
         .collect()
+}
+
+/// Every note on an answer, in catalog order of the questions, then participant order.
+fn notes(a: &Assessment, processes: &[ProcessResult]) -> Vec<NoteLine> {
+    let mut out = Vec::new();
+    for p in processes {
+        for q in &p.questions {
+            for part in &a.participants {
+                if let Some(e) = part.answers.get(&q.key).filter(|e| !e.note.is_empty()) {
+                    out.push(NoteLine {
+                        participant: part.name.clone(),
+                        process: p.name.clone(),
+                        question: q.text.clone(),
+                        answer: e.answer,
+                        note: e.note.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
 }

@@ -5,7 +5,7 @@
 
 use super::assessment::Assessment;
 use super::catalog::Catalog;
-use super::evaluate::Results;
+use super::results::Results;
 
 /// One CSV cell, safe for spreadsheets.
 pub fn csv_cell(text: &str) -> String {

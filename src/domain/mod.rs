@@ -1,37 +1,28 @@
 //! The pure domain: catalog, assessment, scoring, relevance, consensus,
-//! evaluation, roadmap and file formats. Imports std, serde and serde_json only.
+//! evaluation, results, roadmap and file formats. Imports std, serde and
+//! serde_json only. The modules form a one-way graph: attribute, sort →
+//! catalog → assessment → scoring, consensus, relevance → results → roadmap →
+//! evaluate → export, workshop, format, sample.
 
 pub mod assessment;
+pub mod attribute;
 pub mod catalog;
 pub mod consensus;
 pub mod evaluate;
 pub mod export;
 pub mod format;
 pub mod relevance;
+pub mod results;
 pub mod roadmap;
 pub mod sample;
 pub mod scoring;
+pub mod sort;
 pub mod workshop;
 
 pub use assessment::{Action, Answer, Assessment, QuestionKey};
 pub use catalog::{Catalog, CatalogError};
-pub use evaluate::{evaluate, Results};
+pub use attribute::Attribute;
+pub use evaluate::evaluate;
+pub use results::Results;
 
-/// A stable sort for the short lists the app orders (processes, roadmap steps,
-/// discuss items: hundreds at most). Binary insertion keeps the code a few
-/// hundred bytes per call site, where the standard sort adds several kilobytes
-/// of wasm for every comparator.
-pub fn sort_stable<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    for i in 1..v.len() {
-        let (mut lo, mut hi) = (0, i);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if cmp(&v[mid], &v[i]) == std::cmp::Ordering::Greater {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        v[lo..=i].rotate_right(1);
-    }
-}
+pub use sort::sort_stable;

@@ -120,7 +120,7 @@ pub fn relevance(catalog: &Catalog, a: &Assessment) -> BTreeMap<String, Relevanc
         // A process raised at all is never rounded down to "not relevant".
         r.score = if max > 0.0 && r.raw > 0.0 { ((r.raw / max * 100.0).round() as u8).max(1) } else { 0 };
         // Largest first; ties keep their input order (objectives before services).
-        crate::domain::sort_stable(&mut r.contributions, |x, y| y.points.total_cmp(&x.points));
+        super::sort::sort_stable(&mut r.contributions, |x, y| y.points.total_cmp(&x.points));
     }
     out
 }

@@ -9,6 +9,7 @@
 //! - Index = Σ over levels 1..=5 of the mean achievement fraction of the level's
 //!   attributes (unrated attributes count 0), so 0.0..=5.0.
 
+use super::attribute::Attribute;
 use serde::Serialize;
 
 /// An attribute rating on the N/P/L/F scale.
@@ -68,7 +69,7 @@ pub fn rating(achievement: f64) -> Rating {
 /// Achievement and rating of one attribute of one process.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttributeScore {
-    pub attribute: &'static str,
+    pub attribute: Attribute,
     pub level: u8,
     /// Mean score of the answered questions, percent; `None` when unrated.
     pub achievement: Option<f64>,
@@ -83,7 +84,8 @@ pub struct AttributeScore {
 
 impl AttributeScore {
     /// Builds the score from question scores in percent (`None` = unanswered or DK).
-    pub fn from_scores(attribute: &'static str, level: u8, scores: &[f64], asked: usize, na: usize, dk: usize) -> Self {
+    pub fn from_scores(attribute: Attribute, scores: &[f64], asked: usize, na: usize, dk: usize) -> Self {
+        let level = attribute.level();
         let achievement = if scores.is_empty() { None } else { Some(scores.iter().sum::<f64>() / scores.len() as f64) };
         AttributeScore {
             attribute,
@@ -102,20 +104,20 @@ impl AttributeScore {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Blocker {
     /// The attribute has no answered question, so it cannot be rated.
-    Unrated { attribute: &'static str },
+    Unrated { attribute: Attribute },
     /// An attribute of the next level is rated N or P; it needs L or F.
-    BelowLargely { attribute: &'static str, rating: Rating },
+    BelowLargely { attribute: Attribute, rating: Rating },
     /// An attribute of a lower level is rated L or less; it needs F.
-    LowerNotFully { attribute: &'static str, rating: Rating },
+    LowerNotFully { attribute: Attribute, rating: Rating },
 }
 
 impl Blocker {
     /// The attribute concerned.
-    pub fn attribute(&self) -> &'static str {
+    pub fn attribute(&self) -> Attribute {
         match self {
             Blocker::Unrated { attribute }
             | Blocker::BelowLargely { attribute, .. }
-            | Blocker::LowerNotFully { attribute, .. } => attribute,
+            | Blocker::LowerNotFully { attribute, .. } => *attribute,
         }
     }
     /// One sentence for the explain view.
@@ -175,17 +177,21 @@ pub fn capability(attrs: &[AttributeScore]) -> Capability {
     Capability { level, blockers }
 }
 
-/// The continuous capability index 0.0..=5.0.
+/// Each level's share of the capability index (level 1 first), 0.0..=1.0 each.
+pub fn index_parts(attrs: &[AttributeScore]) -> [f64; 5] {
+    let mut parts = [0.0; 5];
+    for (n, part) in (1..=5u8).zip(parts.iter_mut()) {
+        let level: Vec<_> = attrs.iter().filter(|a| a.level == n).collect();
+        if !level.is_empty() {
+            *part = level.iter().map(|a| a.achievement.unwrap_or(0.0) / 100.0).sum::<f64>() / level.len() as f64;
+        }
+    }
+    parts
+}
+
+/// The continuous capability index 0.0..=5.0: the sum of [`index_parts`].
 pub fn capability_index(attrs: &[AttributeScore]) -> f64 {
-    (1..=5u8)
-        .map(|n| {
-            let level: Vec<_> = attrs.iter().filter(|a| a.level == n).collect();
-            if level.is_empty() {
-                return 0.0;
-            }
-            level.iter().map(|a| a.achievement.unwrap_or(0.0) / 100.0).sum::<f64>() / level.len() as f64
-        })
-        .sum()
+    index_parts(attrs).iter().sum()
 }
 
 /// The suggested target level for a relevance 0..=100; `None` = out of scope.

@@ -12,7 +12,9 @@
 
 use super::assessment::{Assessment, QuestionKey};
 use super::catalog::Catalog;
-use super::evaluate::{evaluate, Results};
+use super::attribute::Attribute;
+use super::evaluate::evaluate;
+use super::results::Results;
 use serde::Serialize;
 
 /// Answers this many steps apart (or more) put a question on the discuss list.
@@ -68,9 +70,15 @@ pub fn spread(catalog: &Catalog, a: &Assessment, results: &Results) -> Vec<Sprea
 pub struct DiscussItem {
     pub key: QuestionKey,
     pub process: String,
+    /// The process's name, for display.
+    pub process_name: String,
     pub question: String,
+    /// The question as asked of the process.
+    pub text: String,
     /// Steps between the lowest and highest answer (N→F = 3).
     pub spread: u8,
+    /// The median answer in steps (0 N .. 3 F; a half step between two letters).
+    pub median: Option<f64>,
     /// Spread × the process's priority: the sort key.
     pub weight: f64,
     /// Whether the facilitator already set an agreed answer.
@@ -85,15 +93,18 @@ pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
             p.questions.iter().filter(|q| q.tally.spread() >= DISCUSS_SPREAD).map(move |q| DiscussItem {
                 key: q.key.clone(),
                 process: p.id.clone(),
+                process_name: p.name.clone(),
                 question: q.question.clone(),
+                text: q.text.clone(),
                 spread: q.tally.spread(),
+                median: q.tally.median(),
                 // A process at or above target still ranks its disagreements by spread.
                 weight: q.tally.spread() as f64 * p.priority.max(1.0),
                 agreed: q.agreed.is_some(),
             })
         })
         .collect();
-    crate::domain::sort_stable(&mut items, |a, b| b.weight.total_cmp(&a.weight));
+    super::sort::sort_stable(&mut items, |a, b| b.weight.total_cmp(&a.weight));
     items
 }
 
@@ -109,7 +120,7 @@ pub struct Delta {
     pub baseline_level: u8,
     pub current_level: u8,
     /// (attribute, baseline achievement %, current achievement %), PA1.1..PA5.2.
-    pub attributes: Vec<(&'static str, Option<f64>, Option<f64>)>,
+    pub attributes: Vec<(Attribute, Option<f64>, Option<f64>)>,
 }
 
 /// Deltas for the processes in scope now that the baseline also evaluated.

@@ -7,7 +7,8 @@ use super::pages::{
     process::ProcessPage, report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage,
     start::Start, workshop::WorkshopPage,
 };
-use super::state::AppState;
+use super::route::START;
+use super::state::provide_state;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -15,16 +16,7 @@ use leptos_router::path;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    // Unreadable stored data is moved aside before anything reads it.
-    state.quarantine.set(crate::storage::startup_check());
-    // Resume the last page only when the app is opened at its start address.
-    let opened_at_root = web_sys::window().and_then(|w| w.location().pathname().ok()).is_none_or(|p| p == "/");
-    if !opened_at_root {
-        state.resumed.set_value(true);
-    }
-    state.start_autosave();
+    provide_state();
     view! {
         <Router>
             <Header/>
@@ -54,7 +46,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
             <h1>"Page not found"</h1>
-            <p>"This address does not exist in the app. "<a href="/">"Go to the start page"</a></p>
+            <p>"This address does not exist in the app. "<a href=START>"Go to the start page"</a></p>
         </section>
     }
 }

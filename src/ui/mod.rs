@@ -3,9 +3,12 @@
 
 mod app;
 mod components;
+mod library;
 mod pages;
+mod route;
 mod state;
 mod util;
 
 pub use app::App;
-pub use state::AppState;
+pub use library::Library;
+pub use state::{provide_state, Notices, Session, Viewport};

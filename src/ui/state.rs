@@ -1,16 +1,21 @@
-//! The one shared state: the catalog, the open assessment, its evaluation
-//! (one `Memo` every page reads), the save status and the error banner.
+//! The app's state, provided once at the root as four narrow handles:
+//! - [`Session`]: the catalog in use, the open assessment and its results (one
+//!   `Memo` every page reads), and `dispatch` — the only way to change it;
+//! - [`Library`] (in `library.rs`): everything done with stored assessments,
+//!   save status, conflicts with other tabs, data moved aside;
+//! - [`Notices`]: the error banner and passing notices;
+//! - [`Viewport`]: how charts are drawn (window width, colour scheme).
 //!
-//! Every edit goes through [`AppState::dispatch`] (a `domain::Action`), which
-//! bumps `revision`; one root effect watches `revision` and saves, debounced
-//! (at most [`SAVE_DELAY_MS`] after the last change) and flushed at once when
-//! the page is hidden or closed.
+//! Components take the handle they need with `expect_context`; none holds a
+//! writable signal of the state. Every edit is a `domain::Action`; it bumps
+//! `revision`, and one root effect saves, debounced (at most [`SAVE_DELAY_MS`]
+//! after the last change) and flushed at once when the page is hidden or closed.
 
 use crate::charts::ChartOptions;
 use crate::domain::assessment::{ActionError, CatalogRef};
 use crate::domain::format::Envelope;
 use crate::domain::{evaluate, Action, Assessment, Catalog, Results};
-use crate::storage::{self, Quarantined, StorageError};
+use crate::storage::{self, IndexEntry, Quarantined, StorageError};
 use crate::ui::util::{cancel_timeout, chart_width, debounce, on_color_scheme_change, prefers_dark};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -27,75 +32,143 @@ pub enum SaveStatus {
     Pending,
     Saved,
     Failed(String),
+    /// The browser lets nothing be stored: changes live in this tab only.
+    InMemory,
 }
 
-/// Shared app state, provided once at the root.
+/// The shared store behind the handles; its fields are private to the UI's state modules.
 #[derive(Clone, Copy)]
-pub struct AppState {
-    /// The catalog in use: the open assessment's, else the one chosen for new assessments.
-    pub catalog: RwSignal<Catalog>,
-    /// Catalogs loaded from files (besides the built-in default).
-    pub custom_catalogs: RwSignal<Vec<Catalog>>,
-    /// Set when the open assessment's catalog is not loaded: it can be read, not edited.
-    pub read_only: RwSignal<Option<String>>,
-    pub assessment: RwSignal<Option<Assessment>>,
-    pub results: Memo<Option<Results>>,
-    pub error: RwSignal<Option<String>>,
-    pub save_status: RwSignal<SaveStatus>,
+pub(super) struct Store {
+    pub(super) catalog: RwSignal<Catalog>,
+    pub(super) custom_catalogs: RwSignal<Vec<Catalog>>,
+    pub(super) read_only: RwSignal<Option<String>>,
+    pub(super) assessment: RwSignal<Option<Assessment>>,
+    pub(super) results: Memo<Option<Results>>,
+    pub(super) save_status: RwSignal<SaveStatus>,
     /// Bumped by every applied action; autosave watches it.
-    revision: RwSignal<u64>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) revision: RwSignal<u64>,
+    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
     /// Whether the start page already offered to resume (once per page load).
-    pub resumed: StoredValue<bool>,
+    pub(super) resumed: StoredValue<bool>,
     /// The exact stored text this tab last read or wrote for the open assessment.
-    last_text: StoredValue<Option<String>>,
+    pub(super) last_text: StoredValue<Option<String>>,
     /// Another tab's version of the open assessment, when both changed it.
-    pub conflict: RwSignal<Option<String>>,
+    pub(super) conflict: RwSignal<Option<String>>,
+    /// The catalog the open assessment records (written into its envelope).
+    pub(super) doc_catalog: StoredValue<Option<CatalogRef>>,
+    /// Stored data found unreadable, moved aside.
+    pub(super) quarantine: RwSignal<Vec<Quarantined>>,
+    /// The saved-assessments list as last read.
+    pub(super) saved: RwSignal<Vec<IndexEntry>>,
+    /// Why nothing can be saved in this browser, when that is so.
+    pub(super) unavailable: RwSignal<Option<String>>,
+    pub(super) notices: Notices,
+}
+
+/// The error banner and passing notices.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    /// The error shown in the banner (announced assertively).
+    pub error: RwSignal<Option<String>>,
     /// A passing notice (announced politely).
     pub notice: RwSignal<Option<String>>,
-    /// The catalog the open assessment records (written into its envelope).
-    doc_catalog: StoredValue<Option<CatalogRef>>,
-    /// Stored data found unreadable at start, moved aside.
-    pub quarantine: RwSignal<Vec<Quarantined>>,
-    /// How charts are drawn: follows the window width and the colour scheme.
-    pub chart: RwSignal<ChartOptions>,
-    resize_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
-impl AppState {
-    /// Builds the state with the default catalog and nothing open.
-    pub fn new() -> AppState {
+impl Notices {
+    /// Shows an error in the banner.
+    pub fn error(&self, msg: impl Into<String>) {
+        self.error.set(Some(msg.into()));
+    }
+    /// Shows a passing notice.
+    pub fn info(&self, msg: impl Into<String>) {
+        self.notice.set(Some(msg.into()));
+    }
+}
+
+/// The open assessment, its catalog and results, and the one way to change it.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The catalog in use: the open assessment's, else the one chosen for new assessments.
+    pub catalog: ReadSignal<Catalog>,
+    pub assessment: ReadSignal<Option<Assessment>>,
+    /// The evaluation of the open assessment: every figure a page shows.
+    pub results: Memo<Option<Results>>,
+    /// Set when the open assessment's catalog is not loaded: it can be read, not edited.
+    pub read_only: ReadSignal<Option<String>>,
+    store: Store,
+}
+
+impl Session {
+    /// Applies an action; returns why it was refused (the assessment is then unchanged).
+    pub fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
+        self.store.try_dispatch(action)
+    }
+
+    /// Applies an action; a refusal is shown in the banner.
+    pub fn dispatch(&self, action: Action) {
+        if let Err(e) = self.try_dispatch(action) {
+            self.store.notices.error(format!("That change was not made: {e}."));
+        }
+    }
+
+    /// The id of the open assessment, if any.
+    pub fn open_id(&self) -> Option<String> {
+        self.store.open_id()
+    }
+
+    /// The open assessment's id, tracked (empty when none is open).
+    pub fn id(&self) -> String {
+        self.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default())
+    }
+
+    /// The open assessment as an exportable envelope.
+    pub fn envelope(&self) -> Option<Envelope> {
+        self.store.envelope()
+    }
+
+    /// The catalog recorded in files made from this session.
+    pub fn catalog_ref(&self) -> CatalogRef {
+        self.store.catalog_ref()
+    }
+}
+
+/// How charts are drawn: follows the window width and the colour scheme.
+#[derive(Clone, Copy)]
+pub struct Viewport {
+    pub chart: ReadSignal<ChartOptions>,
+}
+
+impl Store {
+    fn new() -> Store {
         let catalog = RwSignal::new(Catalog::default_catalog());
         let assessment = RwSignal::new(None::<Assessment>);
         let results = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))));
-        AppState {
+        let unavailable = storage::available().err().map(|e| e.to_string());
+        Store {
             catalog,
             custom_catalogs: RwSignal::new(storage::catalogs()),
             read_only: RwSignal::new(None),
             assessment,
             results,
-            error: RwSignal::new(None),
             save_status: RwSignal::new(SaveStatus::Idle),
             revision: RwSignal::new(0),
             timer: StoredValue::new(None),
             resumed: StoredValue::new(false),
             last_text: StoredValue::new(None),
             conflict: RwSignal::new(None),
-            notice: RwSignal::new(None),
-            quarantine: RwSignal::new(Vec::new()),
             doc_catalog: StoredValue::new(None),
-            chart: RwSignal::new(ChartOptions { width: chart_width(), dark: prefers_dark() }),
-            resize_timer: StoredValue::new(None),
+            quarantine: RwSignal::new(Vec::new()),
+            saved: RwSignal::new(storage::index()),
+            unavailable: RwSignal::new(unavailable),
+            notices: Notices { error: RwSignal::new(None), notice: RwSignal::new(None) },
         }
     }
 
-    /// The catalog reference recorded in saved files.
-    pub fn catalog_ref(&self) -> CatalogRef {
+    pub(super) fn catalog_ref(&self) -> CatalogRef {
         self.catalog.with_untracked(|c| CatalogRef { id: c.id.clone(), version: c.version.clone() })
     }
 
-    /// Applies an action; returns why it was refused (the assessment is then unchanged).
-    pub fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
+    fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
         if self.read_only.with_untracked(|r| r.is_some()) {
             return Err(ActionError::ReadOnly);
         }
@@ -111,16 +184,18 @@ impl AppState {
         outcome
     }
 
-    /// Applies an action; a refusal is shown in the banner.
-    pub fn dispatch(&self, action: Action) {
-        if let Err(e) = self.try_dispatch(action) {
-            self.error.set(Some(format!("That change was not made: {e}.")));
-        }
+    pub(super) fn open_id(&self) -> Option<String> {
+        self.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone()))
+    }
+
+    pub(super) fn envelope(&self) -> Option<Envelope> {
+        let cref = self.doc_catalog.get_value().unwrap_or_else(|| self.catalog_ref());
+        self.assessment.get_untracked().map(|a| Envelope::new(a, cref))
     }
 
     /// Opens an assessment read from storage as `text`, first saving the open
     /// one if it has unsaved changes.
-    pub fn open(&self, env: Envelope, text: String) {
+    pub(super) fn open(&self, env: Envelope, text: String) {
         self.flush();
         self.use_catalog_of(&env.catalog);
         self.doc_catalog.set_value(Some(env.catalog.clone()));
@@ -133,8 +208,7 @@ impl AppState {
     /// Switches to the catalog an assessment was made with; when it is not
     /// loaded, the assessment opens read-only with a note.
     fn use_catalog_of(&self, want: &CatalogRef) {
-        let have = self.catalog_ref();
-        if have == *want {
+        if self.catalog_ref() == *want {
             self.read_only.set(None);
             return;
         }
@@ -158,7 +232,7 @@ impl AppState {
     }
 
     /// Opens a new, copied or imported assessment and saves it at once.
-    pub fn create(&self, a: Assessment) {
+    pub(super) fn create(&self, a: Assessment) {
         self.flush();
         self.read_only.set(None);
         self.doc_catalog.set_value(Some(self.catalog_ref()));
@@ -168,8 +242,8 @@ impl AppState {
         self.save_now();
     }
 
-    /// Closes the open assessment without saving (it was just deleted).
-    pub fn close_unsaved(&self) {
+    /// Closes the open assessment without saving (it was just deleted or replaced).
+    pub(super) fn close_unsaved(&self) {
         cancel_timeout(self.timer);
         self.last_text.set_value(None);
         self.conflict.set(None);
@@ -177,51 +251,20 @@ impl AppState {
         self.assessment.set(None);
     }
 
-    /// The id of the open assessment, if any.
-    pub fn open_id(&self) -> Option<String> {
-        self.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone()))
-    }
-
-    /// The open assessment as an exportable envelope.
-    pub fn envelope(&self) -> Option<Envelope> {
-        let cref = self.doc_catalog.get_value().unwrap_or_else(|| self.catalog_ref());
-        self.assessment.get_untracked().map(|a| Envelope::new(a, cref))
-    }
-
-    /// Resolves a conflict: keep this tab's version (overwrite the other).
-    pub fn keep_mine(&self) {
-        if let Some(theirs) = self.conflict.get_untracked() {
-            self.last_text.set_value(Some(theirs));
-            self.conflict.set(None);
-            self.save_now();
-        }
-    }
-
-    /// Resolves a conflict: load the other tab's version (this tab's unsaved changes are dropped).
-    pub fn load_theirs(&self) {
-        if let Some(theirs) = self.conflict.get_untracked() {
-            match crate::domain::format::decode(&theirs) {
-                Ok(env) => {
-                    cancel_timeout(self.timer);
-                    self.conflict.set(None);
-                    self.last_text.set_value(Some(theirs));
-                    self.save_status.set(SaveStatus::Saved);
-                    self.assessment.set(Some(env.assessment));
-                }
-                Err(e) => self.error.set(Some(format!("The other tab's version cannot be read: {e}"))),
-            }
-        }
-    }
-
     /// Saves now if a save is pending.
-    pub fn flush(&self) {
+    pub(super) fn flush(&self) {
         if cancel_timeout(self.timer) {
             self.save_now();
         }
     }
 
-    fn save_now(&self) {
+    pub(super) fn save_now(&self) {
         self.timer.set_value(None);
+        if self.unavailable.with_untracked(|u| u.is_some()) {
+            // Said once, in the banner; the work stays in memory and can be exported.
+            self.save_status.set(SaveStatus::InMemory);
+            return;
+        }
         if self.conflict.with_untracked(|c| c.is_some()) {
             // Wait for the user's choice; never overwrite the other tab silently.
             self.save_status.set(SaveStatus::Failed("changed in another tab".into()));
@@ -234,6 +277,7 @@ impl AppState {
             Ok(text) => {
                 self.last_text.set_value(Some(text));
                 self.save_status.set(SaveStatus::Saved);
+                self.saved.set(storage::index());
             }
             Err(StorageError::Conflict { stored }) => {
                 self.conflict.set(Some(stored));
@@ -242,7 +286,7 @@ impl AppState {
             Err(e) => {
                 let msg = e.to_string();
                 self.save_status.set(SaveStatus::Failed(msg.clone()));
-                self.error.set(Some(msg));
+                self.notices.error(msg);
             }
         }
     }
@@ -250,22 +294,21 @@ impl AppState {
     /// Another tab wrote `key`: follow its change, or flag a conflict when this
     /// tab has unsaved changes of its own.
     fn on_storage(&self, key: Option<String>, new_value: Option<String>) {
-        let Some(id) = self.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())) else { return };
+        let Some(id) = self.open_id() else { return };
         if key.as_deref() != Some(storage::assessment_key(&id).as_str()) {
             return;
         }
         match new_value {
-            None => self.notice.set(Some(
-                "This assessment was deleted in another tab. It stays open here; your next change saves it again."
-                    .into(),
-            )),
+            None => self.notices.info(
+                "This assessment was deleted in another tab. It stays open here; your next change saves it again.",
+            ),
             Some(text) if Some(&text) != self.last_text.get_value().as_ref() => {
                 if self.timer.get_value().is_some() {
                     self.conflict.set(Some(text));
                 } else if let Ok(env) = crate::domain::format::decode(&text) {
                     self.last_text.set_value(Some(text));
                     self.assessment.set(Some(env.assessment));
-                    self.notice.set(Some("Updated with the changes made in another tab.".into()));
+                    self.notices.info("Updated with the changes made in another tab.");
                 }
             }
             Some(_) => {}
@@ -273,7 +316,7 @@ impl AppState {
     }
 
     /// Starts autosave: debounced after each change, flushed when the page hides.
-    pub fn start_autosave(&self) {
+    fn start_autosave(&self) {
         let this = *self;
         Effect::new(move |prev: Option<u64>| {
             let rev = this.revision.get();
@@ -286,28 +329,53 @@ impl AppState {
         let pagehide = window_event_listener(leptos::ev::pagehide, move |_| this.flush());
         let storage_ev = window_event_listener(leptos::ev::storage, move |e| this.on_storage(e.key(), e.new_value()));
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| this.flush());
-        // Charts are redrawn for a new width once resizing pauses (not on every
-        // event while a window edge is dragged).
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            debounce(this.resize_timer, Duration::from_millis(150), move || {
-                let width = chart_width();
-                if this.chart.with_untracked(|c| c.width != width) {
-                    this.chart.update(|c| c.width = width);
-                }
-            });
-        });
-        on_color_scheme_change(move |dark| this.chart.update(|c| c.dark = dark));
         on_cleanup(move || {
             pagehide.remove();
             hidden.remove();
             storage_ev.remove();
-            resize.remove();
         });
     }
 }
 
-impl Default for AppState {
-    fn default() -> Self {
-        AppState::new()
+/// Redraws charts for a new width once resizing pauses (not on every event
+/// while a window edge is dragged), and for a new colour scheme.
+fn watch_viewport() -> Viewport {
+    let chart = RwSignal::new(ChartOptions { width: chart_width(), dark: prefers_dark() });
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        debounce(timer, Duration::from_millis(150), move || {
+            let width = chart_width();
+            if chart.with_untracked(|c| c.width != width) {
+                chart.update(|c| c.width = width);
+            }
+        });
+    });
+    on_color_scheme_change(move |dark| chart.update(|c| c.dark = dark));
+    on_cleanup(move || resize.remove());
+    Viewport { chart: chart.read_only() }
+}
+
+/// Builds the state, starts autosave and the viewport watch, and provides the
+/// four handles as context. Called once, by the root component.
+pub fn provide_state() {
+    let store = Store::new();
+    // Unreadable stored data is moved aside before anything reads it.
+    store.quarantine.set(storage::startup_check());
+    store.saved.set(storage::index());
+    store.start_autosave();
+    provide_context(store.notices);
+    provide_context(Session {
+        catalog: store.catalog.read_only(),
+        assessment: store.assessment.read_only(),
+        results: store.results,
+        read_only: store.read_only.read_only(),
+        store,
+    });
+    provide_context(super::library::Library::new(store));
+    provide_context(watch_viewport());
+    // Resume the last page only when the app is opened at its start address.
+    let opened_at_root = web_sys::window().and_then(|w| w.location().pathname().ok()).is_none_or(|p| p == "/");
+    if !opened_at_root {
+        store.resumed.set_value(true);
     }
 }

@@ -4,34 +4,26 @@
 
 use crate::domain::catalog::DEFAULT_CATALOG_JSON;
 use crate::domain::Catalog;
-use crate::storage;
-use crate::ui::state::AppState;
+use crate::ui::library::{catalog_key as key, Library};
+use crate::ui::state::{Notices, Session};
 use crate::ui::util::{download, read_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn key(c: &Catalog) -> String {
-    format!("{}@{}", c.id, c.version)
-}
-
 /// The catalog controls on the start page.
 #[component]
 pub fn CatalogManager() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    let library = expect_context::<Library>();
+    let notices = expect_context::<Notices>();
     let problems = RwSignal::new(None::<(String, Vec<String>)>);
     // The built-in catalog first, then the loaded ones.
     let all = |custom: Vec<Catalog>| std::iter::once(Catalog::default_catalog()).chain(custom);
     let options = move || {
-        all(state.custom_catalogs.get()).map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
+        all(library.custom_catalogs.get()).map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
     };
-    let choose = move |k: String| {
-        if let Some(c) = all(state.custom_catalogs.get_untracked()).find(|c| key(c) == k) {
-            // The open assessment keeps its own catalog: close it (saved) before switching.
-            state.flush();
-            state.close_unsaved();
-            state.catalog.set(c);
-        }
-    };
+    // The open assessment keeps its own catalog: it is closed (saved) before switching.
+    let choose = move |k: String| library.choose_catalog(&k);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -49,20 +41,15 @@ pub fn CatalogManager() -> impl IntoView {
             match Catalog::parse(&text) {
                 Err(errors) => problems.set(Some((name, errors.iter().map(|e| e.to_string()).collect()))),
                 Ok(c) => {
-                    if let Err(e) = storage::save_catalog(&c, &text) {
-                        state.error.set(Some(e.to_string()));
-                    }
                     let k = key(&c);
-                    state.custom_catalogs.update(|l| {
-                        l.retain(|x| key(x) != k);
-                        l.push(c.clone());
-                    });
-                    state.notice.set(Some(format!(
+                    let what = format!(
                         "Loaded the catalog “{}” version {} ({} processes). New assessments now use it.",
                         c.name,
                         c.version,
                         c.processes.len()
-                    )));
+                    );
+                    library.add_catalog(c, &text);
+                    notices.info(what);
                     choose(k);
                 }
             }
@@ -74,7 +61,7 @@ pub fn CatalogManager() -> impl IntoView {
             <p class="muted">"The catalog holds the processes, questions and rules. Trainers and consultants can adapt a copy of the default one and load it here; every assessment records which catalog it was made with."</p>
             <div class="inline-form">
                 <label for="catalog-select">"Catalog for new assessments"</label>
-                <select id="catalog-select" prop:value=move || state.catalog.with(key) on:change=move |ev| choose(event_target_value(&ev))>
+                <select id="catalog-select" prop:value=move || session.catalog.with(key) on:change=move |ev| choose(event_target_value(&ev))>
                     {move || options().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
                 </select>
             </div>

@@ -5,19 +5,20 @@ use crate::charts::delta::delta_chart;
 use crate::domain::evaluate;
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
-use crate::storage;
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::state::AppState;
+use crate::ui::library::Library;
+use crate::ui::state::{Session, Viewport};
 use leptos::prelude::*;
 
 /// The evaluated baseline of the open assessment, if it has one that can be read.
-pub fn baseline_results(state: &AppState) -> Memo<Option<(String, crate::domain::Results)>> {
-    let state = *state;
+pub fn baseline_results() -> Memo<Option<(String, crate::domain::Results)>> {
+    let session = expect_context::<Session>();
+    let library = expect_context::<Library>();
     Memo::new(move |_| {
-        let id = state.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
-        let (env, _) = storage::load(&id).ok().flatten()?;
-        let r = state.catalog.with(|c| evaluate(c, &env.assessment));
-        Some((env.assessment.name, r))
+        let id = session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
+        let base = library.load(&id)?;
+        let r = session.catalog.with(|c| evaluate(c, &base));
+        Some((base.name, r))
     })
 }
 
@@ -27,26 +28,30 @@ pub fn Comparison(
     /// Base of download file names.
     file_base: Signal<String>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let baseline = baseline_results(&state);
+    let session = expect_context::<Session>();
+    let library = expect_context::<Library>();
+    let viewport = expect_context::<Viewport>();
+    let baseline = baseline_results();
     let candidates = move || {
-        let (me, org) = state
+        let (me, org) = session
             .assessment
             .with(|a| a.as_ref().map(|a| (a.id.clone(), a.organization.name.clone())).unwrap_or_default());
-        storage::index()
+        library
+            .saved
+            .get()
             .into_iter()
             .filter(|e| e.id != me && (org.is_empty() || e.organization == org))
             .collect::<Vec<_>>()
     };
-    let current = move || state.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()).unwrap_or_default());
+    let current = move || session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()).unwrap_or_default());
     let list = Memo::new(move |_| {
         let b = baseline.get();
-        state.results.with(|r| match (r, b) {
+        session.results.with(|r| match (r, b) {
             (Some(r), Some((_, b))) => deltas(&b, r),
             _ => Vec::new(),
         })
     });
-    let svg = Memo::new(move |_| list.with(|l| delta_chart(l, &state.chart.get())));
+    let svg = Memo::new(move |_| list.with(|l| delta_chart(l, &viewport.chart.get())));
     view! {
         <section class="card" aria-labelledby="compare-heading" id="comparison">
             <h2 id="compare-heading">"Compared with an earlier assessment"</h2>
@@ -54,7 +59,7 @@ pub fn Comparison(
                 <label for="baseline-select">"Baseline"</label>
                 <select id="baseline-select" prop:value=current on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.dispatch(Action::SetBaseline { id: (!v.is_empty()).then_some(v) });
+                    session.dispatch(Action::SetBaseline { id: (!v.is_empty()).then_some(v) });
                 }>
                     <option value="">"No comparison"</option>
                     {move || candidates().into_iter().map(|e| view! { <option value=e.id.clone()>{format!("{} — {}", e.name, e.organization)}</option> }).collect_view()}

@@ -2,8 +2,8 @@
 //! gate rule, and exactly which answers block the next level.
 
 use crate::domain::consensus::Effective;
-use crate::domain::evaluate::ProcessResult;
-use crate::ui::state::AppState;
+use crate::domain::results::ProcessResult;
+use crate::ui::state::Session;
 use leptos::prelude::*;
 
 fn effective_label(e: Effective) -> String {
@@ -22,14 +22,10 @@ pub fn Explain(
     /// The evaluated process.
     p: ProcessResult,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let texts = state
-        .catalog
-        .with_untracked(|c| c.process(&p.id).map(|proc_| c.questions_for(proc_, false)).unwrap_or_default());
-    let text_of =
-        move |qid: &str| texts.iter().find(|q| q.id == qid).map(|q| q.text.clone()).unwrap_or_else(|| qid.to_string());
-    let attr_name =
-        move |id: &str| state.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default());
+    let session = expect_context::<Session>();
+    let attr_name = move |id: &str| {
+        session.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default())
+    };
     let rows = p
         .attributes
         .iter()
@@ -38,8 +34,8 @@ pub fn Explain(
             let rating = a.rating.map(|r| format!("{} · {}", r.code(), r.band())).unwrap_or_else(|| "unrated: no answered question".into());
             let class = a.rating.map(|r| format!("rating rating-{}", r.code().to_lowercase())).unwrap_or_else(|| "rating rating-u".into());
             view! {
-                <tr data-attribute=a.attribute>
-                    <th scope="row">{a.attribute}" "<span class="muted">{attr_name(a.attribute)}</span></th>
+                <tr data-attribute=a.attribute.id()>
+                    <th scope="row">{a.attribute.id()}" "<span class="muted">{attr_name(a.attribute.id())}</span></th>
                     <td class="num">{a.level}</td>
                     <td class="num">{format!("{} of {}", a.answered, a.asked)}{(a.not_applicable > 0).then(|| format!(" · {} N/A", a.not_applicable))}</td>
                     <td class="num">{pct}</td>
@@ -55,18 +51,12 @@ pub fn Explain(
         .map(|(b, qs)| {
             let items = qs
                 .iter()
-                .map(|q| view! { <li>{text_of(&q.question)}" — "<strong>{effective_label(q.effective)}</strong></li> })
+                .map(|q| view! { <li>{q.text.clone()}" — "<strong>{effective_label(q.effective)}</strong></li> })
                 .collect_view();
             view! { <li class="blocker">{b.describe()}<ul>{items}</ul></li> }
         })
         .collect_view();
-    let index_parts: Vec<String> = (1..=5u8)
-        .map(|n| {
-            let of: Vec<f64> =
-                p.attributes.iter().filter(|a| a.level == n).map(|a| a.achievement.unwrap_or(0.0) / 100.0).collect();
-            format!("{:.2}", of.iter().sum::<f64>() / of.len().max(1) as f64)
-        })
-        .collect();
+    let index_parts: Vec<String> = p.index_by_level().iter().map(|x| format!("{x:.2}")).collect();
     view! {
         <div class="explain" id=format!("explain-{}", p.id)>
             <table class="explain-table">

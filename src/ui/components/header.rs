@@ -1,5 +1,6 @@
 //! The top bar: product name and the privacy promise.
 
+use crate::ui::route::START;
 use leptos::prelude::*;
 
 /// The app header shown on every page.
@@ -8,7 +9,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
-            <a class="brand" href="/">
+            <a class="brand" href=START>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"ITSM Maturity"</span>
             </a>

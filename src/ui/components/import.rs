@@ -1,11 +1,10 @@
 //! Importing files: a file picker and a drop zone, a preview of what will be
 //! created or replaced, and only then the writes — all or nothing.
 
-use crate::domain::evaluate;
 use crate::domain::format::{decode_any, Envelope, MAX_BYTES};
-use crate::storage;
-use crate::ui::state::AppState;
-use crate::ui::util::{new_id, read_text};
+use crate::ui::library::Library;
+use crate::ui::state::Notices;
+use crate::ui::util::read_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,11 +25,9 @@ async fn read_file(file: web_sys::File) -> Result<Preview, String> {
 
 /// The import control with its preview.
 #[component]
-pub fn Importer(
-    /// Called after a successful import, to refresh the list.
-    on_done: Callback<()>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn Importer() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let notices = expect_context::<Notices>();
     let preview = RwSignal::new(None::<Preview>);
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
@@ -57,44 +54,12 @@ pub fn Importer(
         dragging.set(false);
         take(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
     };
-    let existing = move |id: &str| storage::index().into_iter().find(|e| e.id == id).map(|e| e.name);
+    let existing = move |id: &str| library.saved_name(id);
     let confirm = move |as_copies: bool| {
         let Some(p) = preview.get_untracked() else { return };
-        // Write all or nothing: remember what was there, roll back on failure.
-        let mut written: Vec<(String, Option<String>)> = Vec::new();
-        let mut failure = None;
-        for mut env in p.envelopes.clone() {
-            if as_copies && storage::raw(&env.assessment.id).is_some() {
-                env.assessment.id = new_id("a");
-                env.assessment.name = format!("{} (imported)", env.assessment.name);
-            }
-            let id = env.assessment.id.clone();
-            let previous = storage::raw(&id);
-            let completion = state.catalog.with_untracked(|c| evaluate(c, &env.assessment).completion());
-            match storage::put(&env, completion) {
-                Ok(_) => written.push((id, previous)),
-                Err(e) => {
-                    failure = Some(e.to_string());
-                    break;
-                }
-            }
-        }
-        if let Some(e) = failure {
-            for (id, previous) in written.iter().rev() {
-                storage::restore_raw(id, previous.as_deref());
-            }
-            error.set(Some(format!("Nothing was imported: {e}")));
-        } else {
-            if written.iter().any(|(id, _)| state.open_id().as_deref() == Some(id.as_str())) {
-                state.close_unsaved();
-            }
-            state.notice.set(Some(format!(
-                "Imported {} assessment{} from “{}”.",
-                written.len(),
-                if written.len() == 1 { "" } else { "s" },
-                p.file
-            )));
-            on_done.run(());
+        match library.import(p.envelopes, as_copies) {
+            Ok(n) => notices.info(format!("Imported {n} assessment{} from “{}”.", if n == 1 { "" } else { "s" }, p.file)),
+            Err(e) => error.set(Some(format!("Nothing was imported: {e}"))),
         }
         preview.set(None);
     };

@@ -1,6 +1,8 @@
 pub mod banner;
+pub mod business_view;
 pub mod catalogs;
 pub mod chart_figure;
+pub mod charts_panel;
 pub mod comparison;
 pub mod explain;
 pub mod header;
@@ -8,6 +10,8 @@ pub mod import;
 pub mod importance;
 pub mod progress;
 pub mod question_card;
+pub mod roadmap;
 pub mod save_status;
 pub mod step_nav;
 pub mod stepper;
+pub mod summary;

@@ -6,7 +6,8 @@
 use crate::domain::assessment::{Answer, QuestionKey};
 use crate::domain::catalog::AnswerMeanings;
 use crate::domain::Action;
-use crate::ui::state::AppState;
+use crate::domain::Attribute;
+use crate::ui::state::Session;
 use crate::ui::util::focus_id;
 use leptos::prelude::*;
 
@@ -60,11 +61,11 @@ pub fn QuestionCard(
     /// What "Fully" looks like, if the catalog says.
     hint: Option<String>,
     /// Attribute id shown as a tag, e.g. "PA2.1".
-    attribute: &'static str,
+    attribute: Attribute,
     /// Called on Enter: go to the next unanswered question.
     on_next: Callback<()>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let answer = {
         let key = key.clone();
         Memo::new(move |_| state.assessment.with(|a| a.as_ref().and_then(|a| a.my_answer(&key)).and_then(|e| e.answer)))
@@ -151,7 +152,7 @@ pub fn QuestionCard(
             <div class="q-head">
                 <span class="q-num">{idx + 1}</span>
                 <p class="q-text" id=text_id>{text}</p>
-                <span class="tag tag-attr" title="Process attribute">{attribute}</span>
+                <span class="tag tag-attr" title="Process attribute">{attribute.id()}</span>
             </div>
             {hint.map(|h| view! { <p class="q-hint">{h}</p> })}
             <div class="answers" role="group" aria-label="Answer">{buttons}</div>

@@ -1,20 +1,22 @@
 //! The save indicator, announced politely to screen readers.
 
-use crate::ui::state::{AppState, SaveStatus};
+use crate::ui::library::Library;
+use crate::ui::state::SaveStatus;
 use leptos::prelude::*;
 
 /// "Saving…", "Saved in this browser" or the failure.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let text = move || match state.save_status.get() {
+    let library = expect_context::<Library>();
+    let text = move || match library.save_status.get() {
         SaveStatus::Idle => "All changes saved in this browser".to_string(),
         SaveStatus::Pending => "Saving…".to_string(),
         SaveStatus::Saved => "Saved in this browser".to_string(),
         SaveStatus::Failed(_) => "Not saved — see the message above".to_string(),
+        SaveStatus::InMemory => "Not saved: kept in this tab only".to_string(),
     };
-    let class = move || match state.save_status.get() {
-        SaveStatus::Failed(_) => "save-status save-failed",
+    let class = move || match library.save_status.get() {
+        SaveStatus::Failed(_) | SaveStatus::InMemory => "save-status save-failed",
         SaveStatus::Pending => "save-status save-pending",
         _ => "save-status",
     };

@@ -1,26 +1,9 @@
 //! The step list of the assessment flow, with the current step marked.
 
-use crate::ui::state::AppState;
+use crate::ui::route::{parse_path, Step};
+use crate::ui::state::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-
-/// The steps, each with its route suffix and label.
-pub const STEPS: [(&str, &str); 6] = [
-    ("organization", "Organization"),
-    ("objectives", "Objectives"),
-    ("services", "IT services"),
-    ("scope", "Scope & targets"),
-    ("process", "Questions"),
-    ("results", "Results"),
-];
-
-/// The first in-scope process with an unanswered question, else the first in scope.
-pub fn questions_entry(state: &AppState) -> Option<String> {
-    state.results.with(|r| {
-        let r = r.as_ref()?;
-        r.in_scope().find(|p| p.answered < p.asked).or_else(|| r.in_scope().next()).map(|p| p.id.clone())
-    })
-}
 
 /// Navigation between the steps of one assessment.
 #[component]
@@ -29,28 +12,25 @@ pub fn Stepper(
     #[prop(into)]
     id: Signal<String>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
     let location = use_location();
-    let items = STEPS
+    let items = Step::FLOW
         .iter()
         .enumerate()
         .map(|(i, (slug, label))| {
             let href = move || {
-                let id = id.get();
-                if *slug == "process" {
-                    match questions_entry(&state) {
-                        Some(pid) => format!("/a/{id}/process/{pid}"),
-                        None => format!("/a/{id}/scope"),
-                    }
-                } else {
-                    format!("/a/{id}/{slug}")
-                }
+                let step = match Step::of_slug(slug) {
+                    Some(step) => step,
+                    // "Questions": the first process still to answer.
+                    None => session
+                        .results
+                        .with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry()))),
+                };
+                step.href(&id.get())
             };
             let current = move || {
-                let path = location.pathname.get();
-                let tail = path.trim_start_matches(&format!("/a/{}", id.get())).trim_start_matches('/').to_string();
-                let first = tail.split('/').next().unwrap_or("").to_string();
-                first == *slug || (first.is_empty() && *slug == "results")
+                let here = parse_path(&location.pathname.get()).map(|(_, s)| s).unwrap_or_default();
+                here == *slug || (here.is_empty() && *slug == "results")
             };
             view! {
                 <li class:current=current>

@@ -2,56 +2,38 @@
 //! named in the address, shows its name, the steps, overall progress and the
 //! save status, and remembers the page so the app can resume there.
 
-use crate::storage;
 use crate::ui::components::progress::ProgressBar;
 use crate::ui::components::save_status::SaveIndicator;
 use crate::ui::components::stepper::Stepper;
-use crate::ui::state::AppState;
+use crate::ui::library::Library;
+use crate::ui::route::{use_assessment_id, Step, START};
+use crate::ui::state::Session;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 
 /// Wraps the step pages of `/a/:id/...`.
 #[component]
 pub fn AssessmentLayout() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let params = use_params_map();
+    let session = expect_context::<Session>();
+    let library = expect_context::<Library>();
     let location = use_location();
-    let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_assessment_id();
     let missing = RwSignal::new(false);
 
     // Open the assessment named in the address if another (or none) is open.
-    Effect::new(move |_| {
-        let want = id.get();
-        let open = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id == want));
-        if open != Some(true) {
-            match storage::load(&want) {
-                Ok(Some((env, text))) => {
-                    missing.set(false);
-                    state.open(env, text);
-                }
-                Ok(None) => missing.set(true),
-                Err(_) => {
-                    // Unreadable: move it aside untouched and tell the user (banner).
-                    missing.set(true);
-                    let moved = storage::startup_check();
-                    state.quarantine.update(|q| q.extend(moved));
-                }
-            }
-        }
-    });
+    Effect::new(move |_| missing.set(!library.open(&id.get())));
     // Remember the page to resume there next time.
     Effect::new(move |_| {
         let path = location.pathname.get();
-        if state.assessment.with(|a| a.as_ref().is_some_and(|a| path.starts_with(&format!("/a/{}", a.id)))) {
-            storage::set_last_path(&path);
-        }
+        session.assessment.track();
+        library.remember_page(&path);
     });
 
-    let ready = move || state.assessment.with(|a| a.as_ref().is_some_and(|a| a.id == id.get()));
-    let name = move || state.assessment.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let ready = move || session.assessment.with(|a| a.as_ref().is_some_and(|a| a.id == id.get()));
+    let name = move || session.assessment.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let org = move || {
-        state.assessment.with(|a| {
+        session.assessment.with(|a| {
             a.as_ref()
                 .map(|a| {
                     if a.organization.name.is_empty() {
@@ -63,9 +45,9 @@ pub fn AssessmentLayout() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let completion = Signal::derive(move || state.results.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
+    let completion = Signal::derive(move || session.results.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
     let detail = Signal::derive(move || {
-        state.results.with(|r| {
+        session.results.with(|r| {
             r.as_ref().map(|r| format!("{} of {} questions in scope", r.answered, r.asked)).unwrap_or_default()
         })
     });
@@ -79,7 +61,7 @@ pub fn AssessmentLayout() -> impl IntoView {
                         view! {
                             <h1>"Assessment not found"</h1>
                             <p>"There is no saved assessment with this address in this browser. "
-                               <a href="/">"See the saved assessments"</a></p>
+                               <a href=START>"See the saved assessments"</a></p>
                         }.into_any()
                     } else {
                         view! { <p class="muted">"Opening the assessment…"</p> }.into_any()
@@ -93,8 +75,8 @@ pub fn AssessmentLayout() -> impl IntoView {
                     <p class="assessment-name" id="assessment-name">{name}</p>
                 </div>
                 <div class="head-links">
-                    <a href=move || format!("/a/{}/workshop", id.get()) id="workshop-link" class="btn btn-small">
-                        {move || state.assessment.with(|a| {
+                    <a href=move || Step::Workshop.href(&id.get()) id="workshop-link" class="btn btn-small">
+                        {move || session.assessment.with(|a| {
                             let n = a.as_ref().map(|a| a.participants.len()).unwrap_or(1);
                             if n > 1 { format!("Workshop · {n} participants") } else { "Workshop".to_string() }
                         })}
@@ -102,7 +84,7 @@ pub fn AssessmentLayout() -> impl IntoView {
                     <SaveIndicator/>
                 </div>
             </div>
-            {move || state.read_only.get().map(|m| view! { <p class="notice" id="read-only-note">{m}</p> })}
+            {move || session.read_only.get().map(|m| view! { <p class="notice" id="read-only-note">{m}</p> })}
             <Stepper id=id/>
             <ProgressBar value=completion label="Overall progress" detail=detail/>
             <Outlet/>

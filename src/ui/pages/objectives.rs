@@ -6,14 +6,15 @@ use crate::domain::catalog::ProcessWeight;
 use crate::domain::Action;
 use crate::ui::components::importance::ImportancePicker;
 use crate::ui::components::step_nav::StepNav;
-use crate::ui::state::AppState;
+use crate::ui::route::Step;
+use crate::ui::state::Session;
 use crate::ui::util::new_id;
 use leptos::prelude::*;
 
 /// The objectives step.
 #[component]
 pub fn ObjectivesPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let catalog_rows = state.catalog.with_untracked(|c| c.objectives.clone()).into_iter().map(|o| {
         let oid = o.id.clone();
@@ -59,8 +60,8 @@ pub fn ObjectivesPage() -> impl IntoView {
         <CustomObjectives/>
         {move || {
             let id = id();
-            view! { <StepNav back=(format!("/a/{id}/organization"), "Organization".to_string())
-                next=(format!("/a/{id}/services"), "IT services".to_string())/> }
+            view! { <StepNav back=(Step::Organization.href(&id), "Organization".to_string())
+                next=(Step::Services.href(&id), "IT services".to_string())/> }
         }}
     }
 }
@@ -68,7 +69,7 @@ pub fn ObjectivesPage() -> impl IntoView {
 /// The user's own objectives: list, add, edit, remove.
 #[component]
 fn CustomObjectives() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     // None: no form; Some(None): adding; Some(Some(id)): editing.
     let editing = RwSignal::new(None::<Option<String>>);
     let removed = RwSignal::new(None::<CustomObjective>);
@@ -145,7 +146,7 @@ fn ObjectiveForm(
     /// Called when saved or cancelled.
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let is_new = existing.is_none();
     let base = existing.unwrap_or_else(|| CustomObjective {
         id: new_id("obj"),

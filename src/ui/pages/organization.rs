@@ -3,7 +3,8 @@
 use crate::domain::assessment::{HeaderField, SizeBand};
 use crate::domain::Action;
 use crate::ui::components::step_nav::StepNav;
-use crate::ui::state::AppState;
+use crate::ui::route::Step;
+use crate::ui::state::Session;
 use leptos::prelude::*;
 
 /// A text field bound to one header field, with its inline error.
@@ -27,7 +28,7 @@ fn Field(
     #[prop(optional)]
     required: Option<&'static str>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let error = RwSignal::new(None::<String>);
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -83,7 +84,7 @@ fn capitalize(s: &str) -> String {
 /// The organization form.
 #[component]
 pub fn OrganizationPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let read = move |f: fn(&crate::domain::Assessment) -> String| {
         Signal::derive(move || state.assessment.with(|a| a.as_ref().map(f).unwrap_or_default()))
     };
@@ -122,7 +123,7 @@ pub fn OrganizationPage() -> impl IntoView {
         </section>
         {move || {
             let id = id();
-            view! { <StepNav next=(format!("/a/{id}/objectives"), "Business objectives".to_string())/> }
+            view! { <StepNav next=(Step::Objectives.href(&id), "Business objectives".to_string())/> }
         }}
     }
 }

@@ -2,17 +2,17 @@
 //! one process per slide (most urgent first) and the discuss list last.
 //! Keys: → / Space / PageDown next, ← / PageUp previous, Home / End, Esc leaves.
 
-use crate::domain::evaluate::ProcessResult;
-use crate::domain::roadmap::Horizon;
+use crate::domain::results::{Horizon, ProcessResult};
 use crate::domain::workshop::discuss_list;
-use crate::ui::state::AppState;
+use crate::ui::route::Step;
+use crate::ui::state::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// The presenter view.
 #[component]
 pub fn PresentPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let navigate = use_navigate();
     let slide = RwSignal::new(0usize);
     let processes = Memo::new(move |_| {
@@ -31,7 +31,7 @@ pub fn PresentPage() -> impl IntoView {
             "Home" => slide.set(0),
             "End" => slide.set(last),
             "Escape" => {
-                nav(&format!("/a/{}/results", aid()), Default::default());
+                nav(&Step::Results.href(&aid()), Default::default());
                 return;
             }
             _ => return,
@@ -64,7 +64,7 @@ pub fn PresentPage() -> impl IntoView {
                 <button class="pbtn pnav" id="next-slide" aria-label="Next slide" disabled=move || { slide.get() + 1 >= total() }
                     on:click=move |_| slide.update(|s| *s = (*s + 1).min(total().saturating_sub(1)))>"›"</button>
                 <button class="pbtn" on:click=fullscreen>"Full screen"</button>
-                <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&format!("/a/{}/results", aid()), Default::default())>"Leave (Esc)"</button>
+                <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&Step::Results.href(&aid()), Default::default())>"Leave (Esc)"</button>
             </div>
             <div class="presenter-slide" tabindex="0" role="region" aria-label="Current slide">{body}</div>
             <div class="presenter-help">"← → or Space to move · Home / End · Esc to leave"</div>
@@ -74,17 +74,14 @@ pub fn PresentPage() -> impl IntoView {
 
 #[component]
 fn ProcessSlide(p: ProcessResult) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let now: Vec<String> = state.results.with_untracked(|r| {
         let Some(r) = r.as_ref() else { return Vec::new() };
-        let qs =
-            state.catalog.with_untracked(|c| c.process(&p.id).map(|x| c.questions_for(x, false)).unwrap_or_default());
-        r.roadmap
-            .iter()
-            .filter(|s| s.process == p.id && s.horizon == Horizon::Now)
+        r.steps_of(&p.id)
+            .filter(|s| s.horizon == Horizon::Now)
             .flat_map(|s| s.actions.iter())
             .filter(|a| !a.to_assess)
-            .filter_map(|a| qs.iter().find(|q| q.id == a.question).map(|q| q.action.clone()))
+            .map(|a| a.text.clone())
             .take(3)
             .collect()
     });
@@ -101,7 +98,7 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
             <div class="slide-attrs" aria-label="Attribute ratings">
                 {p.attributes.iter().map(|a| {
                     let r = a.rating.map(|r| r.code()).unwrap_or("–");
-                    view! { <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))><span class="attr-id">{a.attribute}</span><span class="attr-r">{r}</span></div> }
+                    view! { <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))><span class="attr-id">{a.attribute.id()}</span><span class="attr-r">{r}</span></div> }
                 }).collect_view()}
             </div>
             {(!now.is_empty()).then(|| view! {
@@ -113,21 +110,9 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
 
 #[component]
 fn DiscussSlide() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let items = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
     let people = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.len()).unwrap_or(1));
-    let text = move |process: &str, q: &str| {
-        state.catalog.with_untracked(|c| {
-            c.process(process)
-                .map(|p| {
-                    (
-                        p.name.clone(),
-                        c.questions_for(p, false).into_iter().find(|x| x.id == q).map(|x| x.text).unwrap_or_default(),
-                    )
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
         <article class="slide" id="discuss-slide">
             <h1 class="slide-title">"To discuss"</h1>
@@ -139,8 +124,7 @@ fn DiscussSlide() -> impl IntoView {
                 view! {
                     <ol class="slide-discuss">
                         {items.into_iter().take(6).map(|d| {
-                            let (pname, q) = text(&d.process, &d.question);
-                            view! { <li><span class="slide-proc">{pname}</span>{q}<span class="slide-spread">{format!(" · {} steps apart", d.spread)}</span></li> }
+                            view! { <li><span class="slide-proc">{d.process_name}</span>{d.text}<span class="slide-spread">{format!(" · {} steps apart", d.spread)}</span></li> }
                         }).collect_view()}
                     </ol>
                 }.into_any()

@@ -3,15 +3,18 @@
 //! business view, roadmap and the notes taken during the assessment.
 
 use crate::domain::assessment::SizeBand;
-use crate::ui::pages::results::{BusinessView, Charts, Roadmap, Summary};
-use crate::ui::state::AppState;
+use crate::ui::components::business_view::BusinessView;
+use crate::ui::components::charts_panel::Charts;
+use crate::ui::components::roadmap::Roadmap;
+use crate::ui::components::summary::Summary;
+use crate::ui::state::Session;
 use crate::ui::util::slug;
 use leptos::prelude::*;
 
 /// The report page.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let a = move || state.assessment.get();
     let file_base = Signal::derive(move || slug(&a().map(|a| a.name).unwrap_or_default()));
     let print = move |_| {
@@ -55,26 +58,12 @@ pub fn ReportPage() -> impl IntoView {
         })
     };
     let notes = move || {
-        state.assessment.with(|a| {
-            let a = a.as_ref()?;
-            let list = state.catalog.with_untracked(|c| {
-                let mut out = Vec::new();
-                for p in &c.processes {
-                    for q in c.questions_for(p, false) {
-                        let key = crate::domain::QuestionKey::new(&p.id, &q.id);
-                        for part in &a.participants {
-                            if let Some(e) = part.answers.get(&key).filter(|e| !e.note.is_empty()) {
-                                out.push((p.name.clone(), q.text.clone(), e.answer.map(|x| x.code()).unwrap_or("–"), e.note.clone()));
-                            }
-                        }
-                    }
-                }
-                out
-            });
+        state.results.with(|r| {
+            let list = r.as_ref().map(|r| r.notes.clone()).unwrap_or_default();
             (!list.is_empty()).then(|| view! {
                 <section class="report-section">
                     <h2>"Notes and evidence"</h2>
-                    <ul class="notes">{list.into_iter().map(|(p, q, ans, note)| view! { <li><strong>{p}</strong>" — "{q}" "<span class="tag">{ans}</span><br/><span class="muted">{note}</span></li> }).collect_view()}</ul>
+                    <ul class="notes">{list.into_iter().map(|n| view! { <li><strong>{n.process}</strong>" — "{n.question}" "<span class="tag">{n.answer.map(|x| x.code()).unwrap_or("–")}</span><br/><span class="muted">{n.note}</span></li> }).collect_view()}</ul>
                 </section>
             })
         })

@@ -3,33 +3,24 @@
 //! rationale; the assessment mode.
 
 use crate::domain::assessment::Mode;
-use crate::domain::evaluate::ProcessResult;
+use crate::domain::results::ProcessResult;
 use crate::domain::Action;
 use crate::ui::components::step_nav::StepNav;
-use crate::ui::state::AppState;
+use crate::ui::route::Step;
+use crate::ui::state::Session;
 use leptos::prelude::*;
 
 /// The scope and targets step.
 #[component]
 pub fn ScopePage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
-    let counts = move || {
-        state.catalog.with_untracked(|c| {
-            let full: usize = c.processes.iter().map(|p| c.questions_for(p, false).len()).sum();
-            (c.processes.len() * 9, full)
-        })
-    };
+    let counts = move || state.catalog.with(|c| c.question_counts());
     // Rows in relevance order; ids only, so a change to one row does not rebuild the table.
     let order = Memo::new(move |_| {
         state.results.with(|r| {
-            let mut rows: Vec<(u8, usize, String)> = r
-                .as_ref()
-                .map(|r| r.processes.iter().enumerate().map(|(i, p)| (p.relevance.score, i, p.id.clone())).collect())
-                .unwrap_or_default();
-            crate::domain::sort_stable(&mut rows, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            rows.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
+            r.as_ref().map(|r| r.by_relevance().into_iter().map(|p| p.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
         })
     });
     let nothing_rated =
@@ -82,8 +73,9 @@ pub fn ScopePage() -> impl IntoView {
         </section>
         {move || {
             let id = id();
-            view! { <StepNav back=(format!("/a/{id}/services"), "IT services".to_string())
-                next=(format!("/a/{id}/process/{}", crate::ui::components::stepper::questions_entry(&state).unwrap_or_default()), "Answer the questions".to_string())/> }
+            let questions = state.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry())));
+            view! { <StepNav back=(Step::Services.href(&id), "IT services".to_string())
+                next=(questions.href(&id), "Answer the questions".to_string())/> }
         }}
     }
 }
@@ -91,7 +83,7 @@ pub fn ScopePage() -> impl IntoView {
 /// One process row of the scope table.
 #[component]
 fn ScopeRow(pid: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let row = {
         let pid = pid.clone();
         Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| r.process(&pid).cloned())))

@@ -4,7 +4,8 @@ use crate::domain::assessment::{Service, MAX_SERVICES};
 use crate::domain::catalog::{Audience, ChangeRate, Sourcing};
 use crate::domain::Action;
 use crate::ui::components::step_nav::StepNav;
-use crate::ui::state::AppState;
+use crate::ui::route::Step;
+use crate::ui::state::Session;
 use crate::ui::util::new_id;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ fn audience_label(a: &[Audience]) -> &'static str {
 /// The services step.
 #[component]
 pub fn ServicesPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let editing = RwSignal::new(None::<Option<String>>);
     let list = move || state.assessment.with(|a| a.as_ref().map(|a| a.services.clone()).unwrap_or_default());
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
@@ -120,8 +121,8 @@ pub fn ServicesPage() -> impl IntoView {
         </section>
         {move || {
             let id = id();
-            view! { <StepNav back=(format!("/a/{id}/objectives"), "Objectives".to_string())
-                next=(format!("/a/{id}/scope"), "Scope & targets".to_string())/> }
+            view! { <StepNav back=(Step::Objectives.href(&id), "Objectives".to_string())
+                next=(Step::Scope.href(&id), "Scope & targets".to_string())/> }
         }}
     }
 }
@@ -134,7 +135,7 @@ fn ServiceForm(
     /// Called when saved or cancelled.
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let is_new = existing.is_none();
     let base = existing.unwrap_or_else(|| Service {
         id: new_id("svc"),

@@ -8,7 +8,7 @@ use crate::domain::format::{decode_answers, AnswersFile, MAX_BYTES};
 use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
 use crate::ui::components::chart_figure::ChartFigure;
-use crate::ui::state::AppState;
+use crate::ui::state::{Notices, Session, Viewport};
 use crate::ui::util::{download, new_id, read_text, slug};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,7 +51,8 @@ pub fn WorkshopPage() -> impl IntoView {
 /// Consensus per process with the range of the participants' own indices.
 #[component]
 fn SpreadSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
+    let viewport = expect_context::<Viewport>();
     let spreads = Memo::new(move |_| {
         state.assessment.with(|a| {
             let a = a.as_ref()?;
@@ -61,7 +62,7 @@ fn SpreadSection() -> impl IntoView {
         })
     });
     let svg = Memo::new(move |_| {
-        spreads.with(|s| s.as_ref().map(|s| spread_chart(s, &state.chart.get())).unwrap_or_default())
+        spreads.with(|s| s.as_ref().map(|s| spread_chart(s, &viewport.chart.get())).unwrap_or_default())
     });
     let name = move || state.assessment.with(|a| a.as_ref().map(|a| slug(&a.name)).unwrap_or_default());
     view! {
@@ -79,7 +80,8 @@ fn SpreadSection() -> impl IntoView {
 
 #[component]
 fn Participants() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
+    let notices = expect_context::<Notices>();
     let new_name = RwSignal::new(String::new());
     let list = move || {
         state.assessment.with(|a| a.as_ref().map(|a| (a.participants.clone(), a.active.clone())).unwrap_or_default())
@@ -91,7 +93,7 @@ fn Participants() -> impl IntoView {
         if state.try_dispatch(Action::AddParticipant(p)).is_ok() {
             new_name.set(String::new());
         } else {
-            state.error.set(Some("Give the participant a name (at most 120 characters).".into()));
+            notices.error("Give the participant a name (at most 120 characters).");
         }
     };
     view! {
@@ -142,7 +144,8 @@ fn Participants() -> impl IntoView {
 
 #[component]
 fn ShareAnswers() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
+    let notices = expect_context::<Notices>();
     let incoming = RwSignal::new(Vec::<Incoming>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let export_mine = move |_| {
@@ -188,7 +191,7 @@ fn ShareAnswers() -> impl IntoView {
         }
         let n = incoming.with_untracked(|v| v.len());
         incoming.set(Vec::new());
-        state.notice.set(Some(format!("Imported the answers of {n} participant{}.", if n == 1 { "" } else { "s" })));
+        notices.info(format!("Imported the answers of {n} participant{}.", if n == 1 { "" } else { "s" }));
     };
     view! {
         <section class="card" aria-labelledby="share-heading">
@@ -239,24 +242,8 @@ fn code(a: Option<Answer>) -> &'static str {
 
 #[component]
 fn DiscussList() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let items = Memo::new(move |_| state.results.with(|r| r.as_ref().map(discuss_list).unwrap_or_default()));
-    let text_of = move |process: &str, question: &str| {
-        state.catalog.with_untracked(|c| {
-            c.process(process)
-                .map(|p| {
-                    (
-                        p.name.clone(),
-                        c.questions_for(p, false)
-                            .into_iter()
-                            .find(|q| q.id == question)
-                            .map(|q| q.text)
-                            .unwrap_or_default(),
-                    )
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
         <section class="card" aria-labelledby="discuss-heading" id="discuss">
             <h2 id="discuss-heading">"To discuss"</h2>
@@ -269,18 +256,16 @@ fn DiscussList() -> impl IntoView {
                 view! {
                     <ol class="discuss-list">
                         {list.into_iter().map(|d| {
-                            let (pname, qtext) = text_of(&d.process, &d.question);
                             let key = d.key.clone();
                             let answers = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.iter().map(|p| (p.name.clone(), p.answers.get(&key).and_then(|e| e.answer))).collect::<Vec<_>>()).unwrap_or_default());
-                            let median = state.results.with_untracked(|r| r.as_ref().and_then(|r| r.process(&d.process)).and_then(|p| p.questions.iter().find(|q| q.key == key)).and_then(|q| q.tally.median()));
                             view! {
                                 <li class="discuss-item" data-key=d.key.0.clone()>
-                                    <p class="eyebrow">{pname}</p>
-                                    <p class="q-text">{qtext}</p>
+                                    <p class="eyebrow">{d.process_name.clone()}</p>
+                                    <p class="q-text">{d.text.clone()}</p>
                                     <p class="answers-row">
                                         {answers.into_iter().map(|(n, a)| view! { <span class=format!("chip chip-{}", code(a).to_lowercase())>{n}": "<strong>{code(a)}</strong></span> }).collect_view()}
                                     </p>
-                                    <p class="small muted">{format!("Spread {} steps · median {}", d.spread, median.map(median_label).unwrap_or_else(|| "–".into()))}</p>
+                                    <p class="small muted">{format!("Spread {} steps · median {}", d.spread, d.median.map(median_label).unwrap_or_else(|| "–".into()))}</p>
                                     <AgreedPicker key=key/>
                                 </li>
                             }
@@ -295,7 +280,7 @@ fn DiscussList() -> impl IntoView {
 /// The facilitator's agreed answer for one question, with a note.
 #[component]
 fn AgreedPicker(key: QuestionKey) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Session>();
     let current = {
         let key = key.clone();
         Memo::new(move |_| state.assessment.with(|a| a.as_ref().and_then(|a| a.agreed.get(&key).cloned())))

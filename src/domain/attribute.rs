@@ -1,0 +1,82 @@
+//! The nine process attributes of ISO/IEC 33020 (PA1.1 .. PA5.2) as one enum,
+//! each with its capability level. Files spell them "PA2.1"; the code never does.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A process attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Attribute {
+    Pa11,
+    Pa21,
+    Pa22,
+    Pa31,
+    Pa32,
+    Pa41,
+    Pa42,
+    Pa51,
+    Pa52,
+}
+
+impl Attribute {
+    /// All nine, in level order (PA1.1 first).
+    pub const ALL: [Attribute; 9] = [
+        Attribute::Pa11,
+        Attribute::Pa21,
+        Attribute::Pa22,
+        Attribute::Pa31,
+        Attribute::Pa32,
+        Attribute::Pa41,
+        Attribute::Pa42,
+        Attribute::Pa51,
+        Attribute::Pa52,
+    ];
+
+    /// The id as written in files and shown to users: "PA2.1".
+    pub fn id(self) -> &'static str {
+        match self {
+            Attribute::Pa11 => "PA1.1",
+            Attribute::Pa21 => "PA2.1",
+            Attribute::Pa22 => "PA2.2",
+            Attribute::Pa31 => "PA3.1",
+            Attribute::Pa32 => "PA3.2",
+            Attribute::Pa41 => "PA4.1",
+            Attribute::Pa42 => "PA4.2",
+            Attribute::Pa51 => "PA5.1",
+            Attribute::Pa52 => "PA5.2",
+        }
+    }
+
+    /// The capability level the attribute belongs to (1..=5).
+    pub fn level(self) -> u8 {
+        match self {
+            Attribute::Pa11 => 1,
+            Attribute::Pa21 | Attribute::Pa22 => 2,
+            Attribute::Pa31 | Attribute::Pa32 => 3,
+            Attribute::Pa41 | Attribute::Pa42 => 4,
+            Attribute::Pa51 | Attribute::Pa52 => 5,
+        }
+    }
+
+    /// The attribute with this id ("PA2.1"), if it is one of the nine.
+    pub fn parse(id: &str) -> Option<Attribute> {
+        Attribute::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// The attributes of one capability level.
+    pub fn of_level(level: u8) -> impl Iterator<Item = Attribute> {
+        Attribute::ALL.into_iter().filter(move |a| a.level() == level)
+    }
+}
+
+impl fmt::Display for Attribute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Attribute {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}

@@ -1,0 +1,374 @@
+//! The result types: everything a page, chart, report or export shows about an
+//! evaluated assessment, with the small derived figures they need (index by
+//! level, objective bands, one priority order, next unanswered question, notes).
+//! Built only by `evaluate`; read by everyone else. Views render these; they
+//! never look a question up in the catalog or compute a figure again.
+//!
+//! Invariants of [`Results`]:
+//! - `processes` is in catalog order and holds every catalog process;
+//! - relevance scores are 0..=100, indices 0.0..=5.0, levels and targets 0..=5;
+//! - `gap` is `target − level` and may be negative (the process exceeds its
+//!   target); `priority` is `max(gap, 0) × relevance`;
+//! - answers whose keys the catalog does not know are listed in `unknown_answers`.
+
+use super::assessment::{Answer, QuestionKey};
+use super::attribute::Attribute;
+use super::consensus::{Effective, Tally};
+use super::relevance::{Reason, Relevance};
+use super::scoring::{AttributeScore, Blocker};
+use super::sort::sort_stable;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// One question of one process with its text and its combined answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionResult {
+    pub key: QuestionKey,
+    /// The catalog question id.
+    pub question: String,
+    pub attribute: Attribute,
+    pub level: u8,
+    /// The question as asked of this process (templates filled, overrides applied).
+    pub text: String,
+    /// What to do when the answer is below Fully.
+    pub action: String,
+    /// What "Fully" looks like, when the catalog says.
+    pub hint: Option<String>,
+    pub tally: Tally,
+    pub agreed: Option<Answer>,
+    pub effective: Effective,
+}
+
+/// Everything known about one process.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcessResult {
+    pub id: String,
+    pub name: String,
+    pub relevance: Relevance,
+    pub suggested_target: Option<u8>,
+    pub in_scope: bool,
+    /// The target in force: the user's override, else the suggestion (0 when none).
+    pub target: u8,
+    pub target_overridden: bool,
+    pub attributes: Vec<AttributeScore>,
+    pub level: u8,
+    /// What blocks `level + 1` (empty at level 5).
+    pub blockers: Vec<Blocker>,
+    pub index: f64,
+    pub gap: i8,
+    pub priority: f64,
+    /// Questions asked in the current mode, and how many have a scored or N/A answer.
+    pub asked: usize,
+    pub answered: usize,
+    pub questions: Vec<QuestionResult>,
+}
+
+impl ProcessResult {
+    /// Completion 0.0..=1.0 of this process's questions.
+    pub fn completion(&self) -> f64 {
+        if self.asked == 0 {
+            0.0
+        } else {
+            self.answered as f64 / self.asked as f64
+        }
+    }
+    /// Questions answered "don't know" (effective), for follow-up.
+    pub fn dont_know(&self) -> impl Iterator<Item = &QuestionResult> {
+        self.questions.iter().filter(|q| matches!(q.effective, Effective::Unanswered { dont_know: true }))
+    }
+    /// Questions nobody has answered yet.
+    pub fn unanswered(&self) -> impl Iterator<Item = &QuestionResult> {
+        self.questions.iter().filter(|q| matches!(q.effective, Effective::Unanswered { dont_know: false }))
+    }
+    /// The question with this catalog id.
+    pub fn question(&self, id: &str) -> Option<&QuestionResult> {
+        self.questions.iter().find(|q| q.question == id)
+    }
+    /// The score of one attribute.
+    pub fn attribute(&self, a: Attribute) -> Option<&AttributeScore> {
+        self.attributes.iter().find(|s| s.attribute == a)
+    }
+
+    /// The index broken down by level: for each level 1..=5, its share of the
+    /// index (0.0..=1.0). The shares add up to `index`.
+    pub fn index_by_level(&self) -> [f64; 5] {
+        super::scoring::index_parts(&self.attributes)
+    }
+
+    /// For each blocker of the next level, the answers that block it: the
+    /// attribute's questions that are unanswered, or below Fully (a lower-level
+    /// attribute must be F) or below Largely (an attribute of the next level).
+    pub fn blocking_answers(&self) -> Vec<(&Blocker, Vec<&QuestionResult>)> {
+        self.blockers
+            .iter()
+            .map(|b| {
+                let of_attr = self.questions.iter().filter(|q| q.attribute == b.attribute());
+                let qs = match b {
+                    Blocker::Unrated { .. } => {
+                        of_attr.filter(|q| matches!(q.effective, Effective::Unanswered { .. })).collect()
+                    }
+                    Blocker::LowerNotFully { .. } => of_attr
+                        .filter(|q| !q.effective.is_fully() && !matches!(q.effective, Effective::NotApplicable))
+                        .collect(),
+                    Blocker::BelowLargely { .. } => of_attr
+                        .filter(|q| match q.effective {
+                            Effective::Scored(s) => s < 2.0,
+                            Effective::Unanswered { .. } => true,
+                            Effective::NotApplicable => false,
+                        })
+                        .collect(),
+                };
+                (b, qs)
+            })
+            .collect()
+    }
+
+    /// Names of the rated objectives that raise this process (why it matters).
+    pub fn serves(&self) -> Vec<&str> {
+        self.relevance
+            .contributions
+            .iter()
+            .filter_map(|c| match &c.reason {
+                Reason::Objective { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The one priority order of the app: highest priority first; ties go to the
+/// more relevant process, then keep catalog order. Profile, gap chart,
+/// presenter and roadmap all use it.
+pub fn by_priority(a: &ProcessResult, b: &ProcessResult) -> Ordering {
+    b.priority.total_cmp(&a.priority).then(b.relevance.score.cmp(&a.relevance.score))
+}
+
+/// How an objective's support reads at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum SupportBand {
+    /// Below 40 %: IT puts the objective at risk.
+    AtRisk,
+    /// 40 % up to 70 %: partly supported.
+    Partial,
+    /// 70 % and more.
+    Supported,
+}
+
+impl SupportBand {
+    /// The band for a support percentage.
+    pub fn of(percent: f64) -> SupportBand {
+        if percent < 40.0 {
+            SupportBand::AtRisk
+        } else if percent < 70.0 {
+            SupportBand::Partial
+        } else {
+            SupportBand::Supported
+        }
+    }
+    /// The words shown beside the bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            SupportBand::AtRisk => "at risk",
+            SupportBand::Partial => "partly supported",
+            SupportBand::Supported => "well supported",
+        }
+    }
+    /// A CSS class name for the colour.
+    pub fn class(self) -> &'static str {
+        match self {
+            SupportBand::AtRisk => "risk",
+            SupportBand::Partial => "partial",
+            SupportBand::Supported => "ok",
+        }
+    }
+}
+
+/// How well one business objective is supported by its in-scope processes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectiveSupport {
+    pub id: String,
+    pub name: String,
+    pub importance: u8,
+    pub custom: bool,
+    /// Percent 0..=100; `None` when none of its processes is in scope with a target.
+    pub support: Option<f64>,
+    /// Mapped in-scope processes below target, weakest first (index / target).
+    pub weakest: Vec<String>,
+}
+
+impl ObjectiveSupport {
+    /// The band of the support, `None` when it cannot be rated.
+    pub fn band(&self) -> Option<SupportBand> {
+        self.support.map(SupportBand::of)
+    }
+}
+
+/// When a roadmap step should happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Horizon {
+    Now,
+    Next,
+    Later,
+}
+
+impl Horizon {
+    /// The horizon for a wave number (1-based).
+    pub fn of_wave(wave: u8) -> Horizon {
+        match wave {
+            0 | 1 => Horizon::Now,
+            2 => Horizon::Next,
+            _ => Horizon::Later,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::Now => "Now",
+            Horizon::Next => "Next",
+            Horizon::Later => "Later",
+        }
+    }
+}
+
+/// One question whose answer must rise for a step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoadmapAction {
+    pub key: QuestionKey,
+    pub question: String,
+    pub attribute: Attribute,
+    /// What to do: the catalog's action, or "Find out: <question>" when it is not assessed yet.
+    pub text: String,
+    /// Nobody has answered it (or only "don't know"): find out first.
+    pub to_assess: bool,
+}
+
+/// Reaching one capability level for one process.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoadmapStep {
+    pub process: String,
+    /// The process's name, for display.
+    pub process_name: String,
+    /// The level this step reaches.
+    pub level: u8,
+    pub wave: u8,
+    pub horizon: Horizon,
+    pub priority: f64,
+    pub actions: Vec<RoadmapAction>,
+}
+
+/// A note written on an answer, with what it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteLine {
+    pub participant: String,
+    pub process: String,
+    pub question: String,
+    pub answer: Option<Answer>,
+    pub note: String,
+}
+
+/// The whole evaluation of an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    pub processes: Vec<ProcessResult>,
+    /// Highest n such that every in-scope process has capability ≥ n.
+    pub org_maturity: Option<u8>,
+    /// Mean capability index of the in-scope processes.
+    pub mean_index: Option<f64>,
+    pub objectives: Vec<ObjectiveSupport>,
+    pub roadmap: Vec<RoadmapStep>,
+    /// Answer keys (any participant or agreed) the catalog does not know.
+    pub unknown_answers: Vec<QuestionKey>,
+    /// Questions asked and answered over the in-scope processes.
+    pub asked: usize,
+    pub answered: usize,
+    /// Every note on an answer, in catalog order then participant order.
+    pub notes: Vec<NoteLine>,
+}
+
+impl Results {
+    /// The process result with this id.
+    pub fn process(&self, id: &str) -> Option<&ProcessResult> {
+        self.processes.iter().find(|p| p.id == id)
+    }
+    /// The question result for a key.
+    pub fn question(&self, key: &QuestionKey) -> Option<&QuestionResult> {
+        self.process(key.process()?)?.question(key.question()?)
+    }
+    /// In-scope processes, catalog order.
+    pub fn in_scope(&self) -> impl Iterator<Item = &ProcessResult> {
+        self.processes.iter().filter(|p| p.in_scope)
+    }
+    /// The in-scope processes in the one priority order ([`by_priority`]).
+    pub fn in_scope_by_priority(&self) -> Vec<&ProcessResult> {
+        let mut list: Vec<&ProcessResult> = self.in_scope().collect();
+        sort_stable(&mut list, |a, b| by_priority(a, b));
+        list
+    }
+    /// Every process by relevance, highest first (ties keep catalog order): the scope table.
+    pub fn by_relevance(&self) -> Vec<&ProcessResult> {
+        let mut list: Vec<&ProcessResult> = self.processes.iter().collect();
+        sort_stable(&mut list, |a, b| b.relevance.score.cmp(&a.relevance.score));
+        list
+    }
+    /// Rated objectives, the least supported first (unrated last), ties to the more important.
+    pub fn objectives_by_risk(&self) -> Vec<&ObjectiveSupport> {
+        let mut list: Vec<&ObjectiveSupport> = self.objectives.iter().collect();
+        sort_stable(&mut list, |a, b| {
+            a.support.unwrap_or(101.0).total_cmp(&b.support.unwrap_or(101.0)).then(b.importance.cmp(&a.importance))
+        });
+        list
+    }
+    /// Overall completion 0.0..=1.0 over the in-scope processes.
+    pub fn completion(&self) -> f64 {
+        if self.asked == 0 {
+            0.0
+        } else {
+            self.answered as f64 / self.asked as f64
+        }
+    }
+    /// The roadmap steps of one process.
+    pub fn steps_of<'a>(&'a self, process: &'a str) -> impl Iterator<Item = &'a RoadmapStep> + 'a {
+        self.roadmap.iter().filter(move |s| s.process == process)
+    }
+
+    /// Where "next unanswered question" leads from process `here`: the first
+    /// open question on this page, else the next in-scope process (in catalog
+    /// order, wrapping round) that has one, else the results. `is_open` says
+    /// whether the person at this device still has to answer a question.
+    pub fn next_unanswered(&self, here: &str, is_open: impl Fn(&QuestionResult) -> bool) -> NextStop {
+        if let Some(i) = self.process(here).and_then(|p| p.questions.iter().position(&is_open)) {
+            return NextStop::Here(i);
+        }
+        let scoped: Vec<&ProcessResult> = self.in_scope().collect();
+        let start = scoped.iter().position(|p| p.id == here).map_or(0, |i| i + 1);
+        (0..scoped.len())
+            .map(|k| scoped[(start + k) % scoped.len()])
+            .find(|p| p.id != here && p.questions.iter().any(&is_open))
+            .map_or(NextStop::Results, |p| NextStop::Process(p.id.clone()))
+    }
+
+    /// Where the "Questions" step opens: the first in-scope process with an
+    /// unanswered question, else the first in scope; `None` when nothing is in scope.
+    pub fn questions_entry(&self) -> Option<&str> {
+        self.in_scope().find(|p| p.answered < p.asked).or_else(|| self.in_scope().next()).map(|p| p.id.as_str())
+    }
+
+    /// The in-scope processes before and after `here`, for the page's back and next links.
+    pub fn neighbours(&self, here: &str) -> (Option<&ProcessResult>, Option<&ProcessResult>) {
+        let scoped: Vec<&ProcessResult> = self.in_scope().collect();
+        match scoped.iter().position(|p| p.id == here) {
+            Some(i) => (i.checked_sub(1).map(|j| scoped[j]), scoped.get(i + 1).copied()),
+            None => (None, None),
+        }
+    }
+}
+
+/// Where "next unanswered question" leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStop {
+    /// The question at this index on the current page.
+    Here(usize),
+    /// The page of this process.
+    Process(String),
+    /// Everything is answered: the results.
+    Results,
+}
