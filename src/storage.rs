@@ -21,9 +21,9 @@
 //!   read or wrote it ([`StorageError::Conflict`]).
 
 use crate::domain::format::{decode, Envelope, FormatError};
-use wasm_bindgen::JsCast;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use wasm_bindgen::JsCast;
 
 const PREFIX: &str = "itsm.";
 const ASSESSMENT_PREFIX: &str = "itsm.a.";

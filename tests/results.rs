@@ -6,12 +6,12 @@
 mod common;
 
 use common::*;
-use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::assessment::{Answer, Mode};
 use itsm_maturity::domain::export::{answers_csv, csv_cell, results_csv};
 use itsm_maturity::domain::results::Horizon;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::scoring::{Blocker, Rating};
+use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::{evaluate, Action, Catalog};
 
 #[test]

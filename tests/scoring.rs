@@ -6,9 +6,9 @@
 mod common;
 
 use common::*;
-use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::assessment::{Answer, Mode};
 use itsm_maturity::domain::scoring::{capability, rating, suggested_target, AttributeScore, Blocker, Rating};
+use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::{evaluate, Action};
 
 #[test]

@@ -80,3 +80,54 @@ fn save_refuses_to_overwrite_another_tabs_write() {
     let (stored, _) = storage::load("sample-pizza").unwrap().unwrap();
     assert_eq!(stored.assessment.name, "Changed elsewhere");
 }
+
+/// Makes `window.localStorage` throw on access, as a browser does when the user
+/// or a policy blocks site data; returns a function that puts it back.
+fn block_local_storage() -> js_sys::Function {
+    let block = js_sys::Function::new_no_args(
+        "const original = Object.getOwnPropertyDescriptor(window, 'localStorage') \
+           || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+           get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }); \
+         return () => Object.defineProperty(window, 'localStorage', original);",
+    );
+    block.call0(&wasm_bindgen::JsValue::NULL).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_never_panics_and_the_app_says_nothing_will_be_saved() {
+    use wasm_bindgen::JsCast;
+    clear();
+    let restore = block_local_storage();
+    assert!(web_sys::window().unwrap().local_storage().is_err(), "the stub throws like a blocking browser");
+    // Every storage call answers instead of throwing.
+    let err = storage::available().unwrap_err();
+    assert_eq!(err, storage::StorageError::Unavailable("SecurityError".into()));
+    assert_eq!(storage::load("sample-pizza").unwrap(), None);
+    assert!(storage::index().is_empty());
+    let env: Envelope = sample().unwrap();
+    assert!(matches!(storage::save(&env, 1.0, None), Err(storage::StorageError::Unavailable(_))));
+    assert!(storage::startup_check().is_empty());
+
+    // The app starts, says so, and still opens the sample (in memory).
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), itsm_maturity::ui::App);
+    leptos::task::tick().await;
+    let banner = host.query_selector("#storage-blocked-banner").unwrap().expect("the storage banner shows");
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("Nothing will be saved in this browser"), "{text}");
+    assert!(text.contains("SecurityError"), "{text}");
+    assert!(host.query_selector("#download-in-memory").unwrap().is_some(), "a download is offered");
+    let sample_button: web_sys::HtmlElement =
+        host.query_selector("#open-sample").unwrap().expect("the start page works").dyn_into().unwrap();
+    sample_button.click();
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+    let status = host.query_selector("#save-status").unwrap().map(|s| s.text_content().unwrap_or_default());
+    assert_eq!(status.as_deref(), Some("Not saved: kept in this tab only"), "the sample opened, in memory");
+    drop(handle);
+    restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}

@@ -234,7 +234,9 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
                     let (from, to) = (x(0.0), x(row.change));
                     let (y0, y1) = (yc - BAR_H / 2, yc + BAR_H / 2);
                     match row.direction {
-                        Direction::Up => area.draw(&Rectangle::new([(from, y0), (to.max(from + 2), y1)], colours.up.filled())),
+                        Direction::Up => {
+                            area.draw(&Rectangle::new([(from, y0), (to.max(from + 2), y1)], colours.up.filled()))
+                        }
                         Direction::Down => {
                             area.draw(&Rectangle::new([(to.min(from - 2), y0), (from, y1)], colours.down.filled()))
                         }

@@ -13,9 +13,9 @@ use super::{
     blend, bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
     PALETTE,
 };
-use crate::domain::Attribute;
 use crate::domain::results::Results;
 use crate::domain::scoring::{AttributeScore, Rating};
+use crate::domain::Attribute;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 

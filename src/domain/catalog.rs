@@ -148,6 +148,72 @@ pub enum Sourcing {
     Saas,
 }
 
+impl Audience {
+    /// Who uses a service with this audience list, in words.
+    pub fn describe(list: &[Audience]) -> &'static str {
+        match (list.contains(&Audience::External), list.contains(&Audience::Internal)) {
+            (true, true) => "Customers and staff",
+            (true, false) => "External customers",
+            (false, true) => "Internal users",
+            _ => "Nobody yet",
+        }
+    }
+}
+
+impl Sourcing {
+    /// All four, in the order the service form offers them.
+    pub const ALL: [Sourcing; 4] = [Sourcing::Inhouse, Sourcing::Bought, Sourcing::Outsourced, Sourcing::Saas];
+    /// The value in files ("inhouse").
+    pub fn code(self) -> &'static str {
+        match self {
+            Sourcing::Inhouse => "inhouse",
+            Sourcing::Bought => "bought",
+            Sourcing::Outsourced => "outsourced",
+            Sourcing::Saas => "saas",
+        }
+    }
+    /// The words shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sourcing::Inhouse => "Built in-house",
+            Sourcing::Bought => "Bought and customized",
+            Sourcing::Outsourced => "Outsourced",
+            Sourcing::Saas => "SaaS (cloud service)",
+        }
+    }
+    /// The sourcing with this file value.
+    pub fn of_code(code: &str) -> Option<Sourcing> {
+        Sourcing::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl ChangeRate {
+    /// All four, slowest first.
+    pub const ALL: [ChangeRate; 4] = [ChangeRate::Rarely, ChangeRate::Monthly, ChangeRate::Weekly, ChangeRate::Daily];
+    /// The value in files ("weekly").
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeRate::Rarely => "rarely",
+            ChangeRate::Monthly => "monthly",
+            ChangeRate::Weekly => "weekly",
+            ChangeRate::Daily => "daily",
+        }
+    }
+    /// The words shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeRate::Rarely => "Rarely",
+            ChangeRate::Monthly => "About monthly",
+            ChangeRate::Weekly => "Weekly",
+            ChangeRate::Daily => "Daily or more",
+        }
+    }
+    /// The rate with this file value.
+    pub fn of_code(code: &str) -> Option<ChangeRate> {
+        ChangeRate::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 /// How often a service changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

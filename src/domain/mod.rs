@@ -20,8 +20,8 @@ pub mod sort;
 pub mod workshop;
 
 pub use assessment::{Action, Answer, Assessment, QuestionKey};
-pub use catalog::{Catalog, CatalogError};
 pub use attribute::Attribute;
+pub use catalog::{Catalog, CatalogError};
 pub use evaluate::evaluate;
 pub use results::Results;
 

@@ -11,8 +11,8 @@
 //! - deltas are `current − baseline` for the processes in scope in `current`.
 
 use super::assessment::{Assessment, QuestionKey};
-use super::catalog::Catalog;
 use super::attribute::Attribute;
+use super::catalog::Catalog;
 use super::evaluate::evaluate;
 use super::results::Results;
 use serde::Serialize;

@@ -19,21 +19,21 @@ pub fn App() -> impl IntoView {
     provide_state();
     view! {
         <Router>
-            <Header/>
+            <Header />
             <main id="main" class="page" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Start/>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Start />
                     <ParentRoute path=path!("/a/:id") view=AssessmentLayout>
-                        <Route path=path!("") view=ResultsPage/>
-                        <Route path=path!("organization") view=OrganizationPage/>
-                        <Route path=path!("objectives") view=ObjectivesPage/>
-                        <Route path=path!("services") view=ServicesPage/>
-                        <Route path=path!("scope") view=ScopePage/>
-                        <Route path=path!("process/:pid") view=ProcessPage/>
-                        <Route path=path!("results") view=ResultsPage/>
-                        <Route path=path!("report") view=ReportPage/>
-                        <Route path=path!("workshop") view=WorkshopPage/>
-                        <Route path=path!("present") view=PresentPage/>
+                        <Route path=path!("") view=ResultsPage />
+                        <Route path=path!("organization") view=OrganizationPage />
+                        <Route path=path!("objectives") view=ObjectivesPage />
+                        <Route path=path!("services") view=ServicesPage />
+                        <Route path=path!("scope") view=ScopePage />
+                        <Route path=path!("process/:pid") view=ProcessPage />
+                        <Route path=path!("results") view=ResultsPage />
+                        <Route path=path!("report") view=ReportPage />
+                        <Route path=path!("workshop") view=WorkshopPage />
+                        <Route path=path!("present") view=PresentPage />
                     </ParentRoute>
                 </Routes>
             </main>

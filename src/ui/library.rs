@@ -221,9 +221,9 @@ impl Library {
 
     /// Brings back a deleted assessment from its stored text.
     pub fn undo_delete(&self, text: &str) {
-        let r = decode(text)
-            .map_err(|e| e.to_string())
-            .and_then(|env| storage::put(&env, self.completion(&env.assessment)).map(|_| ()).map_err(|e| e.to_string()));
+        let r = decode(text).map_err(|e| e.to_string()).and_then(|env| {
+            storage::put(&env, self.completion(&env.assessment)).map(|_| ()).map_err(|e| e.to_string())
+        });
         self.report(r);
     }
 

@@ -2,8 +2,8 @@
 //! [`Step`] and an assessment id. No page builds a route string itself.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
 use leptos::Params;
+use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
 /// The start page.

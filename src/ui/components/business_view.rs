@@ -26,16 +26,22 @@ pub fn BusinessView() -> impl IntoView {
                             <div class="os-head">
                                 <strong>{o.name.clone()}</strong>
                                 <span class="muted os-imp">{format!("importance {} of 5", o.importance)}</span>
-                                <span class="os-pct num">{o.support.map(|s| format!("{s:.0} %")).unwrap_or_else(|| "–".into())}</span>
+                                <span class="os-pct num">
+                                    {o.support.map(|s| format!("{s:.0} %")).unwrap_or_else(|| "–".into())}
+                                </span>
                             </div>
-                            <span class="meter wide" aria-hidden="true"><span style=format!("width: {pct:.0}%")></span></span>
-                            <p class="muted small">{if o.support.is_none() {
-                                "None of the processes it needs is in scope.".to_string()
-                            } else if weakest.is_empty() {
-                                "Every process it needs has reached its target.".to_string()
-                            } else {
-                                format!("Weakest: {weakest}")
-                            }}</p>
+                            <span class="meter wide" aria-hidden="true">
+                                <span style=format!("width: {pct:.0}%")></span>
+                            </span>
+                            <p class="muted small">
+                                {if o.support.is_none() {
+                                    "None of the processes it needs is in scope.".to_string()
+                                } else if weakest.is_empty() {
+                                    "Every process it needs has reached its target.".to_string()
+                                } else {
+                                    format!("Weakest: {weakest}")
+                                }}
+                            </p>
                         </li>
                     }
                 })
@@ -45,9 +51,10 @@ pub fn BusinessView() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="business-heading" id="business-view">
             <h2 id="business-heading">"Business view"</h2>
-            <p class="muted">"How well each rated objective is supported: the relevance-weighted share of target capability its processes reach. Lowest first: these are the objectives IT is putting at risk."</p>
+            <p class="muted">
+                "How well each rated objective is supported: the relevance-weighted share of target capability its processes reach. Lowest first: these are the objectives IT is putting at risk."
+            </p>
             <ul class="support-list">{items}</ul>
         </section>
     }
 }
-

@@ -20,7 +20,9 @@ pub fn CatalogManager() -> impl IntoView {
     // The built-in catalog first, then the loaded ones.
     let all = |custom: Vec<Catalog>| std::iter::once(Catalog::default_catalog()).chain(custom);
     let options = move || {
-        all(library.custom_catalogs.get()).map(|c| (key(&c), format!("{} · v{}", c.name, c.version))).collect::<Vec<_>>()
+        all(library.custom_catalogs.get())
+            .map(|c| (key(&c), format!("{} · v{}", c.name, c.version)))
+            .collect::<Vec<_>>()
     };
     // The open assessment keeps its own catalog: it is closed (saved) before switching.
     let choose = move |k: String| library.choose_catalog(&k);
@@ -58,26 +60,63 @@ pub fn CatalogManager() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="catalogs-heading" id="catalogs">
             <h2 id="catalogs-heading">"Catalog"</h2>
-            <p class="muted">"The catalog holds the processes, questions and rules. Trainers and consultants can adapt a copy of the default one and load it here; every assessment records which catalog it was made with."</p>
+            <p class="muted">
+                "The catalog holds the processes, questions and rules. Trainers and consultants can adapt a copy of the default one and load it here; every assessment records which catalog it was made with."
+            </p>
             <div class="inline-form">
                 <label for="catalog-select">"Catalog for new assessments"</label>
-                <select id="catalog-select" prop:value=move || session.catalog.with(key) on:change=move |ev| choose(event_target_value(&ev))>
-                    {move || options().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
+                <select
+                    id="catalog-select"
+                    prop:value=move || session.catalog.with(key)
+                    on:change=move |ev| choose(event_target_value(&ev))
+                >
+                    {move || {
+                        options()
+                            .into_iter()
+                            .map(|(k, label)| view! { <option value=k>{label}</option> })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="actions">
-                <label class="btn btn-secondary file-label" for="load-catalog">"Load a catalog file…"</label>
-                <input type="file" id="load-catalog" class="sr-only" accept=".json,application/json" on:change=on_pick/>
-                <button class="btn btn-secondary" id="download-default-catalog"
-                    on:click=move |_| { download("itsm-default-catalog.json", "application/json", DEFAULT_CATALOG_JSON); }>
-                    "Download the default catalog"</button>
+                <label class="btn btn-secondary file-label" for="load-catalog">
+                    "Load a catalog file…"
+                </label>
+                <input
+                    type="file"
+                    id="load-catalog"
+                    class="sr-only"
+                    accept=".json,application/json"
+                    on:change=on_pick
+                />
+                <button
+                    class="btn btn-secondary"
+                    id="download-default-catalog"
+                    on:click=move |_| {
+                        download("itsm-default-catalog.json", "application/json", DEFAULT_CATALOG_JSON);
+                    }
+                >
+                    "Download the default catalog"
+                </button>
             </div>
-            {move || problems.get().map(|(file, list)| view! {
-                <div class="field-error" role="alert" id="catalog-errors">
-                    <p>{format!("“{file}” was not loaded: {} problem{} to fix.", list.len(), if list.len() == 1 { "" } else { "s" })}</p>
-                    <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            {move || {
+                problems
+                    .get()
+                    .map(|(file, list)| {
+                        view! {
+                            <div class="field-error" role="alert" id="catalog-errors">
+                                <p>
+                                    {format!(
+                                        "“{file}” was not loaded: {} problem{} to fix.",
+                                        list.len(),
+                                        if list.len() == 1 { "" } else { "s" },
+                                    )}
+                                </p>
+                                <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

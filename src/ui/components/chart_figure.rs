@@ -33,13 +33,21 @@ pub fn ChartFigure(
                     <h3>{title}</h3>
                     <p class="muted">{description}</p>
                 </figcaption>
-                <button type="button" class="btn btn-small no-print" on:click=on_download
-                    aria-label=format!("Download {title} as SVG")>"SVG ↓"</button>
+                <button
+                    type="button"
+                    class="btn btn-small no-print"
+                    on:click=on_download
+                    aria-label=format!("Download {title} as SVG")
+                >
+                    "SVG ↓"
+                </button>
             </div>
             <div class="chart-svg" inner_html=move || svg.get()></div>
             <details class="chart-table">
                 <summary>"Show as a table"</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{title} as a table")>{children()}</div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{title} as a table")>
+                    {children()}
+                </div>
             </details>
         </figure>
     }

@@ -57,32 +57,94 @@ pub fn Comparison(
             <h2 id="compare-heading">"Compared with an earlier assessment"</h2>
             <div class="inline-form">
                 <label for="baseline-select">"Baseline"</label>
-                <select id="baseline-select" prop:value=current on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    session.dispatch(Action::SetBaseline { id: (!v.is_empty()).then_some(v) });
-                }>
+                <select
+                    id="baseline-select"
+                    prop:value=current
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        session
+                            .dispatch(Action::SetBaseline {
+                                id: (!v.is_empty()).then_some(v),
+                            });
+                    }
+                >
                     <option value="">"No comparison"</option>
-                    {move || candidates().into_iter().map(|e| view! { <option value=e.id.clone()>{format!("{} — {}", e.name, e.organization)}</option> }).collect_view()}
+                    {move || {
+                        candidates()
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <option value=e.id.clone()>{format!("{} — {}", e.name, e.organization)}</option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             {move || match baseline.get() {
-                None => view! { <p class="muted">"Choose an earlier assessment of the same organization to see what changed. A follow-up compares with its original automatically."</p> }.into_any(),
-                Some((name, _)) => view! {
-                    <ChartFigure id="chart-delta" title="Change since the baseline" description=format!("Capability index now minus the index in “{name}”.")
-                        svg=svg filename=Signal::derive(move || format!("{}-change", file_base.get()))>
-                        <table class="data-table" id="delta-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Baseline"</th><th scope="col">"Now"</th><th scope="col">"Change"</th><th scope="col">"Levels"</th><th scope="col">"Attributes that moved"</th></tr></thead>
-                        <tbody>{move || list.get().into_iter().map(|d| {
-                            let moved = d.attributes.iter().filter_map(|(a, b, c)| {
-                                let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
-                                ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
-                            }).collect::<Vec<_>>().join(", ");
-                            view! { <tr data-process=d.process.clone()><th scope="row">{d.name.clone()}</th>
-                                <td class="num">{format!("{:.2}", d.baseline_index)}</td><td class="num">{format!("{:.2}", d.current_index)}</td>
-                                <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
-                                <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td><td class="small">{moved}</td></tr> }
-                        }).collect_view()}</tbody></table>
-                    </ChartFigure>
-                }.into_any(),
+                None => {
+                    view! {
+                        <p class="muted">
+                            "Choose an earlier assessment of the same organization to see what changed. A follow-up compares with its original automatically."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some((name, _)) => {
+                    view! {
+                        <ChartFigure
+                            id="chart-delta"
+                            title="Change since the baseline"
+                            description=format!("Capability index now minus the index in “{name}”.")
+                            svg=svg
+                            filename=Signal::derive(move || format!("{}-change", file_base.get()))
+                        >
+                            <table class="data-table" id="delta-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Process"</th>
+                                        <th scope="col">"Baseline"</th>
+                                        <th scope="col">"Now"</th>
+                                        <th scope="col">"Change"</th>
+                                        <th scope="col">"Levels"</th>
+                                        <th scope="col">"Attributes that moved"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        list.get()
+                                            .into_iter()
+                                            .map(|d| {
+                                                let moved = d
+                                                    .attributes
+                                                    .iter()
+                                                    .filter_map(|(a, b, c)| {
+                                                        let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
+                                                        ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
+                                                    })
+                                                    .collect::<Vec<_>>()
+                                                    .join(", ");
+                                                view! {
+                                                    <tr data-process=d.process.clone()>
+                                                        <th scope="row">{d.name.clone()}</th>
+                                                        <td class="num">{format!("{:.2}", d.baseline_index)}</td>
+                                                        <td class="num">{format!("{:.2}", d.current_index)}</td>
+                                                        <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
+                                                        <td class="num">
+                                                            {format!("{} → {}", d.baseline_level, d.current_level)}
+                                                        </td>
+                                                        <td class="small">{moved}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()
+                                    }}
+                                </tbody>
+                            </table>
+                        </ChartFigure>
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }

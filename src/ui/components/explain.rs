@@ -23,23 +23,33 @@ pub fn Explain(
     p: ProcessResult,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let attr_name = move |id: &str| {
-        session.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default())
-    };
+    let attr_name =
+        move |id: &str| session.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default());
     let rows = p
         .attributes
         .iter()
         .map(|a| {
             let pct = a.achievement.map(|x| format!("{x:.0} %")).unwrap_or_else(|| "–".into());
-            let rating = a.rating.map(|r| format!("{} · {}", r.code(), r.band())).unwrap_or_else(|| "unrated: no answered question".into());
-            let class = a.rating.map(|r| format!("rating rating-{}", r.code().to_lowercase())).unwrap_or_else(|| "rating rating-u".into());
+            let rating = a
+                .rating
+                .map(|r| format!("{} · {}", r.code(), r.band()))
+                .unwrap_or_else(|| "unrated: no answered question".into());
+            let class = a
+                .rating
+                .map(|r| format!("rating rating-{}", r.code().to_lowercase()))
+                .unwrap_or_else(|| "rating rating-u".into());
             view! {
                 <tr data-attribute=a.attribute.id()>
                     <th scope="row">{a.attribute.id()}" "<span class="muted">{attr_name(a.attribute.id())}</span></th>
                     <td class="num">{a.level}</td>
-                    <td class="num">{format!("{} of {}", a.answered, a.asked)}{(a.not_applicable > 0).then(|| format!(" · {} N/A", a.not_applicable))}</td>
+                    <td class="num">
+                        {format!("{} of {}", a.answered, a.asked)}
+                        {(a.not_applicable > 0).then(|| format!(" · {} N/A", a.not_applicable))}
+                    </td>
                     <td class="num">{pct}</td>
-                    <td><span class=class>{rating}</span></td>
+                    <td>
+                        <span class=class>{rating}</span>
+                    </td>
                 </tr>
             }
         })
@@ -61,23 +71,49 @@ pub fn Explain(
         <div class="explain" id=format!("explain-{}", p.id)>
             <table class="explain-table">
                 <caption class="sr-only">{format!("Attribute ratings of {}", p.name)}</caption>
-                <thead><tr><th scope="col">"Attribute"</th><th scope="col">"Level"</th><th scope="col">"Answered"</th><th scope="col">"Achievement"</th><th scope="col">"Rating"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Attribute"</th>
+                        <th scope="col">"Level"</th>
+                        <th scope="col">"Answered"</th>
+                        <th scope="col">"Achievement"</th>
+                        <th scope="col">"Rating"</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
             <p class="rule">
                 "Ratings: N up to 15 %, P up to 50 %, L up to 85 %, F above 85 %. "
-                "A level is reached when its own attributes are rated L or F "<strong>"and every attribute of every lower level is rated F"</strong>"."
+                "A level is reached when its own attributes are rated L or F "
+                <strong>"and every attribute of every lower level is rated F"</strong>"."
             </p>
-            <p><strong>{format!("Capability level {}", p.level)}</strong>{format!(" · capability index {:.2} = {} (the mean achievement of each level's attributes, levels 1 to 5).", p.index, index_parts.join(" + "))}</p>
+            <p>
+                <strong>{format!("Capability level {}", p.level)}</strong>
+                {format!(
+                    " · capability index {:.2} = {} (the mean achievement of each level's attributes, levels 1 to 5).",
+                    p.index,
+                    index_parts.join(" + "),
+                )}
+            </p>
             {if p.level >= 5 {
                 view! { <p>"Level 5 is the highest level: nothing blocks."</p> }.into_any()
             } else {
                 view! {
-                    <p><strong>{format!("What blocks level {next}:")}</strong></p>
+                    <p>
+                        <strong>{format!("What blocks level {next}:")}</strong>
+                    </p>
                     <ul class="blockers">{blocking}</ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
-            {(p.target > p.level).then(|| view! { <p class="muted">{format!("Target: level {}. The roadmap lists the actions to get there.", p.target)}</p> })}
+            {(p.target > p.level)
+                .then(|| {
+                    view! {
+                        <p class="muted">
+                            {format!("Target: level {}. The roadmap lists the actions to get there.", p.target)}
+                        </p>
+                    }
+                })}
         </div>
     }
 }

@@ -58,47 +58,108 @@ pub fn Importer() -> impl IntoView {
     let confirm = move |as_copies: bool| {
         let Some(p) = preview.get_untracked() else { return };
         match library.import(p.envelopes, as_copies) {
-            Ok(n) => notices.info(format!("Imported {n} assessment{} from “{}”.", if n == 1 { "" } else { "s" }, p.file)),
+            Ok(n) => {
+                notices.info(format!("Imported {n} assessment{} from “{}”.", if n == 1 { "" } else { "s" }, p.file))
+            }
             Err(e) => error.set(Some(format!("Nothing was imported: {e}"))),
         }
         preview.set(None);
     };
     view! {
-        <div class="import" class:dragging=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop id="drop-zone">
-            <label class="btn btn-secondary file-label" for="import-file">"Import a file…"</label>
-            <input type="file" id="import-file" class="sr-only" accept=".json,application/json" on:change=on_pick/>
-            <span class="muted small">"or drop an exported .json file here. You will see what it contains before anything is saved."</span>
-        </div>
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert" id="import-error">{e}</p> })}
-        {move || preview.get().map(|p| {
-            let replaces = p.envelopes.iter().filter(|e| existing(&e.assessment.id).is_some()).count();
-            view! {
-                <div class="subform" id="import-preview" role="region" aria-label="Import preview">
-                    <h3>{format!("Import from “{}”", p.file)}</h3>
-                    <ul>
-                        {p.envelopes.iter().map(|e| {
-                            let a = &e.assessment;
-                            let what = match existing(&a.id) {
-                                Some(old) => format!("replaces the saved “{old}”"),
-                                None => "new".to_string(),
-                            };
-                            let answers: usize = a.participants.iter().map(|p| p.answers.len()).sum();
-                            view! { <li data-id=a.id.clone()><strong>{a.name.clone()}</strong>
-                                {format!(" · {} · {} participant(s), {answers} answers · ", if a.organization.name.is_empty() { "no organization" } else { &a.organization.name }, a.participants.len())}
-                                <span class="tag">{what}</span></li> }
-                        }).collect_view()}
-                    </ul>
-                    <div class="actions">
-                        <button class="btn btn-primary" id="confirm-import" on:click=move |_| confirm(false)>
-                            {if replaces > 0 { "Import and replace" } else { "Import" }}</button>
-                        {(replaces > 0).then(|| view! { <button class="btn btn-secondary" id="import-copies" on:click=move |_| confirm(true)>"Import as copies"</button> })}
-                        <button class="btn btn-secondary" id="cancel-import" on:click=move |_| preview.set(None)>"Cancel"</button>
-                    </div>
-                </div>
+        <div
+            class="import"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
             }
-        })}
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+            id="drop-zone"
+        >
+            <label class="btn btn-secondary file-label" for="import-file">
+                "Import a file…"
+            </label>
+            <input type="file" id="import-file" class="sr-only" accept=".json,application/json" on:change=on_pick />
+            <span class="muted small">
+                "or drop an exported .json file here. You will see what it contains before anything is saved."
+            </span>
+        </div>
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="field-error" role="alert" id="import-error">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            preview
+                .get()
+                .map(|p| {
+                    let replaces = p.envelopes.iter().filter(|e| existing(&e.assessment.id).is_some()).count();
+                    view! {
+                        <div class="subform" id="import-preview" role="region" aria-label="Import preview">
+                            <h3>{format!("Import from “{}”", p.file)}</h3>
+                            <ul>
+                                {p
+                                    .envelopes
+                                    .iter()
+                                    .map(|e| {
+                                        let a = &e.assessment;
+                                        let what = match existing(&a.id) {
+                                            Some(old) => format!("replaces the saved “{old}”"),
+                                            None => "new".to_string(),
+                                        };
+                                        let answers: usize = a.participants.iter().map(|p| p.answers.len()).sum();
+                                        view! {
+                                            <li data-id=a.id.clone()>
+                                                <strong>{a.name.clone()}</strong>
+                                                {format!(
+                                                    " · {} · {} participant(s), {answers} answers · ",
+                                                    if a.organization.name.is_empty() {
+                                                        "no organization"
+                                                    } else {
+                                                        &a.organization.name
+                                                    },
+                                                    a.participants.len(),
+                                                )}
+                                                <span class="tag">{what}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <div class="actions">
+                                <button class="btn btn-primary" id="confirm-import" on:click=move |_| confirm(false)>
+                                    {if replaces > 0 { "Import and replace" } else { "Import" }}
+                                </button>
+                                {(replaces > 0)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="btn btn-secondary"
+                                                id="import-copies"
+                                                on:click=move |_| confirm(true)
+                                            >
+                                                "Import as copies"
+                                            </button>
+                                        }
+                                    })}
+                                <button
+                                    class="btn btn-secondary"
+                                    id="cancel-import"
+                                    on:click=move |_| preview.set(None)
+                                >
+                                    "Cancel"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
     }
 }

@@ -25,8 +25,13 @@ pub fn ImportancePicker(
             let name = name.clone();
             view! {
                 <label class="imp-option" title=IMPORTANCE[n as usize]>
-                    <input type="radio" name=name value=n.to_string() prop:checked=move || value.get() == n
-                        on:change=move |_| on_change.run(n)/>
+                    <input
+                        type="radio"
+                        name=name
+                        value=n.to_string()
+                        prop:checked=move || value.get() == n
+                        on:change=move |_| on_change.run(n)
+                    />
                     <span class="imp-num">{n}</span>
                     <span class="sr-only">{format!(" {}", IMPORTANCE[n as usize])}</span>
                 </label>
@@ -36,7 +41,9 @@ pub fn ImportancePicker(
     view! {
         <div class="importance" role="radiogroup" aria-label=label>
             {radios}
-            <span class="imp-word" aria-hidden="true">{move || IMPORTANCE[value.get().min(5) as usize]}</span>
+            <span class="imp-word" aria-hidden="true">
+                {move || IMPORTANCE[value.get().min(5) as usize]}
+            </span>
         </div>
     }
 }

@@ -20,10 +20,18 @@ pub fn ProgressBar(
         <div class="progress">
             <div class="progress-label">
                 <span>{label.clone()}</span>
-                <span class="num">{move || format!("{} %", pct())}" "<span class="muted">{move || detail.get()}</span></span>
+                <span class="num">
+                    {move || format!("{} %", pct())}" "<span class="muted">{move || detail.get()}</span>
+                </span>
             </div>
-            <div class="progress-track" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow=move || pct().to_string()>
+            <div
+                class="progress-track"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || pct().to_string()
+            >
                 <span class="progress-fill" style=move || format!("width: {}%", pct())></span>
             </div>
         </div>

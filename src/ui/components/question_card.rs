@@ -135,11 +135,25 @@ pub fn QuestionCard(
             let set = set.clone();
             let title = meaning(&meanings, a);
             view! {
-                <button type="button" class=format!("ans ans-{}", a.code().to_lowercase()) aria-pressed=move || (answer.get() == Some(a)).to_string()
-                    title=title data-answer=a.code() on:click=move |_| set(Some(a))>
-                    <span class="ans-code">{match a { Answer::NA => "N/A", Answer::DK => "?", _ => a.code() }}</span>
+                <button
+                    type="button"
+                    class=format!("ans ans-{}", a.code().to_lowercase())
+                    aria-pressed=move || (answer.get() == Some(a)).to_string()
+                    title=title
+                    data-answer=a.code()
+                    on:click=move |_| set(Some(a))
+                >
+                    <span class="ans-code">
+                        {match a {
+                            Answer::NA => "N/A",
+                            Answer::DK => "?",
+                            _ => a.code(),
+                        }}
+                    </span>
                     <span class="ans-label">{a.label()}</span>
-                    <kbd class="ans-key" aria-hidden="true">{shortcut(a)}</kbd>
+                    <kbd class="ans-key" aria-hidden="true">
+                        {shortcut(a)}
+                    </kbd>
                 </button>
             }
         })
@@ -147,36 +161,73 @@ pub fn QuestionCard(
     let note_key = key.clone();
     let note_id = format!("q-{idx}-note");
     view! {
-        <div class="question" id=format!("q-{idx}") tabindex="0" role="group" aria-labelledby=format!("q-{idx}-text")
-            data-key=key.0.clone() class:answered=move || answer.get().is_some() on:keydown=on_keydown>
+        <div
+            class="question"
+            id=format!("q-{idx}")
+            tabindex="0"
+            role="group"
+            aria-labelledby=format!("q-{idx}-text")
+            data-key=key.0.clone()
+            class:answered=move || answer.get().is_some()
+            on:keydown=on_keydown
+        >
             <div class="q-head">
                 <span class="q-num">{idx + 1}</span>
-                <p class="q-text" id=text_id>{text}</p>
-                <span class="tag tag-attr" title="Process attribute">{attribute.id()}</span>
+                <p class="q-text" id=text_id>
+                    {text}
+                </p>
+                <span class="tag tag-attr" title="Process attribute">
+                    {attribute.id()}
+                </span>
             </div>
             {hint.map(|h| view! { <p class="q-hint">{h}</p> })}
-            <div class="answers" role="group" aria-label="Answer">{buttons}</div>
+            <div class="answers" role="group" aria-label="Answer">
+                {buttons}
+            </div>
             <p class="q-meaning" aria-live="polite">
                 {move || answer.get().map(|a| meaning(&meanings, a))}
             </p>
             <div class="q-note">
-                {move || if note_open.get() {
-                    let key = note_key.clone();
-                    view! {
-                        <label class="sr-only" for=note_id.clone()>"Note or evidence"</label>
-                        <textarea id=note_id.clone() rows="2" placeholder="Note or evidence: where is it written down, who said so, what is missing?"
-                            prop:value=move || note.get()
-                            on:input=move |ev| {
-                                show_note.set(true);
-                                state.dispatch(Action::Note { key: key.clone(), note: event_target_value(&ev) });
-                            }></textarea>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="btn-link add-note" on:click=move |_| {
-                        show_note.set(true);
-                        // Put the cursor in the note that just appeared.
-                        request_animation_frame(move || { focus_id(&format!("q-{idx}-note")); });
-                    }>"+ Add a note or evidence"</button> }.into_any()
+                {move || {
+                    if note_open.get() {
+                        let key = note_key.clone();
+                        view! {
+                            <label class="sr-only" for=note_id.clone()>
+                                "Note or evidence"
+                            </label>
+                            <textarea
+                                id=note_id.clone()
+                                rows="2"
+                                placeholder="Note or evidence: where is it written down, who said so, what is missing?"
+                                prop:value=move || note.get()
+                                on:input=move |ev| {
+                                    show_note.set(true);
+                                    state
+                                        .dispatch(Action::Note {
+                                            key: key.clone(),
+                                            note: event_target_value(&ev),
+                                        });
+                                }
+                            ></textarea>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <button
+                                type="button"
+                                class="btn-link add-note"
+                                on:click=move |_| {
+                                    show_note.set(true);
+                                    request_animation_frame(move || {
+                                        focus_id(&format!("q-{idx}-note"));
+                                    });
+                                }
+                            >
+                                "+ Add a note or evidence"
+                            </button>
+                        }
+                            .into_any()
+                    }
                 }}
             </div>
         </div>

@@ -22,14 +22,36 @@ pub fn Roadmap() -> impl IntoView {
                     let count = actions.len();
                     view! {
                         <li class="road-step" data-process=s.process.clone() data-level=s.level>
-                            <div class="road-head"><strong>{pname}</strong><span class="tag">{format!("→ level {}", s.level)}</span></div>
+                            <div class="road-head">
+                                <strong>{pname}</strong>
+                                <span class="tag">{format!("→ level {}", s.level)}</span>
+                            </div>
                             {(!serves.is_empty()).then(|| view! { <p class="muted small">"Serves: "{serves}</p> })}
                             {if count == 0 {
-                                view! { <p class="small">"The answers already meet this level; it is reached once the levels below are complete."</p> }.into_any()
+                                view! {
+                                    <p class="small">
+                                        "The answers already meet this level; it is reached once the levels below are complete."
+                                    </p>
+                                }
+                                    .into_any()
                             } else {
-                                view! { <ul class="actions-list">{actions.into_iter().map(|(t, assess, attr)| view! {
-                                    <li class:to-assess=assess><span class="tag tag-attr">{attr}</span>" "{t}</li>
-                                }).collect_view()}</ul> }.into_any()
+                                view! {
+                                    <ul class="actions-list">
+                                        {actions
+                                            .into_iter()
+                                            .map(|(t, assess, attr)| {
+                                                view! {
+                                                    <li class:to-assess=assess>
+                                                        <span class="tag tag-attr">{attr}</span>
+                                                        " "
+                                                        {t}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
                             }}
                         </li>
                     }
@@ -41,17 +63,27 @@ pub fn Roadmap() -> impl IntoView {
         let items = column(h);
         let empty = items.is_empty();
         view! {
-            <section class="road-col" aria-labelledby=format!("road-{}", h.label().to_lowercase()) id=format!("roadmap-{}", h.label().to_lowercase())>
+            <section
+                class="road-col"
+                aria-labelledby=format!("road-{}", h.label().to_lowercase())
+                id=format!("roadmap-{}", h.label().to_lowercase())
+            >
                 <h3 id=format!("road-{}", h.label().to_lowercase())>{h.label()}</h3>
                 <p class="muted small">{intro}</p>
-                {if empty { view! { <p class="muted">"Nothing here."</p> }.into_any() } else { view! { <ol>{items}</ol> }.into_any() }}
+                {if empty {
+                    view! { <p class="muted">"Nothing here."</p> }.into_any()
+                } else {
+                    view! { <ol>{items}</ol> }.into_any()
+                }}
             </section>
         }
     };
     view! {
         <section class="card" aria-labelledby="roadmap-heading" id="roadmap">
             <h2 id="roadmap-heading">"Roadmap"</h2>
-            <p class="muted">"One step per capability level still to reach, most urgent first. A process's next level always comes before the one after it."</p>
+            <p class="muted">
+                "One step per capability level still to reach, most urgent first. A process's next level always comes before the one after it."
+            </p>
             <div class="roadmap">
                 {move || col(Horizon::Now, "The next level of each process below target.")}
                 {move || col(Horizon::Next, "The level after that.")}
@@ -60,4 +92,3 @@ pub fn Roadmap() -> impl IntoView {
         </section>
     }
 }
-

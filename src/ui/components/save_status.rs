@@ -20,5 +20,9 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Pending => "save-status save-pending",
         _ => "save-status",
     };
-    view! { <span id="save-status" class=class role="status" aria-live="polite">{text}</span> }
+    view! {
+        <span id="save-status" class=class role="status" aria-live="polite">
+            {text}
+        </span>
+    }
 }

@@ -13,8 +13,19 @@ pub fn StepNav(
 ) -> impl IntoView {
     view! {
         <nav class="step-nav" aria-label="Step navigation">
-            {back.map(|(href, label)| view! { <a class="btn btn-secondary" href=href>"← "{label}</a> })}
-            <a class="btn btn-primary step-next" href=next.0>{next.1}" →"</a>
+            {back
+                .map(|(href, label)| {
+                    view! {
+                        <a class="btn btn-secondary" href=href>
+                            "← "
+                            {label}
+                        </a>
+                    }
+                })}
+            <a class="btn btn-primary step-next" href=next.0>
+                {next.1}
+                " →"
+            </a>
         </nav>
     }
 }

@@ -22,9 +22,7 @@ pub fn Stepper(
                 let step = match Step::of_slug(slug) {
                     Some(step) => step,
                     // "Questions": the first process still to answer.
-                    None => session
-                        .results
-                        .with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry()))),
+                    None => session.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry()))),
                 };
                 step.href(&id.get())
             };
@@ -35,7 +33,9 @@ pub fn Stepper(
             view! {
                 <li class:current=current>
                     <a href=href aria-current=move || current().then_some("step") data-step=*slug>
-                        <span class="step-num" aria-hidden="true">{i + 1}</span>
+                        <span class="step-num" aria-hidden="true">
+                            {i + 1}
+                        </span>
                         <span class="step-label">{*label}</span>
                     </a>
                 </li>

@@ -20,24 +20,49 @@ pub fn Summary() -> impl IntoView {
                 let missing = r.asked - r.answered;
                 view! {
                     <dl class="stats">
-                        <div><dt>"Processes in scope"</dt><dd id="stat-scope">{r.in_scope().count()}</dd></div>
-                        <div><dt>"Answered"</dt><dd id="stat-done">{done}</dd></div>
-                        <div><dt>"Organizational maturity"</dt><dd id="stat-maturity">{maturity}</dd></div>
-                        <div><dt>"Mean capability index"</dt><dd id="stat-index">{mean}<span class="muted small">" / 5"</span></dd></div>
+                        <div>
+                            <dt>"Processes in scope"</dt>
+                            <dd id="stat-scope">{r.in_scope().count()}</dd>
+                        </div>
+                        <div>
+                            <dt>"Answered"</dt>
+                            <dd id="stat-done">{done}</dd>
+                        </div>
+                        <div>
+                            <dt>"Organizational maturity"</dt>
+                            <dd id="stat-maturity">{maturity}</dd>
+                        </div>
+                        <div>
+                            <dt>"Mean capability index"</dt>
+                            <dd id="stat-index">{mean}<span class="muted small">" / 5"</span></dd>
+                        </div>
                     </dl>
-                    {(!r.unknown_answers.is_empty()).then(|| view! {
-                        <p class="notice" id="unknown-note">{format!(
-                            "{} answers belong to questions this catalog does not know (another catalog version?). They are kept, exported and imported unchanged, but not scored.",
-                            r.unknown_answers.len()
-                        )}</p>
-                    })}
-                    {(missing > 0).then(|| view! {
-                        <p class="notice" id="incomplete-note">{format!("{missing} questions in scope are not answered yet: the results are provisional. See the follow-up list below.")}</p>
-                    })}
-                    <p class="muted small">"Organizational maturity is the highest level every in-scope process has reached; the mean index shows progress between levels."</p>
+                    {(!r.unknown_answers.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="notice" id="unknown-note">
+                                    {format!(
+                                        "{} answers belong to questions this catalog does not know (another catalog version?). They are kept, exported and imported unchanged, but not scored.",
+                                        r.unknown_answers.len(),
+                                    )}
+                                </p>
+                            }
+                        })}
+                    {(missing > 0)
+                        .then(|| {
+                            view! {
+                                <p class="notice" id="incomplete-note">
+                                    {format!(
+                                        "{missing} questions in scope are not answered yet: the results are provisional. See the follow-up list below.",
+                                    )}
+                                </p>
+                            }
+                        })}
+                    <p class="muted small">
+                        "Organizational maturity is the highest level every in-scope process has reached; the mean index shows progress between levels."
+                    </p>
                 }
             })
         })
     }
 }
-

@@ -45,7 +45,8 @@ pub fn AssessmentLayout() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let completion = Signal::derive(move || session.results.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
+    let completion =
+        Signal::derive(move || session.results.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
     let detail = Signal::derive(move || {
         session.results.with(|r| {
             r.as_ref().map(|r| format!("{} of {} questions in scope", r.answered, r.asked)).unwrap_or_default()
@@ -55,39 +56,65 @@ pub fn AssessmentLayout() -> impl IntoView {
     view! {
         <Show
             when=ready
-            fallback=move || view! {
-                <section class="card">
-                    {move || if missing.get() {
-                        view! {
-                            <h1>"Assessment not found"</h1>
-                            <p>"There is no saved assessment with this address in this browser. "
-                               <a href=START>"See the saved assessments"</a></p>
-                        }.into_any()
-                    } else {
-                        view! { <p class="muted">"Opening the assessment…"</p> }.into_any()
-                    }}
-                </section>
+            fallback=move || {
+                view! {
+                    <section class="card">
+                        {move || {
+                            if missing.get() {
+                                view! {
+                                    <h1>"Assessment not found"</h1>
+                                    <p>
+                                        "There is no saved assessment with this address in this browser. "
+                                        <a href=START>"See the saved assessments"</a>
+                                    </p>
+                                }
+                                    .into_any()
+                            } else {
+                                view! { <p class="muted">"Opening the assessment…"</p> }.into_any()
+                            }
+                        }}
+                    </section>
+                }
             }
         >
             <div class="assessment-head">
                 <div>
-                    <p class="eyebrow" id="org-name">{org}</p>
-                    <p class="assessment-name" id="assessment-name">{name}</p>
+                    <p class="eyebrow" id="org-name">
+                        {org}
+                    </p>
+                    <p class="assessment-name" id="assessment-name">
+                        {name}
+                    </p>
                 </div>
                 <div class="head-links">
                     <a href=move || Step::Workshop.href(&id.get()) id="workshop-link" class="btn btn-small">
-                        {move || session.assessment.with(|a| {
-                            let n = a.as_ref().map(|a| a.participants.len()).unwrap_or(1);
-                            if n > 1 { format!("Workshop · {n} participants") } else { "Workshop".to_string() }
-                        })}
+                        {move || {
+                            session
+                                .assessment
+                                .with(|a| {
+                                    let n = a.as_ref().map(|a| a.participants.len()).unwrap_or(1);
+                                    if n > 1 { format!("Workshop · {n} participants") } else { "Workshop".to_string() }
+                                })
+                        }}
                     </a>
-                    <SaveIndicator/>
+                    <SaveIndicator />
                 </div>
             </div>
-            {move || session.read_only.get().map(|m| view! { <p class="notice" id="read-only-note">{m}</p> })}
-            <Stepper id=id/>
-            <ProgressBar value=completion label="Overall progress" detail=detail/>
-            <Outlet/>
+            {move || {
+                session
+                    .read_only
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="notice" id="read-only-note">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <Stepper id=id />
+            <ProgressBar value=completion label="Overall progress" detail=detail />
+            <Outlet />
         </Show>
     }
 }

@@ -16,26 +16,36 @@ use leptos::prelude::*;
 pub fn ObjectivesPage() -> impl IntoView {
     let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
-    let catalog_rows = state.catalog.with_untracked(|c| c.objectives.clone()).into_iter().map(|o| {
-        let oid = o.id.clone();
-        let value = Signal::derive({
-            let oid = oid.clone();
-            move || state.assessment.with(|a| a.as_ref().and_then(|a| a.objectives.get(&oid).copied()).unwrap_or(0))
-        });
-        let on_change = Callback::new({
-            let oid = oid.clone();
-            move |n: u8| state.dispatch(Action::SetObjectiveImportance { objective: oid.clone(), importance: n })
-        });
-        view! {
-            <li class="objective" data-objective=o.id.clone()>
-                <div class="objective-text">
-                    <h3>{o.name.clone()}</h3>
-                    <p class="muted">{o.description.clone()}</p>
-                </div>
-                <ImportancePicker name=format!("imp-{}", o.id) label=format!("Importance of {}", o.name) value=value on_change=on_change/>
-            </li>
-        }
-    }).collect_view();
+    let catalog_rows = state
+        .catalog
+        .with_untracked(|c| c.objectives.clone())
+        .into_iter()
+        .map(|o| {
+            let oid = o.id.clone();
+            let value = Signal::derive({
+                let oid = oid.clone();
+                move || state.assessment.with(|a| a.as_ref().and_then(|a| a.objectives.get(&oid).copied()).unwrap_or(0))
+            });
+            let on_change = Callback::new({
+                let oid = oid.clone();
+                move |n: u8| state.dispatch(Action::SetObjectiveImportance { objective: oid.clone(), importance: n })
+            });
+            view! {
+                <li class="objective" data-objective=o.id.clone()>
+                    <div class="objective-text">
+                        <h3>{o.name.clone()}</h3>
+                        <p class="muted">{o.description.clone()}</p>
+                    </div>
+                    <ImportancePicker
+                        name=format!("imp-{}", o.id)
+                        label=format!("Importance of {}", o.name)
+                        value=value
+                        on_change=on_change
+                    />
+                </li>
+            }
+        })
+        .collect_view();
     let rated = move || {
         state.assessment.with(|a| {
             a.as_ref()
@@ -54,14 +64,20 @@ pub fn ObjectivesPage() -> impl IntoView {
                 "How important is each objective to your organization over the next two or three years? "
                 "0 means not relevant. The ratings decide which ITSM processes matter most."
             </p>
-            <p class="count" id="rated-count">{move || format!("{} objectives rated", rated())}</p>
+            <p class="count" id="rated-count">
+                {move || format!("{} objectives rated", rated())}
+            </p>
             <ul class="objective-list">{catalog_rows}</ul>
         </section>
-        <CustomObjectives/>
+        <CustomObjectives />
         {move || {
             let id = id();
-            view! { <StepNav back=(Step::Organization.href(&id), "Organization".to_string())
-                next=(Step::Services.href(&id), "IT services".to_string())/> }
+            view! {
+                <StepNav
+                    back=(Step::Organization.href(&id), "Organization".to_string())
+                    next=(Step::Services.href(&id), "IT services".to_string())
+                />
+            }
         }}
     }
 }
@@ -83,55 +99,135 @@ fn CustomObjectives() -> impl IntoView {
             <h2 id="custom-heading">"Your own objectives"</h2>
             <p class="muted">"Add objectives specific to your organization and say which processes they depend on."</p>
             <ul class="objective-list">
-                {move || list().into_iter().map(|o| {
-                    let oid = o.id.clone();
-                    let value = Signal::derive({
-                        let oid = oid.clone();
-                        move || state.assessment.with(|a| a.as_ref().and_then(|a| a.custom_objectives.iter().find(|c| c.id == oid).map(|c| c.importance)).unwrap_or(0))
-                    });
-                    let on_change = Callback::new({
-                        let oid = oid.clone();
-                        move |n: u8| state.dispatch(Action::SetObjectiveImportance { objective: oid.clone(), importance: n })
-                    });
-                    let mapped = o.processes.iter().map(|w| format!("{}{}", process_name(&w.process), if w.weight == 2 { " (primary)" } else { "" })).collect::<Vec<_>>().join(", ");
-                    let edit_id = oid.clone();
-                    let gone = o.clone();
-                    view! {
-                        <li class="objective custom" data-objective=o.id.clone()>
-                            <div class="objective-text">
-                                <h3>{o.name.clone()}</h3>
-                                <p class="muted">{o.description.clone()}</p>
-                                <p class="mapped">{if mapped.is_empty() { "Not mapped to any process yet: it has no effect until you map it.".to_string() } else { format!("Needs: {mapped}") }}</p>
-                                <div class="row-actions">
-                                    <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(edit_id.clone())))>"Edit"</button>
-                                    <button class="btn btn-small btn-danger" on:click=move |_| {
-                                        if state.try_dispatch(Action::RemoveCustomObjective { id: gone.id.clone() }).is_ok() {
-                                            removed.set(Some(gone.clone()));
-                                        }
-                                    }>"Remove"</button>
-                                </div>
-                            </div>
-                            <ImportancePicker name=format!("imp-{}", o.id) label=format!("Importance of {}", o.name) value=value on_change=on_change/>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    list()
+                        .into_iter()
+                        .map(|o| {
+                            let oid = o.id.clone();
+                            let value = Signal::derive({
+                                let oid = oid.clone();
+                                move || {
+                                    state
+                                        .assessment
+                                        .with(|a| {
+                                            a.as_ref()
+                                                .and_then(|a| {
+                                                    a.custom_objectives
+                                                        .iter()
+                                                        .find(|c| c.id == oid)
+                                                        .map(|c| c.importance)
+                                                })
+                                                .unwrap_or(0)
+                                        })
+                                }
+                            });
+                            let on_change = Callback::new({
+                                let oid = oid.clone();
+                                move |n: u8| {
+                                    state
+                                        .dispatch(Action::SetObjectiveImportance {
+                                            objective: oid.clone(),
+                                            importance: n,
+                                        })
+                                }
+                            });
+                            let mapped = o
+                                .processes
+                                .iter()
+                                .map(|w| {
+                                    format!(
+                                        "{}{}",
+                                        process_name(&w.process),
+                                        if w.weight == 2 { " (primary)" } else { "" },
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let edit_id = oid.clone();
+                            let gone = o.clone();
+                            view! {
+                                <li class="objective custom" data-objective=o.id.clone()>
+                                    <div class="objective-text">
+                                        <h3>{o.name.clone()}</h3>
+                                        <p class="muted">{o.description.clone()}</p>
+                                        <p class="mapped">
+                                            {if mapped.is_empty() {
+                                                "Not mapped to any process yet: it has no effect until you map it."
+                                                    .to_string()
+                                            } else {
+                                                format!("Needs: {mapped}")
+                                            }}
+                                        </p>
+                                        <div class="row-actions">
+                                            <button
+                                                class="btn btn-small"
+                                                on:click=move |_| editing.set(Some(Some(edit_id.clone())))
+                                            >
+                                                "Edit"
+                                            </button>
+                                            <button
+                                                class="btn btn-small btn-danger"
+                                                on:click=move |_| {
+                                                    if state
+                                                        .try_dispatch(Action::RemoveCustomObjective {
+                                                            id: gone.id.clone(),
+                                                        })
+                                                        .is_ok()
+                                                    {
+                                                        removed.set(Some(gone.clone()));
+                                                    }
+                                                }
+                                            >
+                                                "Remove"
+                                            </button>
+                                        </div>
+                                    </div>
+                                    <ImportancePicker
+                                        name=format!("imp-{}", o.id)
+                                        label=format!("Importance of {}", o.name)
+                                        value=value
+                                        on_change=on_change
+                                    />
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
-            {move || removed.get().map(|o| {
-                let name = o.name.clone();
-                view! {
-                    <p class="notice undo" role="status">{format!("Removed “{name}”. ")}
-                        <button class="btn-link" on:click=move |_| {
-                            state.dispatch(Action::AddCustomObjective(o.clone()));
-                            removed.set(None);
-                        }>"Undo"</button>
-                    </p>
-                }
-            })}
+            {move || {
+                removed
+                    .get()
+                    .map(|o| {
+                        let name = o.name.clone();
+                        view! {
+                            <p class="notice undo" role="status">
+                                {format!("Removed “{name}”. ")}
+                                <button
+                                    class="btn-link"
+                                    on:click=move |_| {
+                                        state.dispatch(Action::AddCustomObjective(o.clone()));
+                                        removed.set(None);
+                                    }
+                                >
+                                    "Undo"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             {move || match editing.get() {
-                None => view! { <button class="btn btn-secondary" id="add-objective" on:click=move |_| editing.set(Some(None))>"Add an objective"</button> }.into_any(),
+                None => {
+                    view! {
+                        <button class="btn btn-secondary" id="add-objective" on:click=move |_| editing.set(Some(None))>
+                            "Add an objective"
+                        </button>
+                    }
+                        .into_any()
+                }
                 Some(target) => {
                     let existing = target.as_ref().and_then(|id| list().into_iter().find(|o| &o.id == id));
-                    view! { <ObjectiveForm existing=existing on_done=Callback::new(move |_| editing.set(None))/> }.into_any()
+                    view! { <ObjectiveForm existing=existing on_done=Callback::new(move |_| editing.set(None)) /> }
+                        .into_any()
                 }
             }}
         </section>
@@ -186,48 +282,85 @@ fn ObjectiveForm(
             <h3>{if is_new { "New objective" } else { "Edit objective" }}</h3>
             <div class="field">
                 <label for="custom-name">"Name"</label>
-                <input id="custom-name" type="text" maxlength="120" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <input
+                    id="custom-name"
+                    type="text"
+                    maxlength="120"
+                    required
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
             </div>
             <div class="field">
                 <label for="custom-description">"Description"</label>
-                <input id="custom-description" type="text" prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))/>
+                <input
+                    id="custom-description"
+                    type="text"
+                    prop:value=move || description.get()
+                    on:input=move |ev| description.set(event_target_value(&ev))
+                />
             </div>
             <fieldset class="map-grid">
                 <legend>"Which processes does it depend on?"</legend>
-                {processes.into_iter().map(|(pid, pname)| {
-                    let sel_id = format!("map-{pid}");
-                    let current = {
-                        let pid = pid.clone();
-                        move || weights.with(|w| w.iter().find(|x| x.process == pid).map(|x| x.weight).unwrap_or(0)).to_string()
-                    };
-                    let on_change = {
-                        let pid = pid.clone();
-                        move |ev: leptos::ev::Event| {
-                            let weight: u8 = event_target_value(&ev).parse().unwrap_or(0);
-                            weights.update(|w| {
-                                w.retain(|x| x.process != pid);
-                                if weight > 0 {
-                                    w.push(ProcessWeight { process: pid.clone(), weight });
-                                }
-                            });
+                {processes
+                    .into_iter()
+                    .map(|(pid, pname)| {
+                        let sel_id = format!("map-{pid}");
+                        let current = {
+                            let pid = pid.clone();
+                            move || {
+                                weights
+                                    .with(|w| w.iter().find(|x| x.process == pid).map(|x| x.weight).unwrap_or(0))
+                                    .to_string()
+                            }
+                        };
+                        let on_change = {
+                            let pid = pid.clone();
+                            move |ev: leptos::ev::Event| {
+                                let weight: u8 = event_target_value(&ev).parse().unwrap_or(0);
+                                weights
+                                    .update(|w| {
+                                        w.retain(|x| x.process != pid);
+                                        if weight > 0 {
+                                            w.push(ProcessWeight {
+                                                process: pid.clone(),
+                                                weight,
+                                            });
+                                        }
+                                    });
+                            }
+                        };
+                        view! {
+                            <div class="map-row">
+                                <label for=sel_id.clone()>{pname}</label>
+                                <select id=sel_id prop:value=current on:change=on_change>
+                                    <option value="0">"—"</option>
+                                    <option value="1">"Secondary"</option>
+                                    <option value="2">"Primary"</option>
+                                </select>
+                            </div>
                         }
-                    };
-                    view! {
-                        <div class="map-row">
-                            <label for=sel_id.clone()>{pname}</label>
-                            <select id=sel_id prop:value=current on:change=on_change>
-                                <option value="0">"—"</option>
-                                <option value="1">"Secondary"</option>
-                                <option value="2">"Primary"</option>
-                            </select>
-                        </div>
-                    }
-                }).collect_view()}
+                    })
+                    .collect_view()}
             </fieldset>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="actions">
-                <button type="submit" class="btn btn-primary" id="save-objective">{if is_new { "Add objective" } else { "Save changes" }}</button>
-                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="submit" class="btn btn-primary" id="save-objective">
+                    {if is_new { "Add objective" } else { "Save changes" }}
+                </button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>
+                    "Cancel"
+                </button>
             </div>
         </form>
     }

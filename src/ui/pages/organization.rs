@@ -55,14 +55,26 @@ fn Field(
     };
     let input = if kind == "textarea" {
         view! {
-            <textarea id=id rows="4" prop:value=move || value.get() on:input=on_input
-                aria-describedby=described aria-invalid=move || error.with(|e| e.is_some()).to_string()></textarea>
+            <textarea
+                id=id
+                rows="4"
+                prop:value=move || value.get()
+                on:input=on_input
+                aria-describedby=described
+                aria-invalid=move || error.with(|e| e.is_some()).to_string()
+            ></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id type=kind prop:value=move || value.get() on:input=on_input
-                aria-describedby=described aria-invalid=move || error.with(|e| e.is_some()).to_string()/>
+            <input
+                id=id
+                type=kind
+                prop:value=move || value.get()
+                on:input=on_input
+                aria-describedby=described
+                aria-invalid=move || error.with(|e| e.is_some()).to_string()
+            />
         }
         .into_any()
     };
@@ -70,8 +82,25 @@ fn Field(
         <div class="field" class:field-invalid=move || error.with(|e| e.is_some())>
             <label for=id>{label}</label>
             {input}
-            {(!help.is_empty()).then(|| view! { <p class="field-help" id=format!("{id}-help")>{help}</p> })}
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone()>{e}</p> })}
+            {(!help.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="field-help" id=format!("{id}-help")>
+                            {help}
+                        </p>
+                    }
+                })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" id=err_id.clone()>
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -101,29 +130,56 @@ pub fn OrganizationPage() -> impl IntoView {
             <h1>"Organization"</h1>
             <p class="muted">"Who is being assessed, and when. This appears on the report."</p>
             <div class="form-grid">
-                <Field id="assessment-name-input" label="Assessment name" value=read(|a| a.name.clone())
-                    make=HeaderField::AssessmentName required="Give the assessment a name, for example “Service desk review 2026”."/>
-                <Field id="assessment-date" label="Assessment date" kind="date" value=read(|a| a.date.clone())
-                    make=HeaderField::Date/>
-                <Field id="org-name-input" label="Organization name" value=read(|a| a.organization.name.clone())
-                    make=HeaderField::OrgName/>
+                <Field
+                    id="assessment-name-input"
+                    label="Assessment name"
+                    value=read(|a| a.name.clone())
+                    make=HeaderField::AssessmentName
+                    required="Give the assessment a name, for example “Service desk review 2026”."
+                />
+                <Field
+                    id="assessment-date"
+                    label="Assessment date"
+                    kind="date"
+                    value=read(|a| a.date.clone())
+                    make=HeaderField::Date
+                />
+                <Field
+                    id="org-name-input"
+                    label="Organization name"
+                    value=read(|a| a.organization.name.clone())
+                    make=HeaderField::OrgName
+                />
                 <div class="field">
                     <label for="org-size">"Size of the IT organization"</label>
                     <select id="org-size" on:change=on_size prop:value=size>
                         <option value="">"Choose a size band"</option>
-                        {SizeBand::ALL.into_iter().map(|b| view! { <option value=size_value(b)>{b.label()}</option> }).collect_view()}
+                        {SizeBand::ALL
+                            .into_iter()
+                            .map(|b| view! { <option value=size_value(b)>{b.label()}</option> })
+                            .collect_view()}
                     </select>
                 </div>
-                <Field id="org-sector" label="Sector" help="For example retail, public sector, healthcare, software."
-                    value=read(|a| a.organization.sector.clone()) make=HeaderField::Sector/>
+                <Field
+                    id="org-sector"
+                    label="Sector"
+                    help="For example retail, public sector, healthcare, software."
+                    value=read(|a| a.organization.sector.clone())
+                    make=HeaderField::Sector
+                />
             </div>
-            <Field id="org-context" label="Context" kind="textarea"
+            <Field
+                id="org-context"
+                label="Context"
+                kind="textarea"
                 help="What is going on: growth plans, recent incidents, audits, reorganizations. Helps whoever reads the report."
-                value=read(|a| a.organization.context.clone()) make=HeaderField::Context/>
+                value=read(|a| a.organization.context.clone())
+                make=HeaderField::Context
+            />
         </section>
         {move || {
             let id = id();
-            view! { <StepNav next=(Step::Objectives.href(&id), "Business objectives".to_string())/> }
+            view! { <StepNav next=(Step::Objectives.href(&id), "Business objectives".to_string()) /> }
         }}
     }
 }

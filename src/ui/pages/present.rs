@@ -49,24 +49,66 @@ pub fn PresentPage() -> impl IntoView {
         let i = slide.get();
         let list = processes.get();
         match list.get(i) {
-            Some(p) => view! { <ProcessSlide p=p.clone()/> }.into_any(),
-            None => view! { <DiscussSlide/> }.into_any(),
+            Some(p) => view! { <ProcessSlide p=p.clone() /> }.into_any(),
+            None => view! { <DiscussSlide /> }.into_any(),
         }
     };
     let nav2 = navigate.clone();
     view! {
         <div class="presenter" id="presenter" role="region" aria-label="Presenter view" aria-roledescription="slides">
             <div class="presenter-bar">
-                <span class="presenter-title">{move || state.assessment.with(|a| a.as_ref().map(|a| if a.name.starts_with(&a.organization.name) { a.name.clone() } else { format!("{} — {}", a.organization.name, a.name) }).unwrap_or_default())}</span>
-                <button class="pbtn pnav" id="prev-slide" aria-label="Previous slide" disabled=move || slide.get() == 0
-                    on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>"‹"</button>
-                <span class="presenter-count" id="slide-count" aria-live="polite">{move || format!("{} / {}", slide.get() + 1, total())}</span>
-                <button class="pbtn pnav" id="next-slide" aria-label="Next slide" disabled=move || { slide.get() + 1 >= total() }
-                    on:click=move |_| slide.update(|s| *s = (*s + 1).min(total().saturating_sub(1)))>"›"</button>
-                <button class="pbtn" on:click=fullscreen>"Full screen"</button>
-                <button class="pbtn" id="leave-presenter" on:click=move |_| nav2(&Step::Results.href(&aid()), Default::default())>"Leave (Esc)"</button>
+                <span class="presenter-title">
+                    {move || {
+                        state
+                            .assessment
+                            .with(|a| {
+                                a.as_ref()
+                                    .map(|a| {
+                                        if a.name.starts_with(&a.organization.name) {
+                                            a.name.clone()
+                                        } else {
+                                            format!("{} — {}", a.organization.name, a.name)
+                                        }
+                                    })
+                                    .unwrap_or_default()
+                            })
+                    }}
+                </span>
+                <button
+                    class="pbtn pnav"
+                    id="prev-slide"
+                    aria-label="Previous slide"
+                    disabled=move || slide.get() == 0
+                    on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))
+                >
+                    "‹"
+                </button>
+                <span class="presenter-count" id="slide-count" aria-live="polite">
+                    {move || format!("{} / {}", slide.get() + 1, total())}
+                </span>
+                <button
+                    class="pbtn pnav"
+                    id="next-slide"
+                    aria-label="Next slide"
+                    disabled=move || { slide.get() + 1 >= total() }
+                    on:click=move |_| slide.update(|s| *s = (*s + 1).min(total().saturating_sub(1)))
+                >
+                    "›"
+                </button>
+                <button class="pbtn" on:click=fullscreen>
+                    "Full screen"
+                </button>
+                <button
+                    class="pbtn"
+                    id="leave-presenter"
+                    on:click=move |_| nav2(&Step::Results.href(&aid()), Default::default())
+                >
+                    "Leave (Esc)"
+                </button>
             </div>
-            <div class="presenter-slide" tabindex="0" role="region" aria-label="Current slide">{body}</div>
+            <div class="presenter-slide" tabindex="0" role="region" aria-label="Current slide">
+                {body}
+            </div>
             <div class="presenter-help">"← → or Space to move · Home / End · Esc to leave"</div>
         </div>
     }
@@ -91,19 +133,43 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
             <h1 class="slide-title">{p.name.clone()}</h1>
             {(!serves.is_empty()).then(|| view! { <p class="slide-serves">"Serves: "{serves}</p> })}
             <div class="slide-figures">
-                <div><span class="big">{p.level}</span><span class="label">"capability level"</span></div>
-                <div><span class="big">{format!("{:.1}", p.index)}</span><span class="label">"index (0–5)"</span></div>
-                <div><span class="big">{p.target}</span><span class="label">"target level"</span></div>
+                <div>
+                    <span class="big">{p.level}</span>
+                    <span class="label">"capability level"</span>
+                </div>
+                <div>
+                    <span class="big">{format!("{:.1}", p.index)}</span>
+                    <span class="label">"index (0–5)"</span>
+                </div>
+                <div>
+                    <span class="big">{p.target}</span>
+                    <span class="label">"target level"</span>
+                </div>
             </div>
             <div class="slide-attrs" aria-label="Attribute ratings">
-                {p.attributes.iter().map(|a| {
-                    let r = a.rating.map(|r| r.code()).unwrap_or("–");
-                    view! { <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))><span class="attr-id">{a.attribute.id()}</span><span class="attr-r">{r}</span></div> }
-                }).collect_view()}
+                {p
+                    .attributes
+                    .iter()
+                    .map(|a| {
+                        let r = a.rating.map(|r| r.code()).unwrap_or("–");
+                        view! {
+                            <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))>
+                                <span class="attr-id">{a.attribute.id()}</span>
+                                <span class="attr-r">{r}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </div>
-            {(!now.is_empty()).then(|| view! {
-                <div class="slide-now"><h2>"Now"</h2><ul>{now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul></div>
-            })}
+            {(!now.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="slide-now">
+                            <h2>"Now"</h2>
+                            <ul>{now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
         </article>
     }
 }
@@ -117,17 +183,33 @@ fn DiscussSlide() -> impl IntoView {
         <article class="slide" id="discuss-slide">
             <h1 class="slide-title">"To discuss"</h1>
             {if people < 2 {
-                view! { <p class="slide-serves">"One set of answers so far: import the participants' answers to see where people disagree."</p> }.into_any()
+                view! {
+                    <p class="slide-serves">
+                        "One set of answers so far: import the participants' answers to see where people disagree."
+                    </p>
+                }
+                    .into_any()
             } else if items.is_empty() {
                 view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
             } else {
                 view! {
                     <ol class="slide-discuss">
-                        {items.into_iter().take(6).map(|d| {
-                            view! { <li><span class="slide-proc">{d.process_name}</span>{d.text}<span class="slide-spread">{format!(" · {} steps apart", d.spread)}</span></li> }
-                        }).collect_view()}
+                        {items
+                            .into_iter()
+                            .take(6)
+                            .map(|d| {
+                                view! {
+                                    <li>
+                                        <span class="slide-proc">{d.process_name}</span>
+                                        {d.text}
+                                        <span class="slide-spread">{format!(" · {} steps apart", d.spread)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </article>
     }

@@ -25,11 +25,21 @@ pub fn ProcessPage() -> impl IntoView {
     let pid = use_process_id();
     let known = move || state.catalog.with(|c| c.process(&pid.get()).is_some());
     view! {
-        <Show when=known fallback=move || view! {
-            <section class="card"><h1>"Unknown process"</h1>
-            <p>{move || format!("The catalog has no process \"{}\". ", pid.get())}<a href=move || Step::Scope.href(&state.id())>"Back to scope and targets"</a></p></section>
-        }>
-            <ProcessBody pid=pid/>
+        <Show
+            when=known
+            fallback=move || {
+                view! {
+                    <section class="card">
+                        <h1>"Unknown process"</h1>
+                        <p>
+                            {move || format!("The catalog has no process \"{}\". ", pid.get())}
+                            <a href=move || Step::Scope.href(&state.id())>"Back to scope and targets"</a>
+                        </p>
+                    </section>
+                }
+            }
+        >
+            <ProcessBody pid=pid />
         </Show>
     }
 }
@@ -65,11 +75,11 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
     });
     view! {
         <div class="process-layout">
-            <ProcessList pid=pid/>
+            <ProcessList pid=pid />
             <div class="process-main">
-                <ProcessHead pid=pid result=result on_next=go_next_unanswered/>
-                <QuestionGroups result=result on_next=go_next_unanswered/>
-                <ProcessStepNav pid=pid/>
+                <ProcessHead pid=pid result=result on_next=go_next_unanswered />
+                <QuestionGroups result=result on_next=go_next_unanswered />
+                <ProcessStepNav pid=pid />
             </div>
         </div>
     }
@@ -98,17 +108,25 @@ fn ProcessList(
         <nav class="process-nav" aria-label="Processes in scope">
             <h2 class="sr-only">"Processes in scope"</h2>
             <ul>
-                {move || items.get().into_iter().map(|(id, name, done)| {
-                    let current = id == pid.get();
-                    view! {
-                        <li class:current=current>
-                            <a href=Step::Process(id).href(&state.id()) aria-current=current.then_some("page")>
-                                <span>{name}</span>
-                                <span class="mini-meter" aria-label=format!("{:.0} % answered", done * 100.0)><span style=format!("width: {:.0}%", done * 100.0)></span></span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(id, name, done)| {
+                            let current = id == pid.get();
+                            view! {
+                                <li class:current=current>
+                                    <a href=Step::Process(id).href(&state.id()) aria-current=current.then_some("page")>
+                                        <span>{name}</span>
+                                        <span class="mini-meter" aria-label=format!("{:.0} % answered", done * 100.0)>
+                                            <span style=format!("width: {:.0}%", done * 100.0)></span>
+                                        </span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </nav>
     }
@@ -133,27 +151,62 @@ fn ProcessHead(
     let meanings = state.catalog.with_untracked(|c| c.answers.clone());
     view! {
         <section class="card process-head">
-            {move || info().map(|p| view! {
-                <p class="eyebrow">{if p.fitsm.is_empty() { String::new() } else { format!("FitSM {}", p.fitsm.join(", ")) }}
-                    {if p.itil.is_empty() { String::new() } else { format!(" · ITIL 4: {}", p.itil.join(", ")) }}</p>
-                <h1 id="process-title">{p.name.clone()}</h1>
-                <p class="lede">{p.purpose.clone()}</p>
-            })}
-            {move || result.with(|r| r.as_ref().filter(|r| !r.in_scope).map(|_| view! {
-                <p class="notice">"This process is out of scope: its answers are kept but do not count. Put it in scope on the scope page."</p>
-            }))}
-            <ProgressBar value=completion label="This process" detail=detail/>
-            <div class="actions">
-                <button class="btn btn-primary" id="next-unanswered" on:click=move |_| on_next.run(())>"Next unanswered question"</button>
-            </div>
-            <details class="scale">
+            {move || {
+                info()
+                    .map(|p| {
+                        view! {
+                            <p class="eyebrow">
+                                {if p.fitsm.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("FitSM {}", p.fitsm.join(", "))
+                                }}
+                                {if p.itil.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" · ITIL 4: {}", p.itil.join(", "))
+                                }}
+                            </p>
+                            <h1 id="process-title">{p.name.clone()}</h1>
+                            <p class="lede">{p.purpose.clone()}</p>
+                        }
+                    })
+            }}
+            {move || {
+                result
+                    .with(|r| {
+                        r.as_ref()
+                            .filter(|r| !r.in_scope)
+                            .map(|_| {
+                                view! {
+                                    <p class="notice">
+                                        "This process is out of scope: its answers are kept but do not count. Put it in scope on the scope page."
+                                    </p>
+                                }
+                            })
+                    })
+            }} <ProgressBar value=completion label="This process" detail=detail /> <div class="actions">
+                <button class="btn btn-primary" id="next-unanswered" on:click=move |_| on_next.run(())>
+                    "Next unanswered question"
+                </button>
+            </div> <details class="scale">
                 <summary>"What the answers mean, and keyboard keys"</summary>
                 <dl>
-                    {crate::domain::Answer::ALL.into_iter().map(|a| view! {
-                        <div><dt>{a.label()}</dt><dd>{meaning(&meanings, a)}</dd></div>
-                    }).collect_view()}
+                    {crate::domain::Answer::ALL
+                        .into_iter()
+                        .map(|a| {
+                            view! {
+                                <div>
+                                    <dt>{a.label()}</dt>
+                                    <dd>{meaning(&meanings, a)}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </dl>
-                <p class="muted">"Keys: 1–4 or N, P, L, F answer · 0 not applicable · ? don't know · Backspace clears · ↑ ↓ move between questions · Enter (on a question) jumps to the next unanswered one."</p>
+                <p class="muted">
+                    "Keys: 1–4 or N, P, L, F answer · 0 not applicable · ? don't know · Backspace clears · ↑ ↓ move between questions · Enter (on a question) jumps to the next unanswered one."
+                </p>
             </details>
         </section>
     }
@@ -190,8 +243,14 @@ fn QuestionGroups(
                     .into_iter()
                     .map(|q| {
                         let card = view! {
-                            <QuestionCard idx=idx key=q.key.clone() text=q.text.clone() hint=q.hint.clone()
-                                attribute=q.attribute on_next=on_next/>
+                            <QuestionCard
+                                idx=idx
+                                key=q.key.clone()
+                                text=q.text.clone()
+                                hint=q.hint.clone()
+                                attribute=q.attribute
+                                on_next=on_next
+                            />
                         };
                         idx += 1;
                         card
@@ -228,10 +287,36 @@ fn ProcessStepNav(
     };
     view! {
         <nav class="step-nav" aria-label="Process navigation">
-            {move || neighbours().0.map(|(id, name)| view! { <a class="btn btn-secondary" href=Step::Process(id).href(&state.id())>"← "{name}</a> })}
+            {move || {
+                neighbours()
+                    .0
+                    .map(|(id, name)| {
+                        view! {
+                            <a class="btn btn-secondary" href=Step::Process(id).href(&state.id())>
+                                "← "
+                                {name}
+                            </a>
+                        }
+                    })
+            }}
             {move || match neighbours().1 {
-                Some((id, name)) => view! { <a class="btn btn-primary step-next" href=Step::Process(id).href(&state.id())>{name}" →"</a> }.into_any(),
-                None => view! { <a class="btn btn-primary step-next" href=Step::Results.href(&state.id())>"See the results →"</a> }.into_any(),
+                Some((id, name)) => {
+                    view! {
+                        <a class="btn btn-primary step-next" href=Step::Process(id).href(&state.id())>
+                            {name}
+                            " →"
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <a class="btn btn-primary step-next" href=Step::Results.href(&state.id())>
+                            "See the results →"
+                        </a>
+                    }
+                        .into_any()
+                }
             }}
         </nav>
     }

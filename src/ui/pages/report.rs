@@ -26,68 +26,132 @@ pub fn ReportPage() -> impl IntoView {
     let header = move || {
         a().map(|a| {
             let size = a.organization.size.map(SizeBand::label).unwrap_or("size not given");
-            let org = if a.organization.name.is_empty() { "Organization not named".to_string() } else { a.organization.name.clone() };
+            let org = if a.organization.name.is_empty() {
+                "Organization not named".to_string()
+            } else {
+                a.organization.name.clone()
+            };
             view! {
                 <p class="eyebrow">"ITSM capability assessment"</p>
                 <h1 id="report-title">{a.name.clone()}</h1>
-                <p class="report-meta"><strong>{org}</strong>{format!(" · {size}")}{(!a.organization.sector.is_empty()).then(|| format!(" · {}", a.organization.sector))}
+                <p class="report-meta">
+                    <strong>{org}</strong>
+                    {format!(" · {size}")}
+                    {(!a.organization.sector.is_empty()).then(|| format!(" · {}", a.organization.sector))}
                     {(!a.date.is_empty()).then(|| format!(" · assessed {}", a.date))}
-                    {format!(" · {} mode", if a.mode == crate::domain::assessment::Mode::Full { "full" } else { "quick scan" })}</p>
-                {(!a.organization.context.is_empty()).then(|| view! { <p class="report-context">{a.organization.context.clone()}</p> })}
+                    {format!(
+                        " · {} mode",
+                        if a.mode == crate::domain::assessment::Mode::Full { "full" } else { "quick scan" },
+                    )}
+                </p>
+                {(!a.organization.context.is_empty())
+                    .then(|| view! { <p class="report-context">{a.organization.context.clone()}</p> })}
             }
         })
     };
     let scope_rows = move || {
         state.results.with(|r| {
             let a = state.assessment.get();
-            r.as_ref()
-                .map(|r| {
-                    r.processes
-                        .iter()
-                        .filter(|p| p.in_scope || a.as_ref().is_some_and(|a| a.scope.contains_key(&p.id)))
-                        .map(|p| {
-                            let rationale = a.as_ref().and_then(|a| a.scope.get(&p.id)).map(|d| d.rationale.clone()).unwrap_or_default();
-                            let why = p.relevance.top_reasons(2).join("; ");
-                            view! { <tr><th scope="row">{p.name.clone()}</th><td class="num">{p.relevance.score}</td>
-                                <td class="num">{if p.in_scope { format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" }) } else { "out of scope".into() }}</td>
-                                <td class="num">{p.level}</td><td class="num">{format!("{:.2}", p.index)}</td>
-                                <td class="small">{if rationale.is_empty() { why } else { rationale }}</td></tr> }
-                        })
-                        .collect_view()
-                })
+            r.as_ref().map(|r| {
+                r.processes
+                    .iter()
+                    .filter(|p| p.in_scope || a.as_ref().is_some_and(|a| a.scope.contains_key(&p.id)))
+                    .map(|p| {
+                        let rationale = a
+                            .as_ref()
+                            .and_then(|a| a.scope.get(&p.id))
+                            .map(|d| d.rationale.clone())
+                            .unwrap_or_default();
+                        let why = p.relevance.top_reasons(2).join("; ");
+                        view! {
+                            <tr>
+                                <th scope="row">{p.name.clone()}</th>
+                                <td class="num">{p.relevance.score}</td>
+                                <td class="num">
+                                    {if p.in_scope {
+                                        format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" })
+                                    } else {
+                                        "out of scope".into()
+                                    }}
+                                </td>
+                                <td class="num">{p.level}</td>
+                                <td class="num">{format!("{:.2}", p.index)}</td>
+                                <td class="small">{if rationale.is_empty() { why } else { rationale }}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     let notes = move || {
         state.results.with(|r| {
             let list = r.as_ref().map(|r| r.notes.clone()).unwrap_or_default();
-            (!list.is_empty()).then(|| view! {
-                <section class="report-section">
-                    <h2>"Notes and evidence"</h2>
-                    <ul class="notes">{list.into_iter().map(|n| view! { <li><strong>{n.process}</strong>" — "{n.question}" "<span class="tag">{n.answer.map(|x| x.code()).unwrap_or("–")}</span><br/><span class="muted">{n.note}</span></li> }).collect_view()}</ul>
-                </section>
+            (!list.is_empty()).then(|| {
+                view! {
+                    <section class="report-section">
+                        <h2>"Notes and evidence"</h2>
+                        <ul class="notes">
+                            {list
+                                .into_iter()
+                                .map(|n| {
+                                    view! {
+                                        <li>
+                                            <strong>{n.process}</strong>
+                                            " — "
+                                            {n.question}
+                                            " "
+                                            <span class="tag">{n.answer.map(|x| x.code()).unwrap_or("–")}</span>
+                                            <br />
+                                            <span class="muted">{n.note}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
             })
         })
     };
     view! {
         <article class="report card" id="report">
             <div class="report-actions no-print">
-                <button class="btn btn-primary" id="print-report" on:click=print>"Print or save as PDF"</button>
+                <button class="btn btn-primary" id="print-report" on:click=print>
+                    "Print or save as PDF"
+                </button>
                 <span class="muted small">"Uses your browser's print dialog; choose A4 or Letter."</span>
             </div>
             <header class="report-header">{header}</header>
-            <section class="report-section"><h2>"Summary"</h2><Summary/></section>
+            <section class="report-section">
+                <h2>"Summary"</h2>
+                <Summary />
+            </section>
             <section class="report-section">
                 <h2>"Scope, targets and capability"</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Scope, targets and capability table"><table class="process-table report-table">
-                    <thead><tr><th scope="col">"Process"</th><th scope="col">"Relevance"</th><th scope="col">"Target"</th><th scope="col">"Level"</th><th scope="col">"Index"</th><th scope="col">"Rationale or main reasons"</th></tr></thead>
-                    <tbody>{scope_rows}</tbody>
-                </table></div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Scope, targets and capability table">
+                    <table class="process-table report-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Process"</th>
+                                <th scope="col">"Relevance"</th>
+                                <th scope="col">"Target"</th>
+                                <th scope="col">"Level"</th>
+                                <th scope="col">"Index"</th>
+                                <th scope="col">"Rationale or main reasons"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{scope_rows}</tbody>
+                    </table>
+                </div>
             </section>
-            <Charts file_base=file_base/>
-            <BusinessView/>
-            <Roadmap/>
+            <Charts file_base=file_base />
+            <BusinessView />
+            <Roadmap />
             {notes}
-            <p class="muted small report-foot">"Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."</p>
+            <p class="muted small report-foot">
+                "Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."
+            </p>
         </article>
     }
 }

@@ -45,27 +45,47 @@ pub fn ResultsPage() -> impl IntoView {
             <div class="results-head">
                 <div>
                     <h1 id="assessment-title">{name}</h1>
-                    <p class="muted">"Results update with every answer. Unanswered questions count as not achieved for the index and block the levels that need them."</p>
+                    <p class="muted">
+                        "Results update with every answer. Unanswered questions count as not achieved for the index and block the levels that need them."
+                    </p>
                 </div>
                 <div class="actions no-print">
-                    <a class="btn btn-primary" id="open-report" href=move || Step::Report.href(&aid())>"Printable report"</a>
-                    <a class="btn btn-secondary" id="open-presenter" href=move || Step::Present.href(&aid())>"Present"</a>
-                    <button class="btn btn-secondary" id="export-results-csv" on:click=export_results>"Results CSV"</button>
-                    <button class="btn btn-secondary" id="export-answers-csv" on:click=export_answers>"Answers CSV"</button>
+                    <a class="btn btn-primary" id="open-report" href=move || Step::Report.href(&aid())>
+                        "Printable report"
+                    </a>
+                    <a class="btn btn-secondary" id="open-presenter" href=move || Step::Present.href(&aid())>
+                        "Present"
+                    </a>
+                    <button class="btn btn-secondary" id="export-results-csv" on:click=export_results>
+                        "Results CSV"
+                    </button>
+                    <button class="btn btn-secondary" id="export-answers-csv" on:click=export_answers>
+                        "Answers CSV"
+                    </button>
                 </div>
             </div>
-            <Summary/>
+            <Summary />
         </section>
-        <Show when=has(|r| r.in_scope().next().is_some()) fallback=move || view! {
-            <section class="card"><p class="notice" id="nothing-in-scope">"No process is in scope yet. Rate your business objectives and list your IT services, or put processes in scope on the "
-                <a href=move || Step::Scope.href(&aid())>"scope page"</a>"."</p></section>
-        }>
-            <Profile/>
-            <Charts file_base=file_base/>
-            <Comparison file_base=file_base/>
-            <BusinessView/>
-            <Roadmap/>
-            <FollowUp/>
+        <Show
+            when=has(|r| r.in_scope().next().is_some())
+            fallback=move || {
+                view! {
+                    <section class="card">
+                        <p class="notice" id="nothing-in-scope">
+                            "No process is in scope yet. Rate your business objectives and list your IT services, or put processes in scope on the "
+                            <a href=move || Step::Scope.href(&aid())>"scope page"</a>
+                            "."
+                        </p>
+                    </section>
+                }
+            }
+        >
+            <Profile />
+            <Charts file_base=file_base />
+            <Comparison file_base=file_base />
+            <BusinessView />
+            <Roadmap />
+            <FollowUp />
         </Show>
     }
 }
@@ -97,15 +117,37 @@ fn Profile() -> impl IntoView {
                             <td class="num">{format!("{:.0}", p.priority)}</td>
                             <td class="num">{format!("{:.0} %", p.completion() * 100.0)}</td>
                             <td class="no-print">
-                                <button type="button" class="btn btn-small explain-toggle" aria-expanded=move || is_open.get().to_string()
-                                    on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(pid2.as_str()) { None } else { Some(pid2.clone()) })>
+                                <button
+                                    type="button"
+                                    class="btn btn-small explain-toggle"
+                                    aria-expanded=move || is_open.get().to_string()
+                                    on:click=move |_| {
+                                        open.update(|o| {
+                                            *o = if o.as_deref() == Some(pid2.as_str()) {
+                                                None
+                                            } else {
+                                                Some(pid2.clone())
+                                            };
+                                        })
+                                    }
+                                >
                                     {move || if is_open.get() { "Hide" } else { "Explain" }}
                                 </button>
                             </td>
                         </tr>
-                        {move || is_open.get().then(|| view! {
-                            <tr class="explain-row"><td colspan="9"><Explain p=explain.clone()/></td></tr>
-                        })}
+                        {move || {
+                            is_open
+                                .get()
+                                .then(|| {
+                                    view! {
+                                        <tr class="explain-row">
+                                            <td colspan="9">
+                                                <Explain p=explain.clone() />
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                        }}
                     }
                 })
                 .collect_view()
@@ -114,14 +156,26 @@ fn Profile() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="profile-heading">
             <h2 id="profile-heading">"Capability profile"</h2>
-            <p class="muted">"In-scope processes by priority (gap × relevance). Level is the gated capability level 0–5; index is the continuous score 0–5."</p>
+            <p class="muted">
+                "In-scope processes by priority (gap × relevance). Level is the gated capability level 0–5; index is the continuous score 0–5."
+            </p>
             <div class="table-wrap">
                 <table class="process-table" id="profile-table">
-                    <thead><tr>
-                        <th scope="col">"Process"</th><th scope="col">"Relevance"</th><th scope="col">"Level"</th><th scope="col">"Index"</th>
-                        <th scope="col">"Target"</th><th scope="col">"Gap"</th><th scope="col">"Priority"</th><th scope="col">"Answered"</th>
-                        <th scope="col" class="no-print"><span class="sr-only">"Explain"</span></th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Process"</th>
+                            <th scope="col">"Relevance"</th>
+                            <th scope="col">"Level"</th>
+                            <th scope="col">"Index"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"Gap"</th>
+                            <th scope="col">"Priority"</th>
+                            <th scope="col">"Answered"</th>
+                            <th scope="col" class="no-print">
+                                <span class="sr-only">"Explain"</span>
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -144,8 +198,12 @@ fn FollowUp() -> impl IntoView {
                             let open = p.unanswered().count();
                             (dk + open > 0).then(|| {
                                 let href = Step::Process(p.id.clone()).href(&aid());
-                                view! { <li data-process=p.id.clone()><a href=href>{p.name.clone()}</a>
-                                {format!(": {open} unanswered, {dk} “don't know”")}</li> }
+                                view! {
+                                    <li data-process=p.id.clone()>
+                                        <a href=href>{p.name.clone()}</a>
+                                        {format!(": {open} unanswered, {dk} “don't know”")}
+                                    </li>
+                                }
                             })
                         })
                         .collect::<Vec<_>>()
@@ -161,7 +219,11 @@ fn FollowUp() -> impl IntoView {
                 if list.is_empty() {
                     view! { <p class="muted">"Every question in scope has an answer."</p> }.into_any()
                 } else {
-                    view! { <p class="muted">"Questions to answer or find out before the results are final:"</p><ul>{list}</ul> }.into_any()
+                    view! {
+                        <p class="muted">"Questions to answer or find out before the results are final:"</p>
+                        <ul>{list}</ul>
+                    }
+                        .into_any()
                 }
             }}
         </section>

@@ -20,7 +20,9 @@ pub fn ScopePage() -> impl IntoView {
     // Rows in relevance order; ids only, so a change to one row does not rebuild the table.
     let order = Memo::new(move |_| {
         state.results.with(|r| {
-            r.as_ref().map(|r| r.by_relevance().into_iter().map(|p| p.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
+            r.as_ref()
+                .map(|r| r.by_relevance().into_iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     });
     let nothing_rated =
@@ -35,23 +37,50 @@ pub fn ScopePage() -> impl IntoView {
                 "The suggested target follows from relevance (75 or more → level 4, 50 → 3, 25 → 2, above 0 → 1). "
                 "Change any decision and say why: the rationale goes on the report."
             </p>
-            {move || nothing_rated().then(|| view! {
-                <p class="notice" id="nothing-rated">"Nothing is relevant yet: rate some objectives or add services first, or put processes in scope by hand below."</p>
-            })}
+            {move || {
+                nothing_rated()
+                    .then(|| {
+                        view! {
+                            <p class="notice" id="nothing-rated">
+                                "Nothing is relevant yet: rate some objectives or add services first, or put processes in scope by hand below."
+                            </p>
+                        }
+                    })
+            }}
             <fieldset class="mode">
                 <legend>"How deep should the assessment go?"</legend>
                 <label class="mode-option">
-                    <input type="radio" name="mode" id="mode-quick" prop:checked=move || mode() == Mode::Quick
-                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))/>
-                    <span><strong>"Quick scan"</strong>" — one question per capability attribute, 9 per process. A first picture in an hour."</span>
+                    <input
+                        type="radio"
+                        name="mode"
+                        id="mode-quick"
+                        prop:checked=move || mode() == Mode::Quick
+                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))
+                    />
+                    <span>
+                        <strong>"Quick scan"</strong>
+                        " — one question per capability attribute, 9 per process. A first picture in an hour."
+                    </span>
                 </label>
                 <label class="mode-option">
-                    <input type="radio" name="mode" id="mode-full" prop:checked=move || mode() == Mode::Full
-                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))/>
-                    <span><strong>"Full assessment"</strong>{move || format!(" — all {} questions of the catalog, for a result you can defend.", counts().1)}</span>
+                    <input
+                        type="radio"
+                        name="mode"
+                        id="mode-full"
+                        prop:checked=move || mode() == Mode::Full
+                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))
+                    />
+                    <span>
+                        <strong>"Full assessment"</strong>
+                        {move || {
+                            format!(" — all {} questions of the catalog, for a result you can defend.", counts().1)
+                        }}
+                    </span>
                 </label>
             </fieldset>
-            <p class="count" id="scope-count">{move || format!("{} processes in scope", in_scope())}</p>
+            <p class="count" id="scope-count">
+                {move || format!("{} processes in scope", in_scope())}
+            </p>
             <div class="table-wrap">
                 <table class="scope-table" id="scope-table">
                     <thead>
@@ -65,7 +94,7 @@ pub fn ScopePage() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=move || order.get() key=|id| id.clone() let:pid>
-                            <ScopeRow pid=pid/>
+                            <ScopeRow pid=pid />
                         </For>
                     </tbody>
                 </table>
@@ -74,8 +103,12 @@ pub fn ScopePage() -> impl IntoView {
         {move || {
             let id = id();
             let questions = state.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry())));
-            view! { <StepNav back=(Step::Services.href(&id), "IT services".to_string())
-                next=(questions.href(&id), "Answer the questions".to_string())/> }
+            view! {
+                <StepNav
+                    back=(Step::Services.href(&id), "IT services".to_string())
+                    next=(questions.href(&id), "Answer the questions".to_string())
+                />
+            }
         }}
     }
 }
@@ -147,8 +180,14 @@ fn ScopeRow(pid: String) -> impl IntoView {
             </th>
             <td class="why">
                 <div class="relevance">
-                    <span class="meter" aria-hidden="true"><span style=move || row.with(|p| format!("width: {}%", p.as_ref().map(|p| p.relevance.score).unwrap_or(0)))></span></span>
-                    <span class="num relevance-score">{move || row.with(|p| p.as_ref().map(|p| p.relevance.score).unwrap_or(0))}</span>
+                    <span class="meter" aria-hidden="true">
+                        <span style=move || {
+                            row.with(|p| format!("width: {}%", p.as_ref().map(|p| p.relevance.score).unwrap_or(0)))
+                        }></span>
+                    </span>
+                    <span class="num relevance-score">
+                        {move || row.with(|p| p.as_ref().map(|p| p.relevance.score).unwrap_or(0))}
+                    </span>
                 </div>
                 <ul class="reasons">
                     {move || {
@@ -159,21 +198,39 @@ fn ScopeRow(pid: String) -> impl IntoView {
                             list.into_iter().map(|r| view! { <li>{r}</li> }).collect_view().into_any()
                         }
                     }}
-                    {move || (more() > 0).then(|| view! { <li class="muted">{format!("and {} smaller contributions", more())}</li> })}
+                    {move || {
+                        (more() > 0)
+                            .then(|| view! { <li class="muted">{format!("and {} smaller contributions", more())}</li> })
+                    }}
                 </ul>
             </td>
             <td>
-                <input type="checkbox" class="scope-toggle" aria-label=label_scope prop:checked=move || row.with(|p| p.as_ref().is_some_and(|p| p.in_scope)) on:change=on_scope/>
+                <input
+                    type="checkbox"
+                    class="scope-toggle"
+                    aria-label=label_scope
+                    prop:checked=move || row.with(|p| p.as_ref().is_some_and(|p| p.in_scope))
+                    on:change=on_scope
+                />
             </td>
             <td>
                 <select class="target-select" aria-label=label_target prop:value=target_value on:change=on_target>
                     <option value="">{suggested_label}</option>
-                    {(0..=5u8).map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> }).collect_view()}
+                    {(0..=5u8)
+                        .map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> })
+                        .collect_view()}
                 </select>
             </td>
             <td>
-                <input type="text" class="rationale" aria-label=label_rationale placeholder="Why? (optional)" maxlength="4000"
-                    prop:value=rationale on:input=on_rationale/>
+                <input
+                    type="text"
+                    class="rationale"
+                    aria-label=label_rationale
+                    placeholder="Why? (optional)"
+                    maxlength="4000"
+                    prop:value=rationale
+                    on:input=on_rationale
+                />
             </td>
         </tr>
     }

@@ -10,34 +10,6 @@ use crate::ui::util::new_id;
 use leptos::prelude::*;
 
 const CRITICALITY: [&str; 5] = ["1 — Low", "2 — Moderate", "3 — Important", "4 — High", "5 — Vital"];
-const SOURCING: [(Sourcing, &str, &str); 4] = [
-    (Sourcing::Inhouse, "inhouse", "Built in-house"),
-    (Sourcing::Bought, "bought", "Bought and customized"),
-    (Sourcing::Outsourced, "outsourced", "Outsourced"),
-    (Sourcing::Saas, "saas", "SaaS (cloud service)"),
-];
-const RATES: [(ChangeRate, &str, &str); 4] = [
-    (ChangeRate::Rarely, "rarely", "Rarely"),
-    (ChangeRate::Monthly, "monthly", "About monthly"),
-    (ChangeRate::Weekly, "weekly", "Weekly"),
-    (ChangeRate::Daily, "daily", "Daily or more"),
-];
-
-fn sourcing_label(s: Sourcing) -> &'static str {
-    SOURCING.iter().find(|x| x.0 == s).map(|x| x.2).unwrap_or("")
-}
-fn rate_label(r: ChangeRate) -> &'static str {
-    RATES.iter().find(|x| x.0 == r).map(|x| x.2).unwrap_or("")
-}
-fn audience_label(a: &[Audience]) -> &'static str {
-    match (a.contains(&Audience::External), a.contains(&Audience::Internal)) {
-        (true, true) => "Customers and staff",
-        (true, false) => "External customers",
-        (false, true) => "Internal users",
-        _ => "Nobody yet",
-    }
-}
-
 /// The services step.
 #[component]
 pub fn ServicesPage() -> impl IntoView {
@@ -62,67 +34,125 @@ pub fn ServicesPage() -> impl IntoView {
                 if services.is_empty() {
                     view! {
                         <div class="empty" id="no-services">
-                            <p><strong>"No services yet."</strong></p>
-                            <p class="muted">"Start with the two or three services customers or staff would notice first if they stopped: the website, the ordering or payment system, email, telephony."</p>
+                            <p>
+                                <strong>"No services yet."</strong>
+                            </p>
+                            <p class="muted">
+                                "Start with the two or three services customers or staff would notice first if they stopped: the website, the ordering or payment system, email, telephony."
+                            </p>
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <ul class="service-list">
-                            {services.into_iter().map(|s| {
-                                let edit_id = s.id.clone();
-                                let gone = s.clone();
-                                view! {
-                                    <li class="service" data-service=s.id.clone()>
-                                        <div>
-                                            <h3>{s.name.clone()}</h3>
-                                            <p class="muted">{s.description.clone()}</p>
-                                            <p class="tags">
-                                                <span class="tag">{format!("Criticality {}", s.criticality)}</span>
-                                                <span class="tag">{audience_label(&s.audience)}</span>
-                                                <span class="tag">{sourcing_label(s.sourcing)}</span>
-                                                <span class="tag">{format!("Changes: {}", rate_label(s.change_rate).to_lowercase())}</span>
-                                            </p>
-                                        </div>
-                                        <div class="row-actions">
-                                            <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(edit_id.clone())))>"Edit"</button>
-                                            <button class="btn btn-small btn-danger" on:click=move |_| {
-                                                if state.try_dispatch(Action::RemoveService { id: gone.id.clone() }).is_ok() {
-                                                    removed.set(Some(gone.clone()));
-                                                }
-                                            }>"Remove"</button>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
+                            {services
+                                .into_iter()
+                                .map(|s| {
+                                    let edit_id = s.id.clone();
+                                    let gone = s.clone();
+                                    view! {
+                                        <li class="service" data-service=s.id.clone()>
+                                            <div>
+                                                <h3>{s.name.clone()}</h3>
+                                                <p class="muted">{s.description.clone()}</p>
+                                                <p class="tags">
+                                                    <span class="tag">{format!("Criticality {}", s.criticality)}</span>
+                                                    <span class="tag">{Audience::describe(&s.audience)}</span>
+                                                    <span class="tag">{s.sourcing.label()}</span>
+                                                    <span class="tag">
+                                                        {format!("Changes: {}", s.change_rate.label().to_lowercase())}
+                                                    </span>
+                                                </p>
+                                            </div>
+                                            <div class="row-actions">
+                                                <button
+                                                    class="btn btn-small"
+                                                    on:click=move |_| editing.set(Some(Some(edit_id.clone())))
+                                                >
+                                                    "Edit"
+                                                </button>
+                                                <button
+                                                    class="btn btn-small btn-danger"
+                                                    on:click=move |_| {
+                                                        if state
+                                                            .try_dispatch(Action::RemoveService {
+                                                                id: gone.id.clone(),
+                                                            })
+                                                            .is_ok()
+                                                        {
+                                                            removed.set(Some(gone.clone()));
+                                                        }
+                                                    }
+                                                >
+                                                    "Remove"
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
             }}
-            {move || removed.get().map(|s| {
-                let name = s.name.clone();
-                view! {
-                    <p class="notice undo" role="status">{format!("Removed “{name}”. ")}
-                        <button class="btn-link" id="undo-remove" on:click=move |_| {
-                            state.dispatch(Action::AddService(s.clone()));
-                            removed.set(None);
-                        }>"Undo"</button>
-                    </p>
-                }
-            })}
+            {move || {
+                removed
+                    .get()
+                    .map(|s| {
+                        let name = s.name.clone();
+                        view! {
+                            <p class="notice undo" role="status">
+                                {format!("Removed “{name}”. ")}
+                                <button
+                                    class="btn-link"
+                                    id="undo-remove"
+                                    on:click=move |_| {
+                                        state.dispatch(Action::AddService(s.clone()));
+                                        removed.set(None);
+                                    }
+                                >
+                                    "Undo"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             {move || match editing.get() {
-                None if full() => view! { <p class="muted">{format!("You have listed {MAX_SERVICES} services, the most one assessment holds. Group related services to add more.")}</p> }.into_any(),
-                None => view! { <button class="btn btn-secondary" id="add-service" on:click=move |_| editing.set(Some(None))>"Add a service"</button> }.into_any(),
+                None if full() => {
+                    view! {
+                        <p class="muted">
+                            {format!(
+                                "You have listed {MAX_SERVICES} services, the most one assessment holds. Group related services to add more.",
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <button class="btn btn-secondary" id="add-service" on:click=move |_| editing.set(Some(None))>
+                            "Add a service"
+                        </button>
+                    }
+                        .into_any()
+                }
                 Some(target) => {
                     let existing = target.as_ref().and_then(|id| list().into_iter().find(|s| &s.id == id));
-                    view! { <ServiceForm existing=existing on_done=Callback::new(move |_| editing.set(None))/> }.into_any()
+                    view! { <ServiceForm existing=existing on_done=Callback::new(move |_| editing.set(None)) /> }
+                        .into_any()
                 }
             }}
         </section>
         {move || {
             let id = id();
-            view! { <StepNav back=(Step::Objectives.href(&id), "Objectives".to_string())
-                next=(Step::Scope.href(&id), "Scope & targets".to_string())/> }
+            view! {
+                <StepNav
+                    back=(Step::Objectives.href(&id), "Objectives".to_string())
+                    next=(Step::Scope.href(&id), "Scope & targets".to_string())
+                />
+            }
         }}
     }
 }
@@ -188,45 +218,107 @@ fn ServiceForm(
             <div class="form-grid">
                 <div class="field">
                     <label for="svc-name">"Name"</label>
-                    <input id="svc-name" type="text" maxlength="120" prop:value=move || draft.with(|s| s.name.clone())
-                        on:input=move |ev| draft.update(|s| s.name = event_target_value(&ev))/>
+                    <input
+                        id="svc-name"
+                        type="text"
+                        maxlength="120"
+                        prop:value=move || draft.with(|s| s.name.clone())
+                        on:input=move |ev| draft.update(|s| s.name = event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for="svc-criticality">"Criticality"</label>
-                    <select id="svc-criticality" prop:value=move || draft.with(|s| s.criticality.to_string())
-                        on:change=move |ev| draft.update(|s| s.criticality = event_target_value(&ev).parse().unwrap_or(3))>
-                        {(1..=5u8).map(|n| view! { <option value=n.to_string()>{CRITICALITY[(n - 1) as usize]}</option> }).collect_view()}
+                    <select
+                        id="svc-criticality"
+                        prop:value=move || draft.with(|s| s.criticality.to_string())
+                        on:change=move |ev| {
+                            draft.update(|s| s.criticality = event_target_value(&ev).parse().unwrap_or(3))
+                        }
+                    >
+                        {(1..=5u8)
+                            .map(|n| view! { <option value=n.to_string()>{CRITICALITY[(n - 1) as usize]}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="svc-sourcing">"Sourcing"</label>
-                    <select id="svc-sourcing" prop:value=move || draft.with(|s| SOURCING.iter().find(|x| x.0 == s.sourcing).map(|x| x.1).unwrap_or(""))
-                        on:change=move |ev| { let v = event_target_value(&ev); if let Some(x) = SOURCING.iter().find(|x| x.1 == v) { draft.update(|s| s.sourcing = x.0) } }>
-                        {SOURCING.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                    <select
+                        id="svc-sourcing"
+                        prop:value=move || draft.with(|s| s.sourcing.code())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(x) = Sourcing::of_code(&v) {
+                                draft.update(|s| s.sourcing = x)
+                            }
+                        }
+                    >
+                        {Sourcing::ALL.map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="svc-rate">"How often it changes"</label>
-                    <select id="svc-rate" prop:value=move || draft.with(|s| RATES.iter().find(|x| x.0 == s.change_rate).map(|x| x.1).unwrap_or(""))
-                        on:change=move |ev| { let v = event_target_value(&ev); if let Some(x) = RATES.iter().find(|x| x.1 == v) { draft.update(|s| s.change_rate = x.0) } }>
-                        {RATES.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                    <select
+                        id="svc-rate"
+                        prop:value=move || draft.with(|s| s.change_rate.code())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(x) = ChangeRate::of_code(&v) {
+                                draft.update(|s| s.change_rate = x)
+                            }
+                        }
+                    >
+                        {ChangeRate::ALL.map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
             <div class="field">
                 <label for="svc-description">"Short description"</label>
-                <input id="svc-description" type="text" prop:value=move || draft.with(|s| s.description.clone())
-                    on:input=move |ev| draft.update(|s| s.description = event_target_value(&ev))/>
+                <input
+                    id="svc-description"
+                    type="text"
+                    prop:value=move || draft.with(|s| s.description.clone())
+                    on:input=move |ev| draft.update(|s| s.description = event_target_value(&ev))
+                />
             </div>
             <fieldset class="checks">
                 <legend>"Who uses it?"</legend>
-                <label><input type="checkbox" id="svc-external" prop:checked=move || draft.with(|s| s.audience.contains(&Audience::External)) on:change=toggle(Audience::External)/>" External customers"</label>
-                <label><input type="checkbox" id="svc-internal" prop:checked=move || draft.with(|s| s.audience.contains(&Audience::Internal)) on:change=toggle(Audience::Internal)/>" Internal users"</label>
+                <label>
+                    <input
+                        type="checkbox"
+                        id="svc-external"
+                        prop:checked=move || draft.with(|s| s.audience.contains(&Audience::External))
+                        on:change=toggle(Audience::External)
+                    />
+                    " External customers"
+                </label>
+                <label>
+                    <input
+                        type="checkbox"
+                        id="svc-internal"
+                        prop:checked=move || draft.with(|s| s.audience.contains(&Audience::Internal))
+                        on:change=toggle(Audience::Internal)
+                    />
+                    " Internal users"
+                </label>
             </fieldset>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="actions">
-                <button type="submit" class="btn btn-primary" id="save-service">{if is_new { "Add service" } else { "Save changes" }}</button>
-                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="submit" class="btn btn-primary" id="save-service">
+                    {if is_new { "Add service" } else { "Save changes" }}
+                </button>
+                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>
+                    "Cancel"
+                </button>
             </div>
         </form>
     }

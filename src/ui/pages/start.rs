@@ -49,21 +49,32 @@ pub fn Start() -> impl IntoView {
             </p>
             <p class="privacy-note">"Everything stays in this browser: nothing you enter is ever sent anywhere."</p>
             <div class="actions">
-                <button class="btn btn-primary" id="new-assessment" on:click=new_assessment>"New assessment"</button>
-                <button class="btn btn-secondary" id="open-sample" on:click=open_sample>"Open the Pizza&Pizza sample"</button>
+                <button class="btn btn-primary" id="new-assessment" on:click=new_assessment>
+                    "New assessment"
+                </button>
+                <button class="btn btn-secondary" id="open-sample" on:click=open_sample>
+                    "Open the Pizza&Pizza sample"
+                </button>
             </div>
         </section>
         <section class="card" aria-labelledby="saved-heading">
             <div class="section-head">
                 <h2 id="saved-heading">"Saved assessments"</h2>
-                {move || (!library.saved.with(|s| s.is_empty())).then(|| view! {
-                    <button class="btn btn-small" id="backup-all" on:click=move |_| library.backup_all()>"Back up all"</button>
-                })}
+                {move || {
+                    (!library.saved.with(|s| s.is_empty()))
+                        .then(|| {
+                            view! {
+                                <button class="btn btn-small" id="backup-all" on:click=move |_| library.backup_all()>
+                                    "Back up all"
+                                </button>
+                            }
+                        })
+                }}
             </div>
-            <SavedList/>
-            <Importer/>
+            <SavedList />
+            <Importer />
         </section>
-        <CatalogManager/>
+        <CatalogManager />
     }
 }
 
@@ -78,11 +89,13 @@ fn SavedList() -> impl IntoView {
             deleted.set(Some((name, text.clone())));
             // Offer undo for a while; a later deletion replaces the offer.
             set_timeout(
-                move || deleted.update(|d| {
-                    if d.as_ref().is_some_and(|(_, t)| *t == text) {
-                        *d = None
-                    }
-                }),
+                move || {
+                    deleted.update(|d| {
+                        if d.as_ref().is_some_and(|(_, t)| *t == text) {
+                            *d = None
+                        }
+                    })
+                },
                 Duration::from_secs(UNDO_SECONDS),
             );
         }
@@ -94,20 +107,39 @@ fn SavedList() -> impl IntoView {
         }
     };
     view! {
-        {move || deleted.get().map(|(name, _)| view! {
-            <p class="notice undo" role="status" id="undo-delete-notice">{format!("Deleted “{name}”. ")}
-                <button class="btn-link" id="undo-delete" on:click=undo>"Undo"</button></p>
-        })}
+        {move || {
+            deleted
+                .get()
+                .map(|(name, _)| {
+                    view! {
+                        <p class="notice undo" role="status" id="undo-delete-notice">
+                            {format!("Deleted “{name}”. ")}
+                            <button class="btn-link" id="undo-delete" on:click=undo>
+                                "Undo"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
         {move || {
             let list = library.saved.get();
             if list.is_empty() {
-                return view! { <p class="muted" id="no-saved">"No saved assessments yet. Start a new one, open the sample to see a complete result, or import a file."</p> }.into_any();
+                return view! {
+                    <p class="muted" id="no-saved">
+                        "No saved assessments yet. Start a new one, open the sample to see a complete result, or import a file."
+                    </p>
+                }
+                    .into_any();
             }
             view! {
                 <ul class="saved-list">
-                    {list.into_iter().map(|e| view! { <SavedItem entry=e renaming=renaming on_delete=delete/> }).collect_view()}
+                    {list
+                        .into_iter()
+                        .map(|e| view! { <SavedItem entry=e renaming=renaming on_delete=delete /> })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
     }
 }
@@ -127,7 +159,11 @@ fn SavedItem(
     let id = StoredValue::new(entry.id.clone());
     let name = StoredValue::new(entry.name.clone());
     let is_renaming = move || renaming.get().as_deref() == Some(id.get_value().as_str());
-    let org = if entry.organization.is_empty() { "Organization not named yet".to_string() } else { entry.organization.clone() };
+    let org = if entry.organization.is_empty() {
+        "Organization not named yet".to_string()
+    } else {
+        entry.organization.clone()
+    };
     let pct = (entry.completion * 100.0).round();
     let follow_up = move |_| {
         if let Some(nid) = library.follow_up(&id.get_value()) {
@@ -137,25 +173,50 @@ fn SavedItem(
     view! {
         <li data-assessment=entry.id.clone()>
             <div class="saved-main">
-                {move || if is_renaming() {
-                    view! { <RenameForm id=id.get_value() name=name.get_value() renaming=renaming/> }.into_any()
-                } else {
-                    view! { <a href=Step::Results.href(&id.get_value()) class="saved-name">{name.get_value()}</a> }.into_any()
-                }}
-                <span class="muted">{org}</span>
-                <span class="saved-progress" title="Questions in scope answered">
-                    <span class="mini-meter" aria-hidden="true"><span style=format!("width: {pct}%")></span></span>
+                {move || {
+                    if is_renaming() {
+                        view! { <RenameForm id=id.get_value() name=name.get_value() renaming=renaming /> }.into_any()
+                    } else {
+                        view! {
+                            <a href=Step::Results.href(&id.get_value()) class="saved-name">
+                                {name.get_value()}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                }} <span class="muted">{org}</span> <span class="saved-progress" title="Questions in scope answered">
+                    <span class="mini-meter" aria-hidden="true">
+                        <span style=format!("width: {pct}%")></span>
+                    </span>
                     {format!("{pct} % answered")}
-                </span>
-                <span class="muted small">"Last change: "{format_when(entry.updated)}</span>
+                </span> <span class="muted small">"Last change: "{format_when(entry.updated)}</span>
             </div>
             <div class="row-actions">
-                <button class="btn btn-small act-rename" on:click=move |_| renaming.set(Some(id.get_value()))>"Rename"</button>
-                <button class="btn btn-small act-duplicate" on:click=move |_| library.duplicate(&id.get_value())>"Duplicate"</button>
-                <button class="btn btn-small act-follow-up" title="A new assessment with the same organization, objectives, services and scope; answers start empty"
-                    on:click=follow_up>"Follow-up"</button>
-                <button class="btn btn-small act-export" on:click=move |_| library.export(&id.get_value(), &name.get_value())>"Export"</button>
-                <button class="btn btn-small btn-danger act-delete" on:click=move |_| on_delete.run((id.get_value(), name.get_value()))>"Delete"</button>
+                <button class="btn btn-small act-rename" on:click=move |_| renaming.set(Some(id.get_value()))>
+                    "Rename"
+                </button>
+                <button class="btn btn-small act-duplicate" on:click=move |_| library.duplicate(&id.get_value())>
+                    "Duplicate"
+                </button>
+                <button
+                    class="btn btn-small act-follow-up"
+                    title="A new assessment with the same organization, objectives, services and scope; answers start empty"
+                    on:click=follow_up
+                >
+                    "Follow-up"
+                </button>
+                <button
+                    class="btn btn-small act-export"
+                    on:click=move |_| library.export(&id.get_value(), &name.get_value())
+                >
+                    "Export"
+                </button>
+                <button
+                    class="btn btn-small btn-danger act-delete"
+                    on:click=move |_| on_delete.run((id.get_value(), name.get_value()))
+                >
+                    "Delete"
+                </button>
             </div>
         </li>
     }
@@ -187,10 +248,22 @@ fn RenameForm(
     };
     view! {
         <form class="rename" on:submit=save>
-            <label class="sr-only" for=input_id.clone()>"New name"</label>
-            <input type="text" id=input_id maxlength="120" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            <button type="submit" class="btn btn-small">"Save"</button>
-            <button type="button" class="btn btn-small" on:click=move |_| renaming.set(None)>"Cancel"</button>
+            <label class="sr-only" for=input_id.clone()>
+                "New name"
+            </label>
+            <input
+                type="text"
+                id=input_id
+                maxlength="120"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <button type="submit" class="btn btn-small">
+                "Save"
+            </button>
+            <button type="button" class="btn btn-small" on:click=move |_| renaming.set(None)>
+                "Cancel"
+            </button>
         </form>
     }
 }

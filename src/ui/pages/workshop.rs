@@ -41,10 +41,10 @@ pub fn WorkshopPage() -> impl IntoView {
                 "you import the files here. Results use the median answer per question, or the answer you agree on together."
             </p>
         </section>
-        <Participants/>
-        <ShareAnswers/>
-        <DiscussList/>
-        <SpreadSection/>
+        <Participants />
+        <ShareAnswers />
+        <DiscussList />
+        <SpreadSection />
     }
 }
 
@@ -66,15 +66,51 @@ fn SpreadSection() -> impl IntoView {
     });
     let name = move || state.assessment.with(|a| a.as_ref().map(|a| slug(&a.name)).unwrap_or_default());
     view! {
-        {move || spreads.with(|s| s.is_some()).then(|| view! {
-            <ChartFigure id="chart-spread" title="Where the participants stand" description="Per process: the consensus index (marker) and the range of each participant's own index (whisker)."
-                svg=svg filename=Signal::derive(move || format!("{}-spread", name()))>
-                <table class="data-table"><thead><tr><th scope="col">"Process"</th><th scope="col">"Consensus"</th><th scope="col">"Lowest"</th><th scope="col">"Highest"</th></tr></thead>
-                <tbody>{move || spreads.get().unwrap_or_default().into_iter().map(|s| view! {
-                    <tr><th scope="row">{s.name.clone()}</th><td class="num">{format!("{:.2}", s.consensus)}</td><td class="num">{format!("{:.2}", s.min)}</td><td class="num">{format!("{:.2}", s.max)}</td></tr>
-                }).collect_view()}</tbody></table>
-            </ChartFigure>
-        })}
+        {move || {
+            spreads
+                .with(|s| s.is_some())
+                .then(|| {
+                    view! {
+                        <ChartFigure
+                            id="chart-spread"
+                            title="Where the participants stand"
+                            description="Per process: the consensus index (marker) and the range of each participant's own index (whisker)."
+                            svg=svg
+                            filename=Signal::derive(move || format!("{}-spread", name()))
+                        >
+                            <table class="data-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Process"</th>
+                                        <th scope="col">"Consensus"</th>
+                                        <th scope="col">"Lowest"</th>
+                                        <th scope="col">"Highest"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        spreads
+                                            .get()
+                                            .unwrap_or_default()
+                                            .into_iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{s.name.clone()}</th>
+                                                        <td class="num">{format!("{:.2}", s.consensus)}</td>
+                                                        <td class="num">{format!("{:.2}", s.min)}</td>
+                                                        <td class="num">{format!("{:.2}", s.max)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()
+                                    }}
+                                </tbody>
+                            </table>
+                        </ChartFigure>
+                    }
+                })
+        }}
     }
 }
 
@@ -103,40 +139,101 @@ fn Participants() -> impl IntoView {
                 {move || {
                     let (people, active) = list();
                     let several = people.len() > 1;
-                    people.into_iter().map(|p| {
-                        let is_active = p.id == active;
-                        let (id1, id2) = (p.id.clone(), p.id.clone());
-                        view! {
-                            <li data-participant=p.name.clone() class:active=is_active>
-                                <strong>{p.name.clone()}</strong>
-                                <span class="muted small">{format!("{} answers", p.answers.values().filter(|e| e.answer.is_some()).count())}</span>
-                                {if is_active {
-                                    view! { <span class="tag">"answering on this device"</span> }.into_any()
-                                } else {
-                                    view! { <button class="btn btn-small" on:click=move |_| state.dispatch(Action::SetActiveParticipant { id: id1.clone() })>"Answer as this person"</button> }.into_any()
-                                }}
-                                {several.then(|| view! {
-                                    <button class="btn btn-small btn-danger" on:click=move |_| state.dispatch(Action::RemoveParticipant { id: id2.clone() })>"Remove"</button>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()
+                    people
+                        .into_iter()
+                        .map(|p| {
+                            let is_active = p.id == active;
+                            let (id1, id2) = (p.id.clone(), p.id.clone());
+                            view! {
+                                <li data-participant=p.name.clone() class:active=is_active>
+                                    <strong>{p.name.clone()}</strong>
+                                    <span class="muted small">
+                                        {format!(
+                                            "{} answers",
+                                            p.answers.values().filter(|e| e.answer.is_some()).count(),
+                                        )}
+                                    </span>
+                                    {if is_active {
+                                        view! { <span class="tag">"answering on this device"</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <button
+                                                class="btn btn-small"
+                                                on:click=move |_| {
+                                                    state
+                                                        .dispatch(Action::SetActiveParticipant {
+                                                            id: id1.clone(),
+                                                        })
+                                                }
+                                            >
+                                                "Answer as this person"
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }}
+                                    {several
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    class="btn btn-small btn-danger"
+                                                    on:click=move |_| {
+                                                        state
+                                                            .dispatch(Action::RemoveParticipant {
+                                                                id: id2.clone(),
+                                                            })
+                                                    }
+                                                >
+                                                    "Remove"
+                                                </button>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 }}
             </ul>
             <form class="inline-form" on:submit=add>
                 <label for="new-participant">"Add a participant"</label>
-                <input id="new-participant" type="text" maxlength="120" placeholder="Name" prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                <button type="submit" class="btn btn-secondary">"Add"</button>
+                <input
+                    id="new-participant"
+                    type="text"
+                    maxlength="120"
+                    placeholder="Name"
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                />
+                <button type="submit" class="btn btn-secondary">
+                    "Add"
+                </button>
             </form>
             <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                 <label for="my-name">"Your name on this device"</label>
-                <input id="my-name" type="text" maxlength="120"
-                    prop:value=move || state.assessment.with(|a| a.as_ref().and_then(|a| a.participant(&a.active).map(|p| p.name.clone())).unwrap_or_default())
+                <input
+                    id="my-name"
+                    type="text"
+                    maxlength="120"
+                    prop:value=move || {
+                        state
+                            .assessment
+                            .with(|a| {
+                                a.as_ref()
+                                    .and_then(|a| a.participant(&a.active).map(|p| p.name.clone()))
+                                    .unwrap_or_default()
+                            })
+                    }
                     on:change=move |ev| {
-                        let active = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.active.clone())).unwrap_or_default();
-                        state.dispatch(Action::RenameParticipant { id: active, name: event_target_value(&ev) });
-                    }/>
+                        let active = state
+                            .assessment
+                            .with_untracked(|a| a.as_ref().map(|a| a.active.clone()))
+                            .unwrap_or_default();
+                        state
+                            .dispatch(Action::RenameParticipant {
+                                id: active,
+                                name: event_target_value(&ev),
+                            });
+                    }
+                />
             </form>
         </section>
     }
@@ -197,31 +294,84 @@ fn ShareAnswers() -> impl IntoView {
         <section class="card" aria-labelledby="share-heading">
             <h2 id="share-heading">"Answers files"</h2>
             <div class="actions">
-                <button class="btn btn-secondary" id="export-my-answers" on:click=export_mine>"Download my answers"</button>
-                <label class="btn btn-secondary file-label" for="import-answers">"Import participants' answers…"</label>
-                <input type="file" id="import-answers" class="sr-only" multiple accept=".json,application/json" on:change=on_pick/>
+                <button class="btn btn-secondary" id="export-my-answers" on:click=export_mine>
+                    "Download my answers"
+                </button>
+                <label class="btn btn-secondary file-label" for="import-answers">
+                    "Import participants' answers…"
+                </label>
+                <input
+                    type="file"
+                    id="import-answers"
+                    class="sr-only"
+                    multiple
+                    accept=".json,application/json"
+                    on:change=on_pick
+                />
             </div>
-            {move || (!errors.with(|e| e.is_empty())).then(|| view! {
-                <ul class="field-error" role="alert" id="answers-errors">{errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-            })}
-            {move || (!incoming.with(|v| v.is_empty())).then(|| view! {
-                <div class="subform" id="answers-preview" role="region" aria-label="Answers to import">
-                    <h3>"Import these answers?"</h3>
-                    <ul>
-                        {incoming.get().into_iter().map(|i| {
-                            let count = i.participant.answers.values().filter(|e| e.answer.is_some()).count();
-                            let what = if existing(&i.participant.name) { "replaces their earlier answers" } else { "new participant" };
-                            view! { <li data-participant=i.participant.name.clone()><strong>{i.participant.name.clone()}</strong>
-                                {format!(" · {count} answers · from “{}” · ", i.file)}<span class="tag">{what}</span>
-                                {i.other_assessment.map(|n| view! { <span class="field-error">{format!(" Made for another assessment (“{n}”).")}</span> })}</li> }
-                        }).collect_view()}
-                    </ul>
-                    <div class="actions">
-                        <button class="btn btn-primary" id="confirm-answers" on:click=confirm>"Import"</button>
-                        <button class="btn btn-secondary" on:click=move |_| incoming.set(Vec::new())>"Cancel"</button>
-                    </div>
-                </div>
-            })}
+            {move || {
+                (!errors.with(|e| e.is_empty()))
+                    .then(|| {
+                        view! {
+                            <ul class="field-error" role="alert" id="answers-errors">
+                                {errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+            {move || {
+                (!incoming.with(|v| v.is_empty()))
+                    .then(|| {
+                        view! {
+                            <div class="subform" id="answers-preview" role="region" aria-label="Answers to import">
+                                <h3>"Import these answers?"</h3>
+                                <ul>
+                                    {incoming
+                                        .get()
+                                        .into_iter()
+                                        .map(|i| {
+                                            let count = i
+                                                .participant
+                                                .answers
+                                                .values()
+                                                .filter(|e| e.answer.is_some())
+                                                .count();
+                                            let what = if existing(&i.participant.name) {
+                                                "replaces their earlier answers"
+                                            } else {
+                                                "new participant"
+                                            };
+                                            view! {
+                                                <li data-participant=i.participant.name.clone()>
+                                                    <strong>{i.participant.name.clone()}</strong>
+                                                    {format!(" · {count} answers · from “{}” · ", i.file)}
+                                                    <span class="tag">{what}</span>
+                                                    {i
+                                                        .other_assessment
+                                                        .map(|n| {
+                                                            view! {
+                                                                <span class="field-error">
+                                                                    {format!(" Made for another assessment (“{n}”).")}
+                                                                </span>
+                                                            }
+                                                        })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <div class="actions">
+                                    <button class="btn btn-primary" id="confirm-answers" on:click=confirm>
+                                        "Import"
+                                    </button>
+                                    <button class="btn btn-secondary" on:click=move |_| incoming.set(Vec::new())>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -247,31 +397,72 @@ fn DiscussList() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="discuss-heading" id="discuss">
             <h2 id="discuss-heading">"To discuss"</h2>
-            <p class="muted">"Questions where answers are two steps or more apart (for example P and F), the most important first. Agree on an answer together: it replaces the median in the results."</p>
+            <p class="muted">
+                "Questions where answers are two steps or more apart (for example P and F), the most important first. Agree on an answer together: it replaces the median in the results."
+            </p>
             {move || {
                 let list = items.get();
                 if list.is_empty() {
-                    return view! { <p class="muted" id="discuss-empty">"No disagreement of two steps or more."</p> }.into_any();
+                    return view! {
+                        <p class="muted" id="discuss-empty">
+                            "No disagreement of two steps or more."
+                        </p>
+                    }
+                        .into_any();
                 }
                 view! {
                     <ol class="discuss-list">
-                        {list.into_iter().map(|d| {
-                            let key = d.key.clone();
-                            let answers = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.iter().map(|p| (p.name.clone(), p.answers.get(&key).and_then(|e| e.answer))).collect::<Vec<_>>()).unwrap_or_default());
-                            view! {
-                                <li class="discuss-item" data-key=d.key.0.clone()>
-                                    <p class="eyebrow">{d.process_name.clone()}</p>
-                                    <p class="q-text">{d.text.clone()}</p>
-                                    <p class="answers-row">
-                                        {answers.into_iter().map(|(n, a)| view! { <span class=format!("chip chip-{}", code(a).to_lowercase())>{n}": "<strong>{code(a)}</strong></span> }).collect_view()}
-                                    </p>
-                                    <p class="small muted">{format!("Spread {} steps · median {}", d.spread, d.median.map(median_label).unwrap_or_else(|| "–".into()))}</p>
-                                    <AgreedPicker key=key/>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {list
+                            .into_iter()
+                            .map(|d| {
+                                let key = d.key.clone();
+                                let answers = state
+                                    .assessment
+                                    .with_untracked(|a| {
+                                        a.as_ref()
+                                            .map(|a| {
+                                                a.participants
+                                                    .iter()
+                                                    .map(|p| (
+                                                        p.name.clone(),
+                                                        p.answers.get(&key).and_then(|e| e.answer),
+                                                    ))
+                                                    .collect::<Vec<_>>()
+                                            })
+                                            .unwrap_or_default()
+                                    });
+                                view! {
+                                    <li class="discuss-item" data-key=d.key.0.clone()>
+                                        <p class="eyebrow">{d.process_name.clone()}</p>
+                                        <p class="q-text">{d.text.clone()}</p>
+                                        <p class="answers-row">
+                                            {answers
+                                                .into_iter()
+                                                .map(|(n, a)| {
+                                                    view! {
+                                                        <span class=format!(
+                                                            "chip chip-{}",
+                                                            code(a).to_lowercase(),
+                                                        )>{n}": "<strong>{code(a)}</strong></span>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </p>
+                                        <p class="small muted">
+                                            {format!(
+                                                "Spread {} steps · median {}",
+                                                d.spread,
+                                                d.median.map(median_label).unwrap_or_else(|| "–".into()),
+                                            )}
+                                        </p>
+                                        <AgreedPicker key=key />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -305,13 +496,31 @@ fn AgreedPicker(key: QuestionKey) -> impl IntoView {
     view! {
         <div class="agreed">
             <label for=select_id.clone()>"Agreed answer"</label>
-            <select id=select_id class="agreed-select" prop:value=move || current.get().map(|g| g.answer.code().to_string()).unwrap_or_default() on:change=on_pick>
+            <select
+                id=select_id
+                class="agreed-select"
+                prop:value=move || current.get().map(|g| g.answer.code().to_string()).unwrap_or_default()
+                on:change=on_pick
+            >
                 <option value="">"Not agreed yet (use the median)"</option>
-                {Answer::ALL.into_iter().filter(|a| *a != Answer::DK).map(|a| view! { <option value=a.code()>{format!("{} — {}", a.code(), a.label())}</option> }).collect_view()}
+                {Answer::ALL
+                    .into_iter()
+                    .filter(|a| *a != Answer::DK)
+                    .map(|a| view! { <option value=a.code()>{format!("{} — {}", a.code(), a.label())}</option> })
+                    .collect_view()}
             </select>
-            <label class="sr-only" for=note_id.clone()>"Why (note)"</label>
-            <input id=note_id type="text" placeholder="Why? (optional)" maxlength="4000" disabled=move || current.with(|c| c.is_none())
-                prop:value=move || current.get().map(|g| g.note).unwrap_or_default() on:change=on_note/>
+            <label class="sr-only" for=note_id.clone()>
+                "Why (note)"
+            </label>
+            <input
+                id=note_id
+                type="text"
+                placeholder="Why? (optional)"
+                maxlength="4000"
+                disabled=move || current.with(|c| c.is_none())
+                prop:value=move || current.get().map(|g| g.note).unwrap_or_default()
+                on:change=on_note
+            />
         </div>
     }
 }
