@@ -99,53 +99,62 @@ pub fn Comparison(
                             svg=svg
                             filename=Signal::derive(move || format!("{}-change", file_base.get()))
                         >
-                            <table class="data-table" id="delta-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Process"</th>
-                                        <th scope="col">"Baseline"</th>
-                                        <th scope="col">"Now"</th>
-                                        <th scope="col">"Change"</th>
-                                        <th scope="col">"Levels"</th>
-                                        <th scope="col">"Attributes that moved"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {move || {
-                                        list.get()
-                                            .into_iter()
-                                            .map(|d| {
-                                                let moved = d
-                                                    .attributes
-                                                    .iter()
-                                                    .filter_map(|(a, b, c)| {
-                                                        let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
-                                                        ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
-                                                    })
-                                                    .collect::<Vec<_>>()
-                                                    .join(", ");
-                                                view! {
-                                                    <tr data-process=d.process.clone()>
-                                                        <th scope="row">{d.name.clone()}</th>
-                                                        <td class="num">{format!("{:.2}", d.baseline_index)}</td>
-                                                        <td class="num">{format!("{:.2}", d.current_index)}</td>
-                                                        <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
-                                                        <td class="num">
-                                                            {format!("{} → {}", d.baseline_level, d.current_level)}
-                                                        </td>
-                                                        <td class="small">{moved}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()
-                                    }}
-                                </tbody>
-                            </table>
+                            <DeltaTable list=list />
                         </ChartFigure>
                     }
                         .into_any()
                 }
             }}
         </section>
+    }
+}
+
+/// The change per process as a table (the delta chart's text alternative).
+#[component]
+fn DeltaTable(
+    /// Deltas per process.
+    list: Memo<Vec<crate::domain::workshop::Delta>>,
+) -> impl IntoView {
+    view! {
+        <table class="data-table" id="delta-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Process"</th>
+                    <th scope="col">"Baseline"</th>
+                    <th scope="col">"Now"</th>
+                    <th scope="col">"Change"</th>
+                    <th scope="col">"Levels"</th>
+                    <th scope="col">"Attributes that moved"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    list.get()
+                        .into_iter()
+                        .map(|d| {
+                            let moved = d
+                                .attributes
+                                .iter()
+                                .filter_map(|(a, b, c)| {
+                                    let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
+                                    ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! {
+                                <tr data-process=d.process.clone()>
+                                    <th scope="row">{d.name.clone()}</th>
+                                    <td class="num">{format!("{:.2}", d.baseline_index)}</td>
+                                    <td class="num">{format!("{:.2}", d.current_index)}</td>
+                                    <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
+                                    <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td>
+                                    <td class="small">{moved}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
     }
 }

@@ -54,7 +54,6 @@ pub fn Importer() -> impl IntoView {
         dragging.set(false);
         take(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
     };
-    let existing = move |id: &str| library.saved_name(id);
     let confirm = move |as_copies: bool| {
         let Some(p) = preview.get_untracked() else { return };
         match library.import(p.envelopes, as_copies) {
@@ -96,70 +95,63 @@ pub fn Importer() -> impl IntoView {
                     }
                 })
         }}
-        {move || {
-            preview
-                .get()
-                .map(|p| {
-                    let replaces = p.envelopes.iter().filter(|e| existing(&e.assessment.id).is_some()).count();
-                    view! {
-                        <div class="subform" id="import-preview" role="region" aria-label="Import preview">
-                            <h3>{format!("Import from “{}”", p.file)}</h3>
-                            <ul>
-                                {p
-                                    .envelopes
-                                    .iter()
-                                    .map(|e| {
-                                        let a = &e.assessment;
-                                        let what = match existing(&a.id) {
-                                            Some(old) => format!("replaces the saved “{old}”"),
-                                            None => "new".to_string(),
-                                        };
-                                        let answers: usize = a.participants.iter().map(|p| p.answers.len()).sum();
-                                        view! {
-                                            <li data-id=a.id.clone()>
-                                                <strong>{a.name.clone()}</strong>
-                                                {format!(
-                                                    " · {} · {} participant(s), {answers} answers · ",
-                                                    if a.organization.name.is_empty() {
-                                                        "no organization"
-                                                    } else {
-                                                        &a.organization.name
-                                                    },
-                                                    a.participants.len(),
-                                                )}
-                                                <span class="tag">{what}</span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                            <div class="actions">
-                                <button class="btn btn-primary" id="confirm-import" on:click=move |_| confirm(false)>
-                                    {if replaces > 0 { "Import and replace" } else { "Import" }}
-                                </button>
-                                {(replaces > 0)
-                                    .then(|| {
-                                        view! {
-                                            <button
-                                                class="btn btn-secondary"
-                                                id="import-copies"
-                                                on:click=move |_| confirm(true)
-                                            >
-                                                "Import as copies"
-                                            </button>
-                                        }
-                                    })}
-                                <button
-                                    class="btn btn-secondary"
-                                    id="cancel-import"
-                                    on:click=move |_| preview.set(None)
-                                >
-                                    "Cancel"
-                                </button>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
+        {move || preview.get().map(|p| view! { <ImportPreview p=p confirm=Callback::new(confirm) preview=preview /> })}
+    }
+}
+
+/// What a file will create or replace, with the buttons to go ahead.
+#[component]
+fn ImportPreview(
+    /// The decoded file.
+    p: Preview,
+    /// Writes it: `true` imports taken ids as copies.
+    confirm: Callback<bool>,
+    /// Cleared on cancel.
+    preview: RwSignal<Option<Preview>>,
+) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let existing = move |id: &str| library.saved_name(id);
+    let replaces = p.envelopes.iter().filter(|e| existing(&e.assessment.id).is_some()).count();
+    let items = p
+        .envelopes
+        .iter()
+        .map(|e| {
+            let a = &e.assessment;
+            let what = match existing(&a.id) {
+                Some(old) => format!("replaces the saved “{old}”"),
+                None => "new".to_string(),
+            };
+            let answers: usize = a.participants.iter().map(|p| p.answers.len()).sum();
+            let org = if a.organization.name.is_empty() { "no organization" } else { &a.organization.name };
+            view! {
+                <li data-id=a.id.clone()>
+                    <strong>{a.name.clone()}</strong>
+                    {format!(" · {org} · {} participant(s), {answers} answers · ", a.participants.len())}
+                    <span class="tag">{what}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="subform" id="import-preview" role="region" aria-label="Import preview">
+            <h3>{format!("Import from “{}”", p.file)}</h3>
+            <ul>{items}</ul>
+            <div class="actions">
+                <button class="btn btn-primary" id="confirm-import" on:click=move |_| confirm.run(false)>
+                    {if replaces > 0 { "Import and replace" } else { "Import" }}
+                </button>
+                {(replaces > 0)
+                    .then(|| {
+                        view! {
+                            <button class="btn btn-secondary" id="import-copies" on:click=move |_| confirm.run(true)>
+                                "Import as copies"
+                            </button>
+                        }
+                    })}
+                <button class="btn btn-secondary" id="cancel-import" on:click=move |_| preview.set(None)>
+                    "Cancel"
+                </button>
+            </div>
+        </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod catalogs;
 pub mod chart_figure;
 pub mod charts_panel;
 pub mod comparison;
+pub mod data_table;
 pub mod explain;
 pub mod header;
 pub mod import;

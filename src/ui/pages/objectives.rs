@@ -90,10 +90,6 @@ fn CustomObjectives() -> impl IntoView {
     let editing = RwSignal::new(None::<Option<String>>);
     let removed = RwSignal::new(None::<CustomObjective>);
     let list = move || state.assessment.with(|a| a.as_ref().map(|a| a.custom_objectives.clone()).unwrap_or_default());
-    let process_name = move |pid: &str| {
-        state.catalog.with_untracked(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
-    };
-
     view! {
         <section class="card step" aria-labelledby="custom-heading">
             <h2 id="custom-heading">"Your own objectives"</h2>
@@ -102,95 +98,7 @@ fn CustomObjectives() -> impl IntoView {
                 {move || {
                     list()
                         .into_iter()
-                        .map(|o| {
-                            let oid = o.id.clone();
-                            let value = Signal::derive({
-                                let oid = oid.clone();
-                                move || {
-                                    state
-                                        .assessment
-                                        .with(|a| {
-                                            a.as_ref()
-                                                .and_then(|a| {
-                                                    a.custom_objectives
-                                                        .iter()
-                                                        .find(|c| c.id == oid)
-                                                        .map(|c| c.importance)
-                                                })
-                                                .unwrap_or(0)
-                                        })
-                                }
-                            });
-                            let on_change = Callback::new({
-                                let oid = oid.clone();
-                                move |n: u8| {
-                                    state
-                                        .dispatch(Action::SetObjectiveImportance {
-                                            objective: oid.clone(),
-                                            importance: n,
-                                        })
-                                }
-                            });
-                            let mapped = o
-                                .processes
-                                .iter()
-                                .map(|w| {
-                                    format!(
-                                        "{}{}",
-                                        process_name(&w.process),
-                                        if w.weight == 2 { " (primary)" } else { "" },
-                                    )
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            let edit_id = oid.clone();
-                            let gone = o.clone();
-                            view! {
-                                <li class="objective custom" data-objective=o.id.clone()>
-                                    <div class="objective-text">
-                                        <h3>{o.name.clone()}</h3>
-                                        <p class="muted">{o.description.clone()}</p>
-                                        <p class="mapped">
-                                            {if mapped.is_empty() {
-                                                "Not mapped to any process yet: it has no effect until you map it."
-                                                    .to_string()
-                                            } else {
-                                                format!("Needs: {mapped}")
-                                            }}
-                                        </p>
-                                        <div class="row-actions">
-                                            <button
-                                                class="btn btn-small"
-                                                on:click=move |_| editing.set(Some(Some(edit_id.clone())))
-                                            >
-                                                "Edit"
-                                            </button>
-                                            <button
-                                                class="btn btn-small btn-danger"
-                                                on:click=move |_| {
-                                                    if state
-                                                        .try_dispatch(Action::RemoveCustomObjective {
-                                                            id: gone.id.clone(),
-                                                        })
-                                                        .is_ok()
-                                                    {
-                                                        removed.set(Some(gone.clone()));
-                                                    }
-                                                }
-                                            >
-                                                "Remove"
-                                            </button>
-                                        </div>
-                                    </div>
-                                    <ImportancePicker
-                                        name=format!("imp-{}", o.id)
-                                        label=format!("Importance of {}", o.name)
-                                        value=value
-                                        on_change=on_change
-                                    />
-                                </li>
-                            }
-                        })
+                        .map(|o| view! { <CustomObjectiveItem o=o editing=editing removed=removed /> })
                         .collect_view()
                 }}
             </ul>
@@ -231,6 +139,75 @@ fn CustomObjectives() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// One custom objective: its mapping, importance, edit and remove.
+#[component]
+fn CustomObjectiveItem(
+    /// The objective.
+    o: CustomObjective,
+    /// Which objective's form is open.
+    editing: RwSignal<Option<Option<String>>>,
+    /// The objective just removed (for undo).
+    removed: RwSignal<Option<CustomObjective>>,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let oid = StoredValue::new(o.id.clone());
+    let value = Signal::derive(move || {
+        state.assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.custom_objectives.iter().find(|c| c.id == oid.get_value()).map(|c| c.importance))
+                .unwrap_or(0)
+        })
+    });
+    let on_change = Callback::new(move |n: u8| {
+        state.dispatch(Action::SetObjectiveImportance { objective: oid.get_value(), importance: n })
+    });
+    let mapped = state.catalog.with_untracked(|c| {
+        o.processes
+            .iter()
+            .map(|w| {
+                let name = c.process(&w.process).map(|p| p.name.clone()).unwrap_or_else(|| w.process.clone());
+                format!("{name}{}", if w.weight == 2 { " (primary)" } else { "" })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let gone = o.clone();
+    let remove = move |_| {
+        if state.try_dispatch(Action::RemoveCustomObjective { id: gone.id.clone() }).is_ok() {
+            removed.set(Some(gone.clone()));
+        }
+    };
+    view! {
+        <li class="objective custom" data-objective=o.id.clone()>
+            <div class="objective-text">
+                <h3>{o.name.clone()}</h3>
+                <p class="muted">{o.description.clone()}</p>
+                <p class="mapped">
+                    {if mapped.is_empty() {
+                        "Not mapped to any process yet: it has no effect until you map it.".to_string()
+                    } else {
+                        format!("Needs: {mapped}")
+                    }}
+                </p>
+                <div class="row-actions">
+                    <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(oid.get_value())))>
+                        "Edit"
+                    </button>
+                    <button class="btn btn-small btn-danger" on:click=remove>
+                        "Remove"
+                    </button>
+                </div>
+            </div>
+            <ImportancePicker
+                name=format!("imp-{}", o.id)
+                label=format!("Importance of {}", o.name)
+                value=value
+                on_change=on_change
+            />
+        </li>
     }
 }
 

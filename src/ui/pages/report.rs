@@ -15,15 +15,51 @@ use leptos::prelude::*;
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = expect_context::<Session>();
-    let a = move || state.assessment.get();
-    let file_base = Signal::derive(move || slug(&a().map(|a| a.name).unwrap_or_default()));
+    let file_base = Signal::derive(move || {
+        state.assessment.with(|a| slug(a.as_ref().map(|a| a.name.as_str()).unwrap_or_default()))
+    });
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             // Printing is best effort: a refusal leaves the page as it is.
             let _ = w.print();
         }
     };
-    let header = move || {
+    view! {
+        <article class="report card" id="report">
+            <div class="report-actions no-print">
+                <button class="btn btn-primary" id="print-report" on:click=print>
+                    "Print or save as PDF"
+                </button>
+                <span class="muted small">"Uses your browser's print dialog; choose A4 or Letter."</span>
+            </div>
+            <header class="report-header">
+                <ReportHeader />
+            </header>
+            <section class="report-section">
+                <h2>"Summary"</h2>
+                <Summary />
+            </section>
+            <section class="report-section">
+                <h2>"Scope, targets and capability"</h2>
+                <ScopeTable />
+            </section>
+            <Charts file_base=file_base />
+            <BusinessView />
+            <Roadmap />
+            <ReportNotes />
+            <p class="muted small report-foot">
+                "Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."
+            </p>
+        </article>
+    }
+}
+
+/// Who and what was assessed, when, and how deep.
+#[component]
+fn ReportHeader() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let a = move || state.assessment.get();
+    move || {
         a().map(|a| {
             let size = a.organization.size.map(SizeBand::label).unwrap_or("size not given");
             let org = if a.organization.name.is_empty() {
@@ -48,7 +84,13 @@ pub fn ReportPage() -> impl IntoView {
                     .then(|| view! { <p class="report-context">{a.organization.context.clone()}</p> })}
             }
         })
-    };
+    }
+}
+
+/// Every process in scope (or decided on), with target, level, index and why.
+#[component]
+fn ScopeTable() -> impl IntoView {
+    let state = expect_context::<Session>();
     let scope_rows = move || {
         state.results.with(|r| {
             let a = state.assessment.get();
@@ -84,7 +126,30 @@ pub fn ReportPage() -> impl IntoView {
             })
         })
     };
-    let notes = move || {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Scope, targets and capability table">
+            <table class="process-table report-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Process"</th>
+                        <th scope="col">"Relevance"</th>
+                        <th scope="col">"Target"</th>
+                        <th scope="col">"Level"</th>
+                        <th scope="col">"Index"</th>
+                        <th scope="col">"Rationale or main reasons"</th>
+                    </tr>
+                </thead>
+                <tbody>{scope_rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The notes and evidence written during the assessment.
+#[component]
+fn ReportNotes() -> impl IntoView {
+    let state = expect_context::<Session>();
+    move || {
         state.results.with(|r| {
             let list = r.as_ref().map(|r| r.notes.clone()).unwrap_or_default();
             (!list.is_empty()).then(|| {
@@ -113,45 +178,5 @@ pub fn ReportPage() -> impl IntoView {
                 }
             })
         })
-    };
-    view! {
-        <article class="report card" id="report">
-            <div class="report-actions no-print">
-                <button class="btn btn-primary" id="print-report" on:click=print>
-                    "Print or save as PDF"
-                </button>
-                <span class="muted small">"Uses your browser's print dialog; choose A4 or Letter."</span>
-            </div>
-            <header class="report-header">{header}</header>
-            <section class="report-section">
-                <h2>"Summary"</h2>
-                <Summary />
-            </section>
-            <section class="report-section">
-                <h2>"Scope, targets and capability"</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Scope, targets and capability table">
-                    <table class="process-table report-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Process"</th>
-                                <th scope="col">"Relevance"</th>
-                                <th scope="col">"Target"</th>
-                                <th scope="col">"Level"</th>
-                                <th scope="col">"Index"</th>
-                                <th scope="col">"Rationale or main reasons"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{scope_rows}</tbody>
-                    </table>
-                </div>
-            </section>
-            <Charts file_base=file_base />
-            <BusinessView />
-            <Roadmap />
-            {notes}
-            <p class="muted small report-foot">
-                "Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."
-            </p>
-        </article>
     }
 }

@@ -48,49 +48,7 @@ pub fn ServicesPage() -> impl IntoView {
                         <ul class="service-list">
                             {services
                                 .into_iter()
-                                .map(|s| {
-                                    let edit_id = s.id.clone();
-                                    let gone = s.clone();
-                                    view! {
-                                        <li class="service" data-service=s.id.clone()>
-                                            <div>
-                                                <h3>{s.name.clone()}</h3>
-                                                <p class="muted">{s.description.clone()}</p>
-                                                <p class="tags">
-                                                    <span class="tag">{format!("Criticality {}", s.criticality)}</span>
-                                                    <span class="tag">{Audience::describe(&s.audience)}</span>
-                                                    <span class="tag">{s.sourcing.label()}</span>
-                                                    <span class="tag">
-                                                        {format!("Changes: {}", s.change_rate.label().to_lowercase())}
-                                                    </span>
-                                                </p>
-                                            </div>
-                                            <div class="row-actions">
-                                                <button
-                                                    class="btn btn-small"
-                                                    on:click=move |_| editing.set(Some(Some(edit_id.clone())))
-                                                >
-                                                    "Edit"
-                                                </button>
-                                                <button
-                                                    class="btn btn-small btn-danger"
-                                                    on:click=move |_| {
-                                                        if state
-                                                            .try_dispatch(Action::RemoveService {
-                                                                id: gone.id.clone(),
-                                                            })
-                                                            .is_ok()
-                                                        {
-                                                            removed.set(Some(gone.clone()));
-                                                        }
-                                                    }
-                                                >
-                                                    "Remove"
-                                                </button>
-                                            </div>
-                                        </li>
-                                    }
-                                })
+                                .map(|s| view! { <ServiceItem s=s editing=editing removed=removed /> })
                                 .collect_view()}
                         </ul>
                     }
@@ -154,6 +112,48 @@ pub fn ServicesPage() -> impl IntoView {
                 />
             }
         }}
+    }
+}
+
+/// One listed service with its attributes, edit and remove.
+#[component]
+fn ServiceItem(
+    /// The service.
+    s: Service,
+    /// Which service's form is open.
+    editing: RwSignal<Option<Option<String>>>,
+    /// The service just removed (for undo).
+    removed: RwSignal<Option<Service>>,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let edit_id = s.id.clone();
+    let gone = s.clone();
+    let remove = move |_| {
+        if state.try_dispatch(Action::RemoveService { id: gone.id.clone() }).is_ok() {
+            removed.set(Some(gone.clone()));
+        }
+    };
+    view! {
+        <li class="service" data-service=s.id.clone()>
+            <div>
+                <h3>{s.name.clone()}</h3>
+                <p class="muted">{s.description.clone()}</p>
+                <p class="tags">
+                    <span class="tag">{format!("Criticality {}", s.criticality)}</span>
+                    <span class="tag">{Audience::describe(&s.audience)}</span>
+                    <span class="tag">{s.sourcing.label()}</span>
+                    <span class="tag">{format!("Changes: {}", s.change_rate.label().to_lowercase())}</span>
+                </p>
+            </div>
+            <div class="row-actions">
+                <button class="btn btn-small" on:click=move |_| editing.set(Some(Some(edit_id.clone())))>
+                    "Edit"
+                </button>
+                <button class="btn btn-small btn-danger" on:click=remove>
+                    "Remove"
+                </button>
+            </div>
+        </li>
     }
 }
 

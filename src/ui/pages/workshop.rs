@@ -143,52 +143,7 @@ fn Participants() -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             let is_active = p.id == active;
-                            let (id1, id2) = (p.id.clone(), p.id.clone());
-                            view! {
-                                <li data-participant=p.name.clone() class:active=is_active>
-                                    <strong>{p.name.clone()}</strong>
-                                    <span class="muted small">
-                                        {format!(
-                                            "{} answers",
-                                            p.answers.values().filter(|e| e.answer.is_some()).count(),
-                                        )}
-                                    </span>
-                                    {if is_active {
-                                        view! { <span class="tag">"answering on this device"</span> }.into_any()
-                                    } else {
-                                        view! {
-                                            <button
-                                                class="btn btn-small"
-                                                on:click=move |_| {
-                                                    state
-                                                        .dispatch(Action::SetActiveParticipant {
-                                                            id: id1.clone(),
-                                                        })
-                                                }
-                                            >
-                                                "Answer as this person"
-                                            </button>
-                                        }
-                                            .into_any()
-                                    }}
-                                    {several
-                                        .then(|| {
-                                            view! {
-                                                <button
-                                                    class="btn btn-small btn-danger"
-                                                    on:click=move |_| {
-                                                        state
-                                                            .dispatch(Action::RemoveParticipant {
-                                                                id: id2.clone(),
-                                                            })
-                                                    }
-                                                >
-                                                    "Remove"
-                                                </button>
-                                            }
-                                        })}
-                                </li>
-                            }
+                            view! { <ParticipantItem p=p is_active=is_active several=several /> }
                         })
                         .collect_view()
                 }}
@@ -236,6 +191,61 @@ fn Participants() -> impl IntoView {
                 />
             </form>
         </section>
+    }
+}
+
+/// One participant: how many answers, and the buttons to answer as them or remove them.
+#[component]
+fn ParticipantItem(
+    /// The participant.
+    p: Participant,
+    /// Whether they answer on this device.
+    is_active: bool,
+    /// Whether there is more than one (the last one cannot be removed).
+    several: bool,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let (id1, id2) = (p.id.clone(), p.id.clone());
+    let count = p.answers.values().filter(|e| e.answer.is_some()).count();
+    view! {
+        <li data-participant=p.name.clone() class:active=is_active>
+            <strong>{p.name.clone()}</strong>
+            <span class="muted small">{format!("{count} answers")}</span>
+            {if is_active {
+                view! { <span class="tag">"answering on this device"</span> }.into_any()
+            } else {
+                view! {
+                    <button
+                        class="btn btn-small"
+                        on:click=move |_| {
+                            state
+                                .dispatch(Action::SetActiveParticipant {
+                                    id: id1.clone(),
+                                })
+                        }
+                    >
+                        "Answer as this person"
+                    </button>
+                }
+                    .into_any()
+            }}
+            {several
+                .then(|| {
+                    view! {
+                        <button
+                            class="btn btn-small btn-danger"
+                            on:click=move |_| {
+                                state
+                                    .dispatch(Action::RemoveParticipant {
+                                        id: id2.clone(),
+                                    })
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    }
+                })}
+        </li>
     }
 }
 
@@ -330,33 +340,8 @@ fn ShareAnswers() -> impl IntoView {
                                         .get()
                                         .into_iter()
                                         .map(|i| {
-                                            let count = i
-                                                .participant
-                                                .answers
-                                                .values()
-                                                .filter(|e| e.answer.is_some())
-                                                .count();
-                                            let what = if existing(&i.participant.name) {
-                                                "replaces their earlier answers"
-                                            } else {
-                                                "new participant"
-                                            };
-                                            view! {
-                                                <li data-participant=i.participant.name.clone()>
-                                                    <strong>{i.participant.name.clone()}</strong>
-                                                    {format!(" · {count} answers · from “{}” · ", i.file)}
-                                                    <span class="tag">{what}</span>
-                                                    {i
-                                                        .other_assessment
-                                                        .map(|n| {
-                                                            view! {
-                                                                <span class="field-error">
-                                                                    {format!(" Made for another assessment (“{n}”).")}
-                                                                </span>
-                                                            }
-                                                        })}
-                                                </li>
-                                            }
+                                            let replaces = existing(&i.participant.name);
+                                            view! { <IncomingItem i=i replaces=replaces /> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -373,6 +358,30 @@ fn ShareAnswers() -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// One answers file waiting to be imported.
+#[component]
+fn IncomingItem(
+    /// The file read.
+    i: Incoming,
+    /// Whether it replaces answers this person gave before.
+    replaces: bool,
+) -> impl IntoView {
+    let count = i.participant.answers.values().filter(|e| e.answer.is_some()).count();
+    let what = if replaces { "replaces their earlier answers" } else { "new participant" };
+    view! {
+        <li data-participant=i.participant.name.clone()>
+            <strong>{i.participant.name.clone()}</strong>
+            {format!(" · {count} answers · from “{}” · ", i.file)}
+            <span class="tag">{what}</span>
+            {i
+                .other_assessment
+                .map(|n| {
+                    view! { <span class="field-error">{format!(" Made for another assessment (“{n}”).")}</span> }
+                })}
+        </li>
     }
 }
 
