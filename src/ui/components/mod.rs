@@ -16,3 +16,4 @@ pub mod save_status;
 pub mod step_nav;
 pub mod stepper;
 pub mod summary;
+pub mod undo_notice;

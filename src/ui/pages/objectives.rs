@@ -6,6 +6,7 @@ use crate::domain::catalog::ProcessWeight;
 use crate::domain::Action;
 use crate::ui::components::importance::ImportancePicker;
 use crate::ui::components::step_nav::StepNav;
+use crate::ui::components::undo_notice::UndoNotice;
 use crate::ui::route::Step;
 use crate::ui::state::Session;
 use crate::ui::util::new_id;
@@ -102,27 +103,7 @@ fn CustomObjectives() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            {move || {
-                removed
-                    .get()
-                    .map(|o| {
-                        let name = o.name.clone();
-                        view! {
-                            <p class="notice undo" role="status">
-                                {format!("Removed “{name}”. ")}
-                                <button
-                                    class="btn-link"
-                                    on:click=move |_| {
-                                        state.dispatch(Action::AddCustomObjective(o.clone()));
-                                        removed.set(None);
-                                    }
-                                >
-                                    "Undo"
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
+            <UndoNotice removed=removed name=|x| x.name.clone() restore=Action::AddCustomObjective />
             {move || match editing.get() {
                 None => {
                     view! {

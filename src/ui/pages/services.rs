@@ -4,6 +4,7 @@ use crate::domain::assessment::{Service, MAX_SERVICES};
 use crate::domain::catalog::{Audience, ChangeRate, Sourcing};
 use crate::domain::Action;
 use crate::ui::components::step_nav::StepNav;
+use crate::ui::components::undo_notice::UndoNotice;
 use crate::ui::route::Step;
 use crate::ui::state::Session;
 use crate::ui::util::new_id;
@@ -55,28 +56,7 @@ pub fn ServicesPage() -> impl IntoView {
                         .into_any()
                 }
             }}
-            {move || {
-                removed
-                    .get()
-                    .map(|s| {
-                        let name = s.name.clone();
-                        view! {
-                            <p class="notice undo" role="status">
-                                {format!("Removed “{name}”. ")}
-                                <button
-                                    class="btn-link"
-                                    id="undo-remove"
-                                    on:click=move |_| {
-                                        state.dispatch(Action::AddService(s.clone()));
-                                        removed.set(None);
-                                    }
-                                >
-                                    "Undo"
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
+            <UndoNotice removed=removed name=|x| x.name.clone() restore=Action::AddService button_id="undo-remove" />
             {move || match editing.get() {
                 None if full() => {
                     view! {
