@@ -82,14 +82,17 @@ fn save_refuses_to_overwrite_another_tabs_write() {
 }
 
 /// Makes `window.localStorage` throw on access, as a browser does when the user
-/// or a policy blocks site data; returns a function that puts it back.
+/// or a policy blocks site data; returns a function that puts it back (and
+/// the test page's address, which the app's router changes).
 fn block_local_storage() -> js_sys::Function {
     let block = js_sys::Function::new_no_args(
         "const original = Object.getOwnPropertyDescriptor(window, 'localStorage') \
            || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage'); \
          Object.defineProperty(window, 'localStorage', { configurable: true, \
            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }); \
-         return () => Object.defineProperty(window, 'localStorage', original);",
+         const address = location.pathname + location.search; \
+         return () => { Object.defineProperty(window, 'localStorage', original); \
+           history.replaceState(null, '', address); };",
     );
     block.call0(&wasm_bindgen::JsValue::NULL).unwrap().into()
 }
