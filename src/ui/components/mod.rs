@@ -6,6 +6,7 @@ pub mod charts_panel;
 pub mod comparison;
 pub mod data_table;
 pub mod explain;
+pub mod form_footer;
 pub mod header;
 pub mod import;
 pub mod importance;

@@ -4,6 +4,7 @@
 use crate::domain::assessment::CustomObjective;
 use crate::domain::catalog::ProcessWeight;
 use crate::domain::Action;
+use crate::ui::components::form_footer::FormFooter;
 use crate::ui::components::importance::ImportancePicker;
 use crate::ui::components::step_nav::StepNav;
 use crate::ui::components::undo_notice::UndoNotice;
@@ -301,25 +302,12 @@ fn ObjectiveForm(
                     })
                     .collect_view()}
             </fieldset>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="actions">
-                <button type="submit" class="btn btn-primary" id="save-objective">
-                    {if is_new { "Add objective" } else { "Save changes" }}
-                </button>
-                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter
+                error=error
+                submit_id="save-objective"
+                submit=if is_new { "Add objective" } else { "Save changes" }
+                on_cancel=on_done
+            />
         </form>
     }
 }

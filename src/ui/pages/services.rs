@@ -3,6 +3,7 @@
 use crate::domain::assessment::{Service, MAX_SERVICES};
 use crate::domain::catalog::{Audience, ChangeRate, Sourcing};
 use crate::domain::Action;
+use crate::ui::components::form_footer::FormFooter;
 use crate::ui::components::step_nav::StepNav;
 use crate::ui::components::undo_notice::UndoNotice;
 use crate::ui::route::Step;
@@ -281,25 +282,12 @@ fn ServiceForm(
                     " Internal users"
                 </label>
             </fieldset>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="actions">
-                <button type="submit" class="btn btn-primary" id="save-service">
-                    {if is_new { "Add service" } else { "Save changes" }}
-                </button>
-                <button type="button" class="btn btn-secondary" on:click=move |_| on_done.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter
+                error=error
+                submit_id="save-service"
+                submit=if is_new { "Add service" } else { "Save changes" }
+                on_cancel=on_done
+            />
         </form>
     }
 }
