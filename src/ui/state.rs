@@ -60,7 +60,8 @@ pub(super) struct Store {
     pub(super) quarantine: RwSignal<Vec<Quarantined>>,
     /// The saved-assessments list as last read.
     pub(super) saved: RwSignal<Vec<IndexEntry>>,
-    /// Why nothing can be saved in this browser, when that is so.
+    /// Why nothing can be saved in this browser (the browser's reason, e.g.
+    /// "SecurityError"), when that is so.
     pub(super) unavailable: RwSignal<Option<String>>,
     pub(super) notices: Notices,
 }
@@ -143,7 +144,11 @@ impl Store {
         let catalog = RwSignal::new(Catalog::default_catalog());
         let assessment = RwSignal::new(None::<Assessment>);
         let results = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))));
-        let unavailable = storage::available().err().map(|e| e.to_string());
+        // A full quota is not "blocked": saving reports it when it happens.
+        let unavailable = match storage::available() {
+            Err(StorageError::Unavailable(why)) => Some(why),
+            _ => None,
+        };
         Store {
             catalog,
             custom_catalogs: RwSignal::new(storage::catalogs()),

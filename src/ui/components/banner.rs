@@ -106,9 +106,9 @@ fn StorageBlocked() -> impl IntoView {
                 <div class="banner banner-error" id="storage-blocked-banner">
                     <span>
                         <strong>"Nothing will be saved in this browser."</strong>
-                        " It does not let this site store data ("
+                        " It does not let this site store data (the browser says: "
                         {why}
-                        "). You can work as usual, but your work lives in this tab only: download it before you close the tab."
+                        "). You can work as usual, but your work lives in this tab only: download a copy before you close the tab."
                     </span>
                     <span class="banner-actions">
                         <button class="btn btn-ghost" id="download-in-memory" on:click=move |_| library.export_open()>
