@@ -1,0 +1,294 @@
+// The main flow: the start page, the app shell, a new user's way through the
+// steps (with the mouse and with the keyboard only), navigation and deep links.
+import assert from 'node:assert/strict';
+import { BASE, DESKTOP, PHONE, newPage, shot, watch, assessmentId, sidewaysOverflow } from '../support.mjs';
+import {
+  AppShell, StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage,
+  assertAccessible,
+} from '../pages.mjs';
+
+export const journeys = [];
+const journey = (name, fn) => journeys.push({ name, fn });
+
+journey('start page loads with no console error and shows the product', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  assert.equal(await start.brand().innerText(), 'ITSM Maturity');
+  assert.match(await start.heading().innerText(), /IT service management/);
+  assert.match(await start.privacyNote().innerText(), /nothing you enter is ever sent anywhere/);
+  assert.equal(await start.noSaved().count(), 1, 'a first visit has no saved assessments');
+  await assertAccessible(page, 'start page');
+  await shot(page, 'start-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'start-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('app shell: the start page hero paints before the wasm, deep links hide it, and the app takes over without a layout shift', async (browser) => {
+  // With the wasm held back, the static shell shows the product at / ...
+  const held = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const early = await held.newPage();
+  await early.route('**/*.wasm', (r) => r.abort());
+  await early.goto(BASE + '/');
+  const shell = new AppShell(early);
+  assert.ok(await shell.heroHeading().isVisible(), 'the hero is visible before the app starts');
+  const shellText = await shell.heroTexts();
+  // ... but not on a deep link, where the app will open another page.
+  await early.goto(BASE + '/a/someone/results');
+  assert.ok(await shell.topbar().isVisible());
+  assert.ok(!(await shell.heroHeading().isVisible()), 'a deep link shows no start-page hero');
+  await held.close();
+
+  // The app replaces the shell with the same text, in the same place: no layout shift.
+  const { context, page, errors } = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const start = new StartPage(page, BASE);
+  await start.open();
+  assert.equal(await new AppShell(page).root().count(), 0, 'the shell is gone once the app runs');
+  assert.equal(await start.headings().count(), 1);
+  const appText = await start.heroTexts();
+  assert.deepEqual(shellText, appText, 'index.html and the start page say the same');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('(a) a new user opens the sample and reaches the scope page: supplier and change with reasons', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  const results = new ResultsPage(page);
+  await results.waitLoaded();
+  assert.match(page.url(), /\/a\/sample-pizza\/results$/);
+  assert.match(await results.title().innerText(), /Pizza&Pizza/);
+  await new AssessmentFrame(page).goStep('scope');
+  const scope = new ScopePage(page);
+  await scope.waitLoaded();
+  assert.match(page.url(), /\/a\/sample-pizza\/scope$/);
+  assert.ok(await scope.inScope('supplier'));
+  assert.ok(await scope.relevance('supplier') >= 50, 'supplier management is highly relevant');
+  assert.match(await scope.reasons('supplier'), /service 'Payment system' is provided by a supplier \(criticality 5\)/);
+  assert.match(await scope.reasons('supplier'), /service 'Telephony' is provided by a supplier \(criticality 4\)/);
+  assert.ok(await scope.inScope('change'));
+  assert.match(await scope.reasons('change'), /service 'Ordering website' changes weekly or daily \(criticality 5\)/);
+  // A reload keeps the step and the data; the start list shows the sample once.
+  await page.reload();
+  await scope.waitLoaded();
+  assert.match(await scope.reasons('change'), /changes weekly or daily/);
+  await start.goto();
+  await page.waitForURL(/\/a\/sample-pizza\/scope$/); // resumes at the last step
+  await new ScopePage(page).waitLoaded();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('(b) keyboard only: create, organization, two objectives, a service, a quick-scan process; reload restores', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  const frame = new AssessmentFrame(page);
+  await start.open();
+  await start.tabTo('newAssessment');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/a\/[^/]+\/organization$/);
+  const id = assessmentId(page);
+
+  // Organization: type into the fields with the keyboard.
+  const org = new OrganizationPage(page);
+  await org.tabTo('orgName');
+  await page.keyboard.type('Acme <img src=x onerror=alert(1)> & Sons');
+  await org.tabTo('assessmentName');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  assert.match(await org.fieldError().innerText(), /Give the assessment a name/);
+  await page.keyboard.type('Acme service review');
+  assert.equal(await org.fieldError().count(), 0);
+  await org.tabTo('sector');
+  await page.keyboard.type('Manufacturing');
+  await frame.tabTo('next');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/objectives$/);
+
+  // Objectives: two ratings with arrow keys inside the radio groups.
+  const objectives = new ObjectivesPage(page);
+  await objectives.tabToRating('managed-business-risk');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await objectives.tabToRating('protect-data');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await objectives.ratedCount().innerText(), '2 objectives rated');
+  await frame.tabTo('next');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/services$/);
+
+  // Services: add one through the form.
+  const services = new ServicesPage(page);
+  assert.equal(await services.none().count(), 1);
+  await services.tabTo('add');
+  await page.keyboard.press('Enter');
+  await services.tabTo('name');
+  await page.keyboard.type('Customer portal');
+  await services.tabTo('criticality');
+  await page.keyboard.press('ArrowDown'); // 3 -> 4
+  await services.tabTo('sourcing');
+  await page.keyboard.press('ArrowDown'); // in-house -> bought
+  await services.tabTo('external');
+  await page.keyboard.press('Space');
+  await services.tabTo('save');
+  await page.keyboard.press('Enter');
+  await services.waitLoaded();
+  assert.equal(await services.titles().innerText(), 'Customer portal');
+  assert.match(await services.tags().innerText(), /Criticality 4[\s\S]*Customers and staff[\s\S]*Bought and customized/);
+  // Removing is undoable.
+  await services.tabTo('remove');
+  await page.keyboard.press('Enter');
+  await services.waitFor('none');
+  await services.tabTo('undoRemove');
+  await page.keyboard.press('Enter');
+  await services.waitLoaded();
+  assert.equal(await services.titles().innerText(), 'Customer portal');
+
+  // Questions: the stepper's "Questions" goes to the most relevant unanswered process.
+  await frame.tabToStep('process');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/process\/[^/]+$/);
+  const proc = new ProcessPage(page);
+  await proc.waitLoaded();
+  const processUrl = page.url();
+  const count = await proc.questions().count();
+  assert.equal(count, 9, 'quick scan: one question per attribute');
+  // Focus starts on the first question; each key answers and moves on.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q-0');
+  const keys = ['4', '3', '2', '1', 'f', 'l', 'p', 'n', '0'];
+  for (const k of keys) await page.keyboard.press(k);
+  const expected = ['F', 'L', 'P', 'N', 'F', 'L', 'P', 'N', 'NA'];
+  assert.deepEqual(await proc.pressed(), expected);
+  assert.match(await proc.progress().innerText(), /100 %/);
+  await shot(page, 'process-keyboard-1280');
+
+  // Reload at once: the pending save is flushed when the page hides.
+  await page.reload();
+  await proc.waitLoaded();
+  assert.equal(page.url(), processUrl, 'the same step after reload');
+  assert.deepEqual(await proc.pressed(), expected, 'answers restored');
+  assert.equal(await frame.orgName().evaluate((e) => e.textContent), 'Acme <img src=x onerror=alert(1)> & Sons', 'hostile text shown literally');
+  assert.equal(await page.locator('img[src=x]').count(), 0, 'never executed as markup');
+  await page.goto(`${BASE}/a/${id}/objectives`);
+  await objectives.waitLoaded();
+  assert.equal(await objectives.ratedCount().innerText(), '2 objectives rated');
+  assert.ok(await objectives.rating('managed-business-risk', 5).isChecked());
+  assert.ok(await objectives.rating('protect-data', 3).isChecked());
+  await page.goto(`${BASE}/a/${id}/services`);
+  await services.waitLoaded();
+  assert.equal(await services.titles().innerText(), 'Customer portal');
+  await page.goto(`${BASE}/a/${id}/organization`);
+  await org.waitFor('sector');
+  assert.equal(await org.sector().inputValue(), 'Manufacturing');
+  assert.equal(await org.assessmentName().inputValue(), 'Acme service review');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('(c) back/forward and a deep link to a process page work after reload', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  const frame = new AssessmentFrame(page);
+  const services = new ServicesPage(page);
+  await frame.goStep('services');
+  await services.waitLoaded();
+  await frame.goStep('scope');
+  await new ScopePage(page).waitLoaded();
+  await page.goto(`${BASE}/a/sample-pizza/process/supplier`);
+  const proc = new ProcessPage(page);
+  await proc.waitLoaded();
+  assert.equal(await proc.title().innerText(), 'Supplier management');
+  await page.reload();
+  await proc.waitLoaded();
+  await page.goBack();
+  await page.waitForURL(/\/scope$/);
+  await new ScopePage(page).waitLoaded();
+  await page.goBack();
+  await page.waitForURL(/\/services$/);
+  await services.waitLoaded();
+  assert.equal(await services.titles().count(), 3);
+  await page.goForward();
+  await page.waitForURL(/\/scope$/);
+  await page.goForward();
+  await page.waitForURL(/\/process\/supplier$/);
+  await proc.waitLoaded();
+  // A deep link in a fresh tab of the same browser profile.
+  const tab = await context.newPage();
+  const tabErrors = watch(tab);
+  await tab.goto(`${BASE}/a/sample-pizza/process/change`);
+  const tabProc = new ProcessPage(tab);
+  await tabProc.waitLoaded();
+  assert.equal(await tabProc.title().innerText(), 'Change management');
+  const answers = await tabProc.pressed();
+  assert.ok(answers.every((a) => a !== null), 'the sample is fully answered');
+  // An unknown process and an unknown assessment get clear messages.
+  await tab.goto(`${BASE}/a/sample-pizza/process/nope`);
+  await tab.waitForSelector('text=Unknown process');
+  await tab.goto(`${BASE}/a/does-not-exist/scope`);
+  await tab.waitForSelector('text=Assessment not found');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(tabErrors, []);
+  await context.close();
+});
+
+journey('every step: screenshots at 1280×800 and 390×844, and no serious axe violation', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  const steps = [
+    ['organization', OrganizationPage.sel.ready], ['objectives', ObjectivesPage.sel.ready], ['services', ServicesPage.sel.ready],
+    ['scope', ScopePage.sel.ready], ['process/incident', ProcessPage.sel.ready], ['results', ResultsPage.sel.ready],
+  ];
+  for (const [step, ready] of steps) {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${BASE}/a/sample-pizza/${step}`);
+    await page.waitForSelector(ready);
+    await assertAccessible(page, step);
+    const name = step.replace('/', '-');
+    await shot(page, `${name}-1280`);
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(100);
+    await shot(page, `${name}-390`);
+    const overflow = await sidewaysOverflow(page);
+    assert.ok(overflow <= 1, `${step} scrolls sideways at 390 px (${overflow} px)`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('keyboard only: from the start page to the printable report', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  const results = new ResultsPage(page);
+  const report = new ReportPage(page);
+  await start.open();
+  await start.tabTo('openSample');
+  await page.keyboard.press('Enter');
+  await results.waitLoaded();
+  await results.tabToExplain('supplier');
+  await page.keyboard.press('Enter');
+  await results.waitExplanation('supplier');
+  await results.tabTo('openReport');
+  await page.keyboard.press('Enter');
+  await report.waitLoaded();
+  assert.match(await report.title().innerText(), /Pizza&Pizza/);
+  await report.tabTo('print');
+  const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focused, 'none', 'visible focus');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,83 @@
+// The results page, its charts and exports, and the printable report.
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow } from '../support.mjs';
+import { ResultsPage, ReportPage, assertAccessible } from '../pages.mjs';
+
+export const journeys = [];
+const journey = (name, fn) => journeys.push({ name, fn });
+
+journey('results: four charts, explain for change management, Now items, CSV exports, PDF report, axe', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const results = new ResultsPage(page);
+  // Four charts, each with content per in-scope process (or objective).
+  const inScope = Number(await results.statScope().innerText());
+  assert.equal(inScope, 21);
+  for (const id of ['chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
+    const svg = results.chart(id);
+    assert.equal(await svg.count(), 1, `${id} renders an SVG`);
+    assert.ok((await svg.locator('*').count()) > 30, `${id} has content`);
+  }
+  assert.equal(await results.chartProcesses('chart-heatmap'), inScope);
+  assert.equal(await results.chartProcesses('chart-gaps'), inScope);
+  // Explain this score for change management.
+  await results.explain('change');
+  const explain = results.explanation('change');
+  await explain.waitFor();
+  assert.equal(await explain.locator('tr[data-attribute]').count(), 9);
+  assert.match(await explain.locator('tr[data-attribute="PA1.1"]').innerText(), /44 %\s+P · more than 15 % up to 50 %/);
+  assert.match(await explain.innerText(), /What blocks level 1:[\s\S]*PA1\.1 is rated P \(Partially achieved\); it needs at least L/);
+  // Roadmap: Now items, supplier among them.
+  assert.ok(await results.roadmapNow().count() >= 5);
+  assert.equal(await results.roadmapNowStep('supplier', 1).count(), 1);
+  // Business view names the weakest processes.
+  assert.match(await results.businessObjective('custom-card-payment').innerText(), /Weakest: .*Supplier management/);
+  await assertAccessible(page, 'results');
+  await shot(page, 'results-1280');
+  await page.setViewportSize(PHONE);
+  await page.reload(); // charts are drawn for the width they get on screen
+  await results.waitFor('radar');
+  await shot(page, 'results-390');
+  const overflow = await sidewaysOverflow(page);
+  assert.ok(overflow <= 1, `results scroll sideways at 390 px (${overflow} px)`);
+  await page.setViewportSize(DESKTOP);
+  // CSV exports download through the browser.
+  const csvDownload = await download(page, () => results.exportCsv());
+  const csv = fs.readFileSync(await csvDownload.path(), 'utf8');
+  assert.equal(csvDownload.suggestedFilename(), 'pizza-pizza-baseline-assessment-results.csv');
+  assert.equal(csv.trim().split('\r\n').length, 1 + 22);
+  const svgDownload = await download(page, () => results.downloadChart('chart-radar'));
+  assert.match(fs.readFileSync(await svgDownload.path(), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
+  // The printable report, as a PDF.
+  await results.openReport();
+  const report = new ReportPage(page);
+  await report.waitLoaded();
+  assert.equal(await report.charts().count(), 4);
+  await assertAccessible(page, 'report');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: path.join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(fs.statSync(path.join(SHOTS, 'report.pdf')).size > 20000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('charts follow the window: redrawn narrower after a resize, and dark after the colour scheme changes', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const results = new ResultsPage(page);
+  const wide = await results.radar();
+  assert.equal(wide.width, 900, 'drawn at the widest chart width on a desktop window');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await results.waitRadarNarrowerThan(400);
+  assert.equal((await results.radar()).width, 320, 'redrawn at the narrowest chart width (compact layout)');
+  const overflow = await sidewaysOverflow(page);
+  assert.ok(overflow <= 1, `no sideways scrolling after the resize (${overflow} px)`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await results.waitRadarBackgroundNot(wide.bg);
+  assert.notEqual((await results.radar()).bg, wide.bg, 'the dark theme background');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

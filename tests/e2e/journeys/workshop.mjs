@@ -1,0 +1,246 @@
+// Working with others: the workshop (merge, discuss, agree), the presenter view,
+// a custom catalog, and the comparison of a follow-up with its baseline.
+import fs from 'node:fs';
+import assert from 'node:assert/strict';
+import { BASE, DESKTOP, newPage, shot, openSampleIn, stored, download, assessmentId } from '../support.mjs';
+import {
+  StartPage, ImportPanel, CatalogPanel, Banners, AssessmentFrame, OrganizationPage, ScopePage, ProcessPage, ResultsPage, WorkshopPage, PresenterPage,
+  assertAccessible,
+} from '../pages.mjs';
+
+export const journeys = [];
+const journey = (name, fn) => journeys.push({ name, fn });
+
+journey('workshop: three participants answer on their own devices; the facilitator merges, discusses and agrees', async (browser) => {
+  // The facilitator prepares the assessment and hands it out as a file.
+  const { context: fctx, page: f, errors } = await newPage(browser);
+  await openSampleIn(f);
+  const fStart = new StartPage(f, BASE);
+  await new AssessmentFrame(f).goHome();
+  await fStart.waitListed();
+  const dl = await download(f, () => fStart.exportItem('sample-pizza'));
+  const handout = fs.readFileSync(await dl.path());
+  // Each participant, in their own browser profile: import, name themselves, answer, send back.
+  const plan = { Ana: ['4', '1', '3'], Ben: ['2', '3', '3'], Cy: ['1', '1', '3'] }; // supplier q-0, q-1, q-2
+  const files = [];
+  for (const [name, keys] of Object.entries(plan)) {
+    const ctx = await browser.newContext({ viewport: DESKTOP });
+    const p = await ctx.newPage();
+    await new StartPage(p, BASE).goto();
+    const importer = new ImportPanel(p);
+    await importer.choose({ name: 'handout.itsm.json', mimeType: 'application/json', buffer: handout });
+    await importer.confirm();
+    const pWorkshop = new WorkshopPage(p);
+    await p.goto(BASE + '/a/sample-pizza/workshop');
+    await pWorkshop.setMyName(name);
+    await p.goto(BASE + '/a/sample-pizza/process/supplier');
+    const proc = new ProcessPage(p);
+    await proc.waitLoaded();
+    for (let i = 0; i < keys.length; i++) {
+      await proc.answer(i, keys[i]);
+    }
+    await p.goto(BASE + '/a/sample-pizza/workshop');
+    await pWorkshop.waitExportMine();
+    const mine = await download(p, () => pWorkshop.exportMyAnswers());
+    assert.match(mine.suggestedFilename(), new RegExp(`-${name.toLowerCase()}\\.answers\\.json$`));
+    files.push({ name: mine.suggestedFilename(), mimeType: 'application/json', buffer: fs.readFileSync(await mine.path()) });
+    await ctx.close();
+  }
+  // The facilitator imports the three files (preview first).
+  const workshop = new WorkshopPage(f);
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await workshop.importAnswers(files);
+  await workshop.waitPreviewCount(3);
+  assert.match(await workshop.preview().innerText(), /Ana[\s\S]*new participant/);
+  await workshop.confirmAnswers();
+  await workshop.waitParticipantCount(4);
+  // The original team answers leave; only the three people count.
+  await workshop.removeParticipant('Pizza&Pizza IT team');
+  await workshop.waitParticipantCount(3);
+  // Discuss list: exactly the questions two steps or more apart.
+  const keys = await workshop.discussKeys();
+  assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-register']);
+  const contracts = workshop.discussItem('supplier/supplier-contracts');
+  assert.match(await contracts.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
+  assert.match(await contracts.innerText(), /Spread 3 steps · median P/);
+  assert.match(await workshop.discussItem('supplier/supplier-register').innerText(), /Spread 2 steps · median N/);
+  // Agreeing changes the result.
+  await f.goto(BASE + '/a/sample-pizza/results');
+  const indexCell = new ResultsPage(f).indexCell('supplier');
+  const before = await indexCell.innerText();
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await workshop.agree('supplier/supplier-contracts', 'F', 'The contract list exists; Cy had not seen it.');
+  await f.goto(BASE + '/a/sample-pizza/results');
+  const after = await indexCell.innerText();
+  assert.ok(Number(after) > Number(before), `supplier index ${before} -> ${after}`);
+  await f.goto(BASE + '/a/sample-pizza/workshop');
+  await workshop.waitDiscussItem();
+  await workshop.waitSpread();
+  assert.equal(await workshop.spreadProcesses(), 21);
+  await assertAccessible(f, 'workshop');
+  await shot(f, 'workshop-1280');
+  assert.deepEqual(errors, []);
+  await fctx.close();
+});
+
+journey('presenter view: keyboard and buttons through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
+  const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
+  await openSampleIn(page);
+  // A second participant who sees supplier contracts differently (P vs F: two steps).
+  await page.evaluate(() => {
+    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
+    const sam = JSON.parse(JSON.stringify(env.assessment.participants[0]));
+    sam.id = 'p2';
+    sam.name = 'Sam';
+    sam.answers['supplier/supplier-contracts'] = { answer: 'F' };
+    env.assessment.participants.push(sam);
+    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env, null, 2));
+  });
+  const results = new ResultsPage(page);
+  await page.goto(BASE + '/a/sample-pizza/results');
+  await results.waitFor('openPresenter');
+  await results.openPresenter();
+  const presenter = new PresenterPage(page);
+  await presenter.waitLoaded();
+  const title = () => presenter.slideTitle();
+  const count = () => presenter.slideCount();
+  assert.equal(await title(), 'Availability management', 'most urgent first');
+  assert.equal(await count(), '1 / 22');
+  await shot(page, 'presenter-1920');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await title(), 'Service desk');
+  await page.keyboard.press('Space');
+  assert.equal(await title(), 'Service continuity management');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await title(), 'Service desk');
+  await page.keyboard.press('End');
+  assert.equal(await title(), 'To discuss');
+  assert.equal(await count(), '22 / 22');
+  assert.match(await presenter.discussSlide().innerText(), /Do all suppliers of important services have current contracts[\s\S]*2 steps apart/);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await count(), '22 / 22', 'stays on the last slide');
+  // Touch screens (a tablet on the projector) move with the buttons.
+  assert.ok(await presenter.nextButton().isDisabled(), 'no next slide after the last one');
+  await presenter.prev();
+  assert.equal(await count(), '21 / 22');
+  await presenter.next();
+  assert.equal(await title(), 'To discuss');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await shot(page, 'presenter-discuss-1280x720');
+  await page.keyboard.press('Home');
+  assert.equal(await title(), 'Availability management');
+  assert.ok(await presenter.prevButton().isDisabled(), 'no previous slide before the first one');
+  const overflow = await presenter.overflow();
+  assert.ok(overflow <= 0, `a process slide fits 1280×720 (${overflow} px over)`);
+  await shot(page, 'presenter-1280x720');
+  await assertAccessible(page, 'presenter');
+  await page.keyboard.press('Escape');
+  await page.waitForURL(/\/results$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('custom catalog: a valid file loads and is used; a broken one is refused naming each error; unknown catalog opens read-only', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  const catalogs = new CatalogPanel(page);
+  await start.goto();
+  await catalogs.waitLoaded();
+  const dl = await download(page, () => catalogs.downloadDefault());
+  const catalog = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(catalog.id, 'itsm-default');
+  // A broken copy: a duplicate process id and an unknown process in an objective.
+  const broken = JSON.parse(JSON.stringify(catalog));
+  broken.processes[1].id = broken.processes[0].id;
+  broken.objectives[0].processes[0].process = 'no-such-process';
+  await catalogs.load({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const box = catalogs.errors();
+  await box.waitFor();
+  const text = await box.innerText();
+  assert.match(text, /“broken\.json” was not loaded/);
+  assert.match(text, /duplicate process id "service-portfolio": ids must be unique/);
+  assert.match(text, /objective "competitive-services" refers to unknown process "no-such-process"/);
+  // A valid adapted copy.
+  const acme = JSON.parse(JSON.stringify(catalog));
+  acme.id = 'acme-catalog';
+  acme.version = '2.0.0';
+  acme.name = 'Acme ITSM catalog';
+  acme.processes.find((p) => p.id === 'incident').name = 'Incident handling (Acme)';
+  await catalogs.load({ name: 'acme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(acme)) });
+  const banners = new Banners(page);
+  await banners.waitNotice();
+  assert.match(await banners.notice().innerText(), /Loaded the catalog “Acme ITSM catalog” version 2\.0\.0/);
+  assert.equal(await catalogs.select().inputValue(), 'acme-catalog@2.0.0');
+  await start.newAssessment();
+  await page.waitForURL(/\/organization$/);
+  const id = assessmentId(page);
+  await page.goto(`${BASE}/a/${id}/scope`);
+  await new ScopePage(page).waitLoaded();
+  assert.match(await new ScopePage(page).row('incident').innerText(), /Incident handling \(Acme\)/);
+  const env = JSON.parse(await stored(page, id));
+  assert.deepEqual(env.catalog, { id: 'acme-catalog', version: '2.0.0' });
+  // After a reload the custom catalog is still there and the assessment opens with it.
+  await page.reload();
+  await new ScopePage(page).waitLoaded();
+  assert.match(await new ScopePage(page).row('incident').innerText(), /Incident handling \(Acme\)/);
+  // An assessment made with a catalog this browser does not have: read-only, with a note.
+  const ghost = { ...env, catalog: { id: 'ghost-catalog', version: '9' }, assessment: { ...env.assessment, id: 'ghost-one', name: 'Made elsewhere' } };
+  const frame = new AssessmentFrame(page);
+  const importer = new ImportPanel(page);
+  await frame.goHome();
+  await importer.waitAttached();
+  await importer.choose({ name: 'ghost.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ghost)) });
+  await importer.confirm();
+  await page.goto(`${BASE}/a/ghost-one/organization`);
+  await frame.waitFor('readOnlyNote');
+  assert.match(await frame.readOnlyNote().innerText(), /catalog “ghost-catalog” version 9, which is not loaded/);
+  const before = await stored(page, 'ghost-one');
+  await new OrganizationPage(page).fillSector('Changed');
+  await page.waitForTimeout(700);
+  assert.equal(await stored(page, 'ghost-one'), before, 'read-only: nothing saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('comparison: a follow-up of the sample with supplier answers raised shows positive deltas exactly there', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const start = new StartPage(page, BASE);
+  const workshop = new WorkshopPage(page);
+  // The team's answers from the baseline, as a "my answers" file: the follow-up starts from them.
+  await page.goto(BASE + '/a/sample-pizza/workshop');
+  const mine = await download(page, () => workshop.exportMyAnswers());
+  const answers = fs.readFileSync(await mine.path());
+  await new AssessmentFrame(page).goHome();
+  await start.waitListed();
+  await start.followUp('sample-pizza');
+  await page.waitForURL(/\/a\/[^/]+\/scope$/);
+  const fid = assessmentId(page);
+  await page.goto(`${BASE}/a/${fid}/workshop`);
+  await workshop.importAnswers({ name: 'team.answers.json', mimeType: 'application/json', buffer: answers });
+  await workshop.confirmAnswers();
+  await workshop.waitParticipant('Pizza&Pizza IT team');
+  // Months later: supplier management has improved.
+  await page.goto(`${BASE}/a/${fid}/process/supplier`);
+  const proc = new ProcessPage(page);
+  await proc.waitLoaded();
+  const n = await proc.questions().count();
+  for (let i = 0; i < n; i++) {
+    await proc.answer(i, '4');
+  }
+  await page.goto(`${BASE}/a/${fid}/results`);
+  const results = new ResultsPage(page);
+  assert.equal(await results.baselineSelect().inputValue(), 'sample-pizza', 'a follow-up compares with its original');
+  await results.waitDeltaRows();
+  const rows = await results.deltas();
+  assert.equal(rows.length, 21);
+  assert.deepEqual(rows.filter(([, d]) => d > 0).map(([p]) => p), ['supplier']);
+  assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
+  assert.match(await results.deltaRow('supplier').textContent(), /0 → 5/);
+  assert.equal(await results.deltaUp().count(), 1);
+  assert.match(await results.radarSvg().innerHTML(), /Baseline/);
+  await results.comparison().scrollIntoViewIfNeeded();
+  await shot(page, 'comparison-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

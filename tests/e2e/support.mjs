@@ -1,0 +1,57 @@
+// Shared by the runner and the journeys: where the app is served, viewports,
+// the per-page error watch, screenshots and small helpers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { StartPage, ResultsPage } from './pages.mjs';
+
+export const PORT = Number(process.env.E2E_PORT || 8091);
+/// The release build that is served (E2E_DIST, default dist/).
+export const DIST = path.resolve(process.env.E2E_DIST || 'dist');
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const SHOTS = path.resolve('tests/e2e/screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/// Collects console errors and page errors so every journey can assert none happened.
+export function watch(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/// A page in a fresh browser context (its own storage), with its errors watched.
+export async function newPage(browser, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  return { context, page, errors: watch(page) };
+}
+
+export const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/// Opens the sample assessment from the start page and waits for its results.
+export async function openSampleIn(page) {
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+}
+
+/// The saved JSON of an assessment in localStorage (null if there is none).
+export const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `itsm.a.${id}`);
+
+/// Runs `action` and returns the download it starts.
+export async function download(page, action) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
+  return dl;
+}
+
+/// The assessment id in the current address (/a/<id>/...).
+export const assessmentId = (page) => page.url().match(/\/a\/([^/]+)\//)[1];
+
+/// How many px the page scrolls sideways (1 or less: it does not).
+export const sidewaysOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
