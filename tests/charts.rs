@@ -391,6 +391,21 @@ fn heatmap_cells_carry_the_rating_letter_and_colour() {
 }
 
 #[test]
+fn heatmap_shows_not_applicable_attributes_as_n_a() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    common::answer(&mut a, "a", "g-pa31", Answer::NA);
+    let svg = heatmap(&evaluate(&c, &a), &ChartOptions::default());
+    let doc = parse(&svg);
+    let g = tagged(&doc, "data-process").into_iter().find(|(g, _)| g == "a").unwrap().1;
+    let cell = g.descendants().find(|n| n.attribute("data-attribute") == Some("PA3.1")).unwrap();
+    assert_eq!(texts(cell), ["n/a"]);
+    assert!(svg.contains("PA3.1: not applicable"), "tooltip says so");
+}
+
+#[test]
 fn heatmap_column_headings_never_run_into_each_other() {
     let r = sample_results();
     for width in [320, 360, 480, 640, 800, 1200] {

@@ -18,7 +18,7 @@ fn nothing_rated_means_nothing_relevant() {
     let r = relevance(&c, &a);
     assert!(r.values().all(|r| r.score == 0 && r.contributions.is_empty()));
     assert!(evaluate(&c, &a).in_scope().next().is_none());
-    assert_eq!(evaluate(&c, &a).org_maturity, None);
+    assert_eq!(evaluate(&c, &a).floor_level, None);
 }
 
 #[test]
@@ -138,16 +138,17 @@ fn objective_support_weights_by_relevance_and_names_weakest() {
     let c = mini_catalog();
     let mut a = assessment();
     a.apply(Action::SetMode(Mode::Full)).unwrap();
-    answer_all(&c, &mut a, "a", Answer::F); // index 5, target 4 -> ratio 1
-    answer_all(&c, &mut a, "b", Answer::P); // index 5/3, target 4 -> ratio 5/12
+    answer_all(&c, &mut a, "a", Answer::F); // index 5, target 3 -> ratio 1
+    answer_all(&c, &mut a, "b", Answer::P); // level 0, gated index 1/3, target 3 -> ratio 1/9
     let r = evaluate(&c, &a);
     let x = r.objectives.iter().find(|o| o.id == "obj-x").unwrap();
-    // Weighted by relevance a = 91, b = 100.
-    let expected = (1.0 * 91.0 + (5.0 / 12.0) * 100.0) / 191.0 * 100.0;
+    // Weighted by relevance a = 91, b = 100; support reads the gated index.
+    let ratio_b = (1.0 / 3.0) / 3.0;
+    let expected = (1.0 * 91.0 + ratio_b * 100.0) / 191.0 * 100.0;
     assert!((x.support.unwrap() - expected).abs() < 1e-9, "{:?}", x.support);
     assert_eq!(x.weakest, vec!["b".to_string()]);
     let y = r.objectives.iter().find(|o| o.id == "obj-y").unwrap();
-    assert!((y.support.unwrap() - 5.0 / 12.0 * 100.0).abs() < 1e-9);
+    assert!((y.support.unwrap() - ratio_b * 100.0).abs() < 1e-9);
     // Unrated objectives are not listed.
     a.apply(Action::SetObjectiveImportance { objective: "obj-y".into(), importance: 0 }).unwrap();
     assert_eq!(evaluate(&c, &a).objectives.len(), 1);

@@ -19,19 +19,27 @@ fn steps_per_level_up_to_target_with_the_right_actions() {
     answer_all(&c, &mut a, "a", Answer::F);
     answer(&mut a, "a", "a-2", Answer::L); // PA1.1 at 83 %: L -> level 1
     answer(&mut a, "a", "g-pa21", Answer::N);
+    a.apply(Action::SetTarget { process: "a".into(), target: Some(4) }).unwrap();
     let r = evaluate(&c, &a);
     let pa = r.process("a").unwrap();
     assert_eq!((pa.level, pa.target), (1, 4));
+    // Rule changed on purpose: levels 3 and 4 are fully answered, so they get
+    // no step (a step always has actions); they follow once level 2 is reached.
     let steps: Vec<_> = r.roadmap.iter().filter(|s| s.process == "a").collect();
-    assert_eq!(steps.iter().map(|s| s.level).collect::<Vec<_>>(), vec![2, 3, 4]);
+    assert_eq!(steps.iter().map(|s| s.level).collect::<Vec<_>>(), vec![2]);
     // Level 2 step: bring PA1.1 to F (a-2) and PA2.1 up (g-pa21).
     let qs: Vec<_> = steps[0].actions.iter().map(|x| x.question.as_str()).collect();
     assert_eq!(qs, vec!["a-2", "g-pa21"]);
     assert_eq!(steps[0].horizon, Horizon::Now);
-    assert_eq!(steps[1].horizon, Horizon::Next);
-    assert_eq!(steps[2].horizon, Horizon::Later);
-    // Levels 3 and 4 are fully answered: nothing to do there but the gate below.
-    assert!(steps[1].actions.is_empty());
+    // With level 3 to do as well, its step is in the next wave.
+    answer(&mut a, "a", "g-pa31", Answer::P);
+    let r = evaluate(&c, &a);
+    let steps: Vec<_> = r.roadmap.iter().filter(|s| s.process == "a").collect();
+    assert_eq!(
+        steps.iter().map(|s| (s.level, s.horizon)).collect::<Vec<_>>(),
+        vec![(2, Horizon::Now), (3, Horizon::Next)]
+    );
+    assert!(r.roadmap.iter().all(|s| !s.actions.is_empty()), "never a step without actions");
 }
 
 #[test]
@@ -83,6 +91,11 @@ proptest! {
             }
             let p = r.process(&s.process).unwrap();
             prop_assert!(s.level > p.level && s.level <= p.target);
+            prop_assert!(!s.actions.is_empty(), "a step without actions");
+            prop_assert!(s.actions.iter().all(|x| !matches!(
+                p.question(&x.question).unwrap().effective,
+                itsm_maturity::domain::consensus::Effective::NotApplicable
+            )), "an N/A question as an action");
         }
         // Waves never decrease along the roadmap.
         prop_assert!(r.roadmap.windows(2).all(|w| w[0].wave <= w[1].wave));

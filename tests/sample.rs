@@ -68,7 +68,7 @@ fn sample_results_are_a_plausible_profile() {
     assert_eq!(r.process("incident").unwrap().level, 2);
     assert_eq!(r.process("service-desk").unwrap().level, 1);
     assert_eq!(r.process("supplier").unwrap().level, 0);
-    assert_eq!(r.org_maturity, Some(0));
+    assert_eq!(r.floor_level, Some(0));
     assert!(r.roadmap.iter().any(|s| s.process == "supplier" && s.level == 1));
     let card = r.objectives.iter().find(|o| o.id == "custom-card-payment").unwrap();
     assert!(card.support.unwrap() < 50.0, "card payment is at risk: {:?}", card.support);

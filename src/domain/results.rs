@@ -6,7 +6,12 @@
 //!
 //! Invariants of [`Results`]:
 //! - `processes` is in catalog order and holds every catalog process;
-//! - relevance scores are 0..=100, indices 0.0..=5.0, levels and targets 0..=5;
+//! - relevance scores are 0..=100, levels and targets 0..=5; the index is
+//!   gated: `level <= index < level + 1`, and 5.0 at level 5;
+//! - `floor_level` is the lowest capability level among in-scope processes;
+//! - `provisional` is true iff some attribute is provisional;
+//!   `out_of_scope_proposal` is set iff the process is in scope and every
+//!   PA1.1 question asked is N/A;
 //! - `gap` is `target − level` and may be negative (the process exceeds its
 //!   target); `priority` is `max(gap, 0) × relevance`;
 //! - answers whose keys the catalog does not know are listed in `unknown_answers`.
@@ -46,6 +51,9 @@ pub struct ProcessResult {
     pub name: String,
     pub relevance: Relevance,
     pub suggested_target: Option<u8>,
+    /// Why that target is suggested, in words, including any size cap
+    /// ("relevance 85 would suggest level 4; capped at 3 for …").
+    pub target_reason: String,
     pub in_scope: bool,
     /// The target in force: the user's override, else the suggestion (0 when none).
     pub target: u8,
@@ -54,7 +62,13 @@ pub struct ProcessResult {
     pub level: u8,
     /// What blocks `level + 1` (empty at level 5).
     pub blockers: Vec<Blocker>,
+    /// The gated capability index: `level` + the next level's mean achievement.
     pub index: f64,
+    /// Some attribute is rated from fewer than half of its asked questions.
+    pub provisional: bool,
+    /// Set when every PA1.1 question asked is N/A: a proposal, with the reason
+    /// in words, to take the process out of scope.
+    pub out_of_scope_proposal: Option<String>,
     pub gap: i8,
     pub priority: f64,
     /// Questions asked in the current mode, and how many have a scored or N/A answer.
@@ -89,10 +103,37 @@ impl ProcessResult {
         self.attributes.iter().find(|s| s.attribute == a)
     }
 
-    /// The index broken down by level: for each level 1..=5, its share of the
-    /// index (0.0..=1.0). The shares add up to `index`.
+    /// Each level's own mean achievement, levels 1..=5 (0.0..=1.0 each, over
+    /// the level's applicable attributes), for the explain view. These are not
+    /// shares of `index` and do not add up to it: the gated index only counts
+    /// the next level's part ([`Self::index_explained`]).
     pub fn index_by_level(&self) -> [f64; 5] {
         super::scoring::index_parts(&self.attributes)
+    }
+
+    /// The gated index in words: "capability index 1.50 = level 1 + 0.50, the
+    /// mean achievement of the level-2 attributes".
+    pub fn index_explained(&self) -> String {
+        if self.level >= 5 {
+            return "capability index 5.00: level 5, the highest".into();
+        }
+        let next = self.level + 1;
+        format!(
+            "capability index {:.2} = level {} + {:.2}, the mean achievement of the level-{next} attributes{}",
+            self.index,
+            self.level,
+            self.index - self.level as f64,
+            if self.index - self.level as f64 >= super::scoring::NEXT_LEVEL_CAP - 1e-9 {
+                " (at most 0.99 while level ".to_string() + &next.to_string() + " is not reached)"
+            } else {
+                String::new()
+            }
+        )
+    }
+
+    /// The attributes rated from fewer than half of their asked questions.
+    pub fn provisional_attributes(&self) -> impl Iterator<Item = &AttributeScore> {
+        self.attributes.iter().filter(|a| a.provisional)
     }
 
     /// For each blocker of the next level, the answers that block it: the
@@ -265,12 +306,21 @@ pub struct NoteLine {
     pub note: String,
 }
 
+/// What results and report say about the nature of the figures.
+pub const INDICATIVE: &str =
+    "An indicative self-assessment based on ISO/IEC 33020 capability levels, not a formal ISO/IEC 33002 assessment.";
+
+/// One line saying what the floor level is, beside the figure.
+pub const FLOOR_LEVEL_MEANS: &str =
+    "Floor level: the lowest capability level among the in-scope processes; the mean index shows progress between levels.";
+
 /// The whole evaluation of an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     pub processes: Vec<ProcessResult>,
-    /// Highest n such that every in-scope process has capability ≥ n.
-    pub org_maturity: Option<u8>,
+    /// Floor level: the lowest capability level among in-scope processes
+    /// (`None` when nothing is in scope). Not an organizational maturity level.
+    pub floor_level: Option<u8>,
     /// Mean capability index of the in-scope processes.
     pub mean_index: Option<f64>,
     pub objectives: Vec<ObjectiveSupport>,

@@ -6,6 +6,9 @@
 //! current one the step reaches), then by process priority (gap × relevance),
 //! so level n+1 of a process is never scheduled before its level n.
 //! Wave 1 is "Now", wave 2 "Next", later waves "Later".
+//! A step always lists at least one action: a level whose questions are all
+//! Fully or N/A gets no step (it is reached once the levels below are), and
+//! N/A questions are never actions.
 
 use super::consensus::Effective;
 use super::results::{by_priority, Horizon, ProcessResult, RoadmapAction, RoadmapStep};
@@ -20,7 +23,7 @@ pub fn roadmap(processes: &[ProcessResult]) -> Vec<RoadmapStep> {
         for n in (p.level + 1)..=p.target {
             // The first step also brings lower-level attributes up to F.
             let in_step = |lvl: u8| if n == p.level + 1 { lvl <= n } else { lvl == n };
-            let actions = p
+            let actions: Vec<RoadmapAction> = p
                 .questions
                 .iter()
                 .filter(|q| in_step(q.level))
@@ -40,6 +43,11 @@ pub fn roadmap(processes: &[ProcessResult]) -> Vec<RoadmapStep> {
                     })
                 })
                 .collect();
+            if actions.is_empty() {
+                // Nothing to do for this level itself (every question of it is
+                // Fully or N/A): it is reached once the levels below are.
+                continue;
+            }
             let wave = n - p.level;
             steps.push(RoadmapStep {
                 process: p.id.clone(),
