@@ -349,15 +349,19 @@ fn target_suggestions_say_why_including_the_size_cap() {
 fn gap_priority_and_overrides() {
     let c = mini_catalog();
     let mut a = assessment();
-    // Relevance: a = 5×2 = 10, b = 5×1 + 3×2 = 11 (max), c = 0.
+    // Relevance: a = 5×2 = 10 → 29, b = 5×1 + 3×2 = 11 → 31, c = 0.
     let r = evaluate(&c, &a);
     let (pa, pb, pc) = (r.process("a").unwrap(), r.process("b").unwrap(), r.process("c").unwrap());
-    assert_eq!((pa.relevance.score, pb.relevance.score, pc.relevance.score), (91, 100, 0));
-    // No size band set: targets are capped at 3.
-    assert_eq!((pa.target, pb.target), (3, 3));
+    assert_eq!((pa.relevance.score, pb.relevance.score, pc.relevance.score), (29, 31, 0));
+    assert_eq!((pa.target, pb.target), (1, 2));
+    assert_eq!(
+        (pa.target_reason.as_str(), pb.target_reason.as_str()),
+        ("relevance 29 → level 1", "relevance 31 → level 2")
+    );
     assert!(!pc.in_scope, "relevance 0 is out of scope");
-    assert_eq!(pa.gap, 3);
-    assert_eq!(pa.priority, 3.0 * 91.0);
+    assert_eq!(pa.gap, 1);
+    assert_eq!(pa.priority, 29.0);
+    assert_eq!(pb.priority, 2.0 * 31.0);
     // The user's target and scope win.
     a.apply(Action::SetTarget { process: "a".into(), target: Some(2) }).unwrap();
     a.apply(Action::SetScope { process: "c".into(), in_scope: Some(true) }).unwrap();

@@ -23,7 +23,7 @@ fn discuss_list_holds_exactly_the_questions_two_steps_apart() {
     // Sorted by spread × priority (weight), largest first.
     let a1 = list.iter().find(|d| d.key.0 == "a/a-1").unwrap();
     assert_eq!(a1.spread, 3);
-    assert_eq!(a1.weight, 3.0 * r.process("a").unwrap().priority);
+    assert_eq!(a1.weight, 3.0 * r.process("a").unwrap().priority.max(1.0));
     assert_eq!(a1.why, "answers 3 steps apart");
     let b1 = list.iter().find(|d| d.key.0 == "b/b-1").unwrap();
     assert_eq!(b1.why, "answers 2 steps apart; some say N/A (1), 2 give a score");
@@ -45,7 +45,7 @@ fn some_saying_not_applicable_while_others_score_is_discussed() {
     let item = list.iter().find(|d| d.key.0 == "a/a-2").expect("mixed N/A is discussed");
     assert_eq!(item.why, "some say N/A (1), 2 give a score");
     assert_eq!(item.mixed_not_applicable, 1);
-    assert_eq!(item.weight, 2.0 * r.process("a").unwrap().priority, "weighs like two steps apart");
+    assert_eq!(item.weight, 2.0 * r.process("a").unwrap().priority.max(1.0), "weighs like two steps apart");
     // Everyone N/A is agreement, not a question to discuss.
     for who in ["p1", "p2"] {
         a.apply(Action::SetActiveParticipant { id: who.into() }).unwrap();

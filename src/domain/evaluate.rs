@@ -142,7 +142,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let asked = scoped.iter().map(|p| p.asked).sum();
     let answered = scoped.iter().map(|p| p.answered).sum();
     let objectives = objective_support(catalog, a, &processes);
-    let roadmap = roadmap(&processes);
+    let (roadmap, initiatives) = roadmap(catalog, &processes);
     let notes = notes(a, &processes);
     Results {
         notes,
@@ -151,6 +151,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
         mean_index,
         objectives,
         roadmap,
+        initiatives,
         unknown_answers: unknown.into_iter().collect(),
         asked,
         answered,

@@ -164,16 +164,21 @@ impl ProcessResult {
             .collect()
     }
 
-    /// Names of the rated objectives that raise this process (why it matters).
+    /// Names of the rated objectives that raise this process (why it matters),
+    /// directly or through a strategy decision; each once, strongest first.
     pub fn serves(&self) -> Vec<&str> {
-        self.relevance
-            .contributions
-            .iter()
-            .filter_map(|c| match &c.reason {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.relevance.contributions {
+            let name = match &c.reason {
                 Reason::Objective { name, .. } => Some(name.as_str()),
-                _ => None,
-            })
-            .collect()
+                Reason::Service { via: Some(v), .. } => Some(v.objective_name.as_str()),
+                Reason::Service { .. } => None,
+            };
+            if let Some(n) = name.filter(|n| !out.contains(n)) {
+                out.push(n);
+            }
+        }
+        out
     }
 }
 
@@ -293,7 +298,46 @@ pub struct RoadmapStep {
     pub wave: u8,
     pub horizon: Horizon,
     pub priority: f64,
+    /// The step's own actions: its process-specific (PA1.1) ones and any
+    /// generic one not shared widely enough to be an initiative.
     pub actions: Vec<RoadmapAction>,
+    /// Ids of the initiatives that also serve this step ([`Results::initiative`]).
+    pub initiatives: Vec<String>,
+}
+
+/// One process an initiative serves, with the step it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InitiativeItem {
+    pub process: String,
+    pub process_name: String,
+    pub key: QuestionKey,
+    /// The level of the process's step this work belongs to.
+    pub step_level: u8,
+    pub wave: u8,
+    /// The action as worded for this process (its override, if any).
+    pub text: String,
+    /// Not assessed yet for this process: find out first.
+    pub to_assess: bool,
+}
+
+/// A generic action shared by the steps of several processes, done once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Initiative {
+    /// The generic question's id (one initiative per question).
+    pub id: String,
+    pub question: String,
+    pub attribute: Attribute,
+    pub level: u8,
+    /// The earliest wave among its processes' steps, and its horizon.
+    pub wave: u8,
+    pub horizon: Horizon,
+    /// The highest priority among its processes.
+    pub priority: f64,
+    /// The catalog action with the processes named: "Name an owner for
+    /// incident management, change management, … and 6 more processes, …".
+    pub text: String,
+    /// The processes it serves, in roadmap order.
+    pub processes: Vec<InitiativeItem>,
 }
 
 /// A note written on an answer, with what it belongs to.
@@ -325,6 +369,8 @@ pub struct Results {
     pub mean_index: Option<f64>,
     pub objectives: Vec<ObjectiveSupport>,
     pub roadmap: Vec<RoadmapStep>,
+    /// Cross-process initiatives the roadmap steps refer to.
+    pub initiatives: Vec<Initiative>,
     /// Answer keys (any participant or agreed) the catalog does not know.
     pub unknown_answers: Vec<QuestionKey>,
     /// Questions asked and answered over the in-scope processes.
@@ -374,6 +420,18 @@ impl Results {
         } else {
             self.answered as f64 / self.asked as f64
         }
+    }
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+    /// The initiatives that start in one horizon.
+    pub fn initiatives_in(&self, h: Horizon) -> impl Iterator<Item = &Initiative> {
+        self.initiatives.iter().filter(move |i| i.horizon == h)
+    }
+    /// Lines a reader goes through: every step's own actions plus one per initiative.
+    pub fn action_lines(&self) -> usize {
+        self.roadmap.iter().map(|s| s.actions.len()).sum::<usize>() + self.initiatives.len()
     }
     /// The roadmap steps of one process.
     pub fn steps_of<'a>(&'a self, process: &'a str) -> impl Iterator<Item = &'a RoadmapStep> + 'a {

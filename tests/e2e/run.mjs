@@ -102,10 +102,10 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.match(page.url(), /\/a\/sample-pizza\/scope$/);
   assert.ok(await scope.inScope('supplier'));
   assert.ok(await scope.relevance('supplier') >= 50, 'supplier management is highly relevant');
-  assert.match(await scope.reasons('supplier'), /service 'Payment system' is provided by a supplier \(criticality 5\)/);
-  assert.match(await scope.reasons('supplier'), /service 'Telephony' is provided by a supplier \(criticality 4\)/);
+  assert.match(await scope.reasons('supplier'), /service 'Payment system' \(bought and customized, criticality 5\) → supplier management/);
+  assert.match(await scope.reasons('supplier'), /service 'Telephony' \(outsourced or SaaS, criticality 4\) → supplier management/);
   assert.ok(await scope.inScope('change'));
-  assert.match(await scope.reasons('change'), /service 'Ordering website' changes weekly or daily \(criticality 5\)/);
+  assert.match(await scope.reasons('change'), /service 'Ordering website' \(changes weekly or daily, criticality 5\) → change management/);
   // A reload keeps the step and the data; the start list shows the sample once.
   await page.reload();
   await scope.waitLoaded();
@@ -300,7 +300,7 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   await page.waitForSelector('#profile-table tbody tr');
   // Four charts, each with content per in-scope process (or objective).
   const inScope = Number(await page.locator('#stat-scope').innerText());
-  assert.equal(inScope, 21);
+  assert.equal(inScope, 20);
   for (const id of ['chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
     const svg = page.locator(`#${id} .chart-svg svg`);
     assert.equal(await svg.count(), 1, `${id} renders an SVG`);
@@ -619,7 +619,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await f.goto(BASE + '/a/sample-pizza/workshop');
   await f.waitForSelector('.discuss-item');
   await f.waitForSelector('#chart-spread svg');
-  assert.equal(await f.locator('#chart-spread svg [data-process]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-process'))).size), 21);
+  assert.equal(await f.locator('#chart-spread svg [data-process]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-process'))).size), 20);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
@@ -766,7 +766,7 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.equal(await page.locator('#baseline-select').inputValue(), 'sample-pizza', 'a follow-up compares with its original');
   await page.waitForSelector('#delta-table tbody tr', { state: 'attached' });
   const rows = await page.$$eval('#delta-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.process, Number(tr.querySelector('.delta-cell').textContent)]));
-  assert.equal(rows.length, 21);
+  assert.equal(rows.length, 20);
   assert.deepEqual(rows.filter(([, d]) => d > 0).map(([p]) => p), ['supplier']);
   assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
   assert.match(await page.locator('#delta-table tr[data-process="supplier"]').textContent(), /0 → 5/);
