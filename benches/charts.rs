@@ -13,7 +13,7 @@ use itsm_maturity::charts::objectives::objective_bars;
 use itsm_maturity::charts::radar::{radar, radar_compare};
 use itsm_maturity::charts::spread::spread_chart;
 use itsm_maturity::charts::ChartOptions;
-use itsm_maturity::domain::evaluate::Results;
+use itsm_maturity::domain::results::Results;
 use itsm_maturity::domain::sample::synthetic;
 use itsm_maturity::domain::workshop;
 use itsm_maturity::domain::{evaluate, Catalog};

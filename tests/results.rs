@@ -105,6 +105,16 @@ fn results_csv_has_a_row_per_process_and_neutralized_names() {
     assert_eq!(lines.len(), 1 + 3);
     assert!(lines[0].starts_with("process_id,process,in_scope,relevance,target,level,index"));
     assert!(lines[1].starts_with("a,'=cmd|' /C calc'!A0,yes,29,1,0,0.00,1,29,0,9,unrated"), "{}", lines[1]);
+    assert!(lines[0].ends_with(",PA5.2,provisional,target_reason"));
+    assert!(lines[1].ends_with(",unrated,no,relevance 29 → level 1"), "{}", lines[1]);
+    // Not applicable and provisional attributes say so.
+    let mut a = assessment();
+    answer(&mut a, "a", "g-pa21", Answer::NA);
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer(&mut a, "a", "a-1", Answer::L); // one of two PA1.1 questions: not provisional (half)
+    let csv = results_csv(&evaluate(&mini_catalog(), &a));
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains(",L (67%),n/a,unrated,"), "{row}");
 }
 
 #[test]

@@ -14,7 +14,10 @@
 //!   PA1.1 question asked is N/A;
 //! - `gap` is `target − level` and may be negative (the process exceeds its
 //!   target); `priority` is `max(gap, 0) × relevance`;
-//! - answers whose keys the catalog does not know are listed in `unknown_answers`.
+//! - answers whose keys the catalog does not know are listed in `unknown_answers`;
+//! - every roadmap step has work (an action or an initiative id), and every
+//!   question that must rise is listed exactly once: in its step's `actions`
+//!   or in one initiative's `processes` (see [`super::roadmap`]).
 
 use super::assessment::{Answer, QuestionKey};
 use super::attribute::Attribute;
