@@ -108,6 +108,25 @@ assessment = {
          "description": "Order hotline and outlet phones, run by a telecom company.",
          "criticality": 4, "audience": ["external", "internal"], "sourcing": "outsourced", "change_rate": "rarely"},
     ],
+    # The strategy: what management decided for each objective, and the
+    # services each decision depends on (objective -> decision -> service).
+    "strategy": [
+        {"id": "d-orders", "objective": "custom-menu",
+         "text": "Take orders on the website and by phone, phone staff using the website",
+         "services": ["svc-website", "svc-telephony"]},
+        {"id": "d-own-pizza", "objective": "custom-menu",
+         "text": "Customers build their own pizza online, with prices and allergens from one menu",
+         "services": ["svc-website"]},
+        {"id": "d-card-door", "objective": "custom-card-payment",
+         "text": "Card payment at the door with mobile terminals",
+         "services": ["svc-payment"]},
+        {"id": "d-card-online", "objective": "custom-card-payment",
+         "text": "Card payment online when ordering on the website",
+         "services": ["svc-payment", "svc-website"]},
+        {"id": "d-50-sites", "objective": "scale-operations",
+         "text": "Open 50 delivery points in 18 months on the same website and hotline",
+         "services": ["svc-website", "svc-telephony"]},
+    ],
     "scope": {
         "financial": {"in_scope": False, "rationale": "IT costs are handled by the group finance team; out of scope for this round."},
         "change": {"target": 3, "rationale": "Weekly website releases during the roll-out of 50 sites: change has to be a defined, shared practice."},
@@ -118,7 +137,7 @@ assessment = {
 }
 envelope = {
     "format": "itsm-assessment",
-    "version": 1,
+    "version": 2,
     "app_version": "0.1.0",
     "catalog": {"id": catalog["id"], "version": catalog["version"]},
     "assessment": assessment,

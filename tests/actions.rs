@@ -48,6 +48,26 @@ fn all_actions() -> Vec<Action> {
             key: QuestionKey::new("a", "a-1"),
             agreed: Some(Agreed { answer: Answer::P, note: String::new() }),
         },
+        Action::AddDecision(Decision {
+            id: "d1".into(),
+            objective: "co1".into(),
+            text: "Customers build their pizza on the website".into(),
+            services: vec!["s1".into()],
+        }),
+        Action::AddDecision(Decision {
+            id: "d2".into(),
+            objective: "obj-x".into(),
+            text: "Phone staff use the website".into(),
+            services: vec![],
+        }),
+        Action::LinkService { decision: "d2".into(), service: "s1".into() },
+        Action::UpdateDecision(Decision {
+            id: "d2".into(),
+            objective: "obj-x".into(),
+            text: "Phone staff take orders through the website".into(),
+            services: vec!["s1".into()],
+        }),
+        Action::UnlinkService { decision: "d1".into(), service: "s1".into() },
         Action::RemoveCustomObjective { id: "co1".into() },
     ]
 }
@@ -78,6 +98,10 @@ fn applying_all_actions_then_round_tripping_the_assessment() {
         AnswerEntry { answer: Some(Answer::L), note: "See the runbook".into() }
     );
     assert!(a.custom_objectives.is_empty());
+    // Removing the custom objective removed its decision; the other one stays.
+    assert_eq!(a.strategy.len(), 1);
+    assert_eq!(a.strategy[0].text, "Phone staff take orders through the website");
+    assert_eq!(a.strategy[0].services, vec!["s1".to_string()]);
     let text = Envelope::new(a.clone(), CatalogRef { id: "mini".into(), version: "1".into() }).encode();
     assert_eq!(decode(&text).unwrap().assessment, a);
 }
@@ -200,4 +224,89 @@ fn follow_up_copies_the_context_not_the_answers() {
     assert_eq!(f.participants.len(), 1);
     assert!(f.participants[0].answers.is_empty());
     assert!(f.agreed.is_empty());
+}
+
+fn with_strategy() -> Assessment {
+    let mut a = assessment();
+    a.apply(Action::AddService(service("web", "Web", 5, Audience::External, Sourcing::Inhouse, ChangeRate::Weekly)))
+        .unwrap();
+    a.apply(Action::AddService(service("pay", "Pay", 4, Audience::External, Sourcing::Bought, ChangeRate::Monthly)))
+        .unwrap();
+    a.apply(Action::AddDecision(Decision {
+        id: "d1".into(),
+        objective: "obj-x".into(),
+        text: "Card payment at the door".into(),
+        services: vec!["pay".into(), "web".into()],
+    }))
+    .unwrap();
+    a
+}
+
+#[test]
+fn strategy_decisions_are_refused_with_a_typed_reason() {
+    let mut a = with_strategy();
+    let before = a.clone();
+    let d = |objective: &str, text: &str, services: &[&str]| Decision {
+        id: "d2".into(),
+        objective: objective.into(),
+        text: text.into(),
+        services: services.iter().map(|s| s.to_string()).collect(),
+    };
+    let bad = [
+        (Action::AddDecision(d("nope", "x", &[])), "there is no rated objective with id \"nope\""),
+        (Action::AddDecision(d("obj-x", "  ", &[])), "decision text cannot be empty"),
+        (
+            Action::AddDecision(d("obj-x", &"x".repeat(MAX_DECISION_TEXT + 1), &[])),
+            "decision text is too long: at most 300 characters",
+        ),
+        (Action::AddDecision(d("obj-x", "x", &["ghost"])), "there is no service with id \"ghost\""),
+        (Action::AddDecision(d("obj-x", "x", &["web", "web"])), "a service link with id \"web\" already exists"),
+        (
+            Action::AddDecision(Decision { id: "d1".into(), ..d("obj-x", "x", &[]) }),
+            "a decision with id \"d1\" already exists",
+        ),
+        (Action::UpdateDecision(d("obj-x", "x", &[])), "there is no decision with id \"d2\""),
+        (Action::RemoveDecision { id: "d9".into() }, "there is no decision with id \"d9\""),
+        (
+            Action::LinkService { decision: "d1".into(), service: "ghost".into() },
+            "there is no service with id \"ghost\"",
+        ),
+        (Action::LinkService { decision: "d9".into(), service: "web".into() }, "there is no decision with id \"d9\""),
+        (
+            Action::LinkService { decision: "d1".into(), service: "web".into() },
+            "a service link with id \"web\" already exists",
+        ),
+        (
+            Action::UnlinkService { decision: "d1".into(), service: "x".into() },
+            "there is no service link with id \"x\"",
+        ),
+    ];
+    for (action, msg) in bad {
+        assert_eq!(a.apply(action).unwrap_err().to_string(), msg);
+        assert_eq!(a, before);
+    }
+    // An unrated catalog objective cannot take a decision; once rated it can.
+    a.apply(Action::SetObjectiveImportance { objective: "obj-x".into(), importance: 0 }).unwrap();
+    assert!(a.apply(Action::AddDecision(d("obj-x", "x", &[]))).is_err());
+    assert_eq!(a.strategy.len(), 1, "rating it 0 keeps its decisions");
+    a.apply(Action::SetObjectiveImportance { objective: "obj-x".into(), importance: 2 }).unwrap();
+    a.apply(Action::AddDecision(d("obj-x", "x", &[]))).unwrap();
+    // Limit.
+    for i in a.strategy.len()..MAX_DECISIONS {
+        a.apply(Action::AddDecision(Decision { id: format!("n{i}"), ..d("obj-x", "x", &[]) })).unwrap();
+    }
+    let e = a.apply(Action::AddDecision(Decision { id: "over".into(), ..d("obj-x", "x", &[]) })).unwrap_err();
+    assert_eq!(e.to_string(), "at most 100 strategy decisions per assessment");
+}
+
+#[test]
+fn removing_a_service_unlinks_it_from_every_decision() {
+    let mut a = with_strategy();
+    a.apply(Action::RemoveService { id: "pay".into() }).unwrap();
+    assert_eq!(a.strategy[0].services, vec!["web".to_string()]);
+    a.apply(Action::RemoveDecision { id: "d1".into() }).unwrap();
+    assert!(a.strategy.is_empty());
+    // The follow-up keeps the strategy.
+    let a = with_strategy();
+    assert_eq!(a.follow_up("f", "2027-01-01").strategy, a.strategy);
 }

@@ -218,6 +218,62 @@ fn weights_and_points_out_of_range() {
 }
 
 #[test]
+fn rule_discounts_are_optional_and_their_factor_is_checked() {
+    let mut v = mini_catalog_json();
+    v["service_rules"][0]["discounts"] = json!([{"process": "b", "factor": 0.3}, {"process": "a", "factor": 0}]);
+    let c = Catalog::parse(&v.to_string()).unwrap();
+    assert_eq!(c.service_rules[0].discounts.len(), 2);
+    assert!(c.service_rules[1].discounts.is_empty(), "discounts may be left out");
+    v["service_rules"][0]["discounts"] = json!([{"process": "b", "factor": 1.5}, {"process": "zz", "factor": -0.1}]);
+    let errs = errors_of(&v);
+    assert!(errs.contains(&CatalogError::FactorOutOfRange {
+        rule: "supplied".into(),
+        process: "b".into(),
+        factor: "1.5".into()
+    }));
+    assert!(errs.contains(&CatalogError::UnknownProcess {
+        place: "service rule \"supplied\" discounts".into(),
+        process: "zz".into()
+    }));
+    assert!(errs.contains(&CatalogError::FactorOutOfRange {
+        rule: "supplied".into(),
+        process: "zz".into(),
+        factor: "-0.1".into()
+    }));
+    assert!(messages(&v).iter().any(|m| m
+        == "service rule \"supplied\" discounts process \"b\" by factor 1.5, expected a number from 0 to 1 (0.3 counts the service at 30 %)"));
+    v["service_rules"][0]["discounts"] = json!([{"process": "b", "factor": "half"}]);
+    assert!(messages(&v).join("").contains("invalid type: string \"half\", expected f64"), "{:?}", messages(&v));
+}
+
+#[test]
+fn the_default_rules_follow_the_sourcing_of_services() {
+    let c = Catalog::default_catalog();
+    let rule = |id: &str| c.service_rules.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id}"));
+    let raises = |id: &str| rule(id).raises.iter().map(|r| (r.process.as_str(), r.points)).collect::<Vec<_>>();
+    assert!(c.service_rules.iter().all(|r| r.raises.iter().all(|p| (1..=2).contains(&p.points))), "1–2 points");
+    let provider = rule("provider-run");
+    let discounted: Vec<&str> = provider.discounts.iter().map(|d| d.process.as_str()).collect();
+    assert_eq!(discounted, ["availability", "capacity", "monitoring", "release"]);
+    assert!(provider.discounts.iter().all(|d| d.factor > 0.0 && d.factor < 1.0));
+    for p in ["supplier", "service-level", "business-relationship"] {
+        assert!(raises("provider-run").iter().any(|r| r.0 == p), "{p}");
+    }
+    for p in ["supplier", "configuration", "release"] {
+        assert!(raises("bought-customized").iter().any(|r| r.0 == p), "{p}");
+    }
+    for p in ["release", "configuration", "service-design", "knowledge"] {
+        assert!(raises("built-inhouse").iter().any(|r| r.0 == p), "{p}");
+    }
+    assert_eq!(raises("every-service"), [("service-desk", 1), ("incident", 1), ("problem", 1), ("change", 1)]);
+    assert!(rule("every-service").when == Default::default(), "matches every service");
+    for p in ["incident", "availability", "service-level", "monitoring"] {
+        assert!(raises("customer-facing-critical").iter().any(|r| r.0 == p), "{p}");
+    }
+    assert_eq!(raises("frequent-change"), [("change", 2), ("release", 2)]);
+}
+
+#[test]
 fn unknown_attribute_and_missing_attribute_definition() {
     let mut v = mini_catalog_json();
     v["generic_questions"][0]["attribute"] = json!("PA9.9");

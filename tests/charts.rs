@@ -339,6 +339,33 @@ fn gap_bars_run_top_to_bottom_by_priority() {
 }
 
 #[test]
+fn charts_read_the_gated_index_and_never_round_it_up_to_the_next_level() {
+    // The gate trap: PA1.1 at L, everything else F → level 1, gated index 1.99.
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    a.apply(Action::SetTarget { process: "a".into(), target: Some(3) }).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    common::answer(&mut a, "a", "a-1", Answer::L);
+    common::answer(&mut a, "a", "a-2", Answer::L);
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    assert_eq!(p.level, 1);
+    assert!((p.index - 1.99).abs() < 1e-9);
+    let gaps = gap_bars(&r, &ChartOptions::default());
+    let doc = parse(&gaps);
+    let row = tagged(&doc, "data-process").into_iter().find(|(id, _)| id == "a").unwrap().1;
+    let shown = texts(row).join("|");
+    assert!(shown.contains("1.9 → 3") && !shown.contains("2.0"), "{shown}");
+    // The one-or-two-process radar draws bars labelled with the same figure.
+    let mut only_a = a.clone();
+    only_a.apply(Action::SetScope { process: "b".into(), in_scope: Some(false) }).unwrap();
+    let radar_svg = radar(&evaluate(&c, &only_a), &ChartOptions::default());
+    let shown = texts(parse(&radar_svg).root_element()).join("|");
+    assert!(shown.split('|').any(|t| t == "1.9") && !shown.split('|').any(|t| t == "2.0"), "{shown}");
+}
+
+#[test]
 fn gap_bars_keep_catalog_order_for_equal_priorities_and_mark_met_targets() {
     // a and c fully answered: level 5 ≥ target, priority 0 (a tie). b is unanswered: a gap.
     let c = mini_catalog();
@@ -388,6 +415,21 @@ fn heatmap_cells_carry_the_rating_letter_and_colour() {
     for word in ["Not achieved", "Partially", "Largely", "Fully", "Unrated"] {
         assert!(legend.contains(word), "legend lacks {word}: {legend}");
     }
+}
+
+#[test]
+fn heatmap_shows_not_applicable_attributes_as_n_a() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    common::answer(&mut a, "a", "g-pa31", Answer::NA);
+    let svg = heatmap(&evaluate(&c, &a), &ChartOptions::default());
+    let doc = parse(&svg);
+    let g = tagged(&doc, "data-process").into_iter().find(|(g, _)| g == "a").unwrap().1;
+    let cell = g.descendants().find(|n| n.attribute("data-attribute") == Some("PA3.1")).unwrap();
+    assert_eq!(texts(cell), ["n/a"]);
+    assert!(svg.contains("PA3.1: not applicable"), "tooltip says so");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use itsm_maturity::domain::{evaluate, Catalog};
 use serde_json::{json, Value};
 
 const V1: &str = include_str!("fixtures/assessment-v1.json");
+const V2: &str = include_str!("fixtures/assessment-v2.json");
 
 fn fixture() -> Value {
     serde_json::from_str(V1).unwrap()
@@ -30,6 +31,51 @@ fn every_released_version_fixture_loads() {
     assert_eq!(a.participants.len(), 2);
     assert_eq!(a.active, "p2");
     assert_eq!(a.agreed[&QuestionKey::new("change", "change-assessed")].answer, Answer::P);
+    // Version 1 had no strategy: migrated with an empty one, to the current version.
+    assert!(a.strategy.is_empty());
+    assert_eq!(env.version, 2);
+
+    let env = decode(V2).unwrap();
+    let a = &env.assessment;
+    assert_eq!(a.name, "Fixture v2 <img src=x onerror=alert(1)>");
+    assert_eq!(a.strategy.len(), 3);
+    let d1 = &a.strategy[0];
+    assert_eq!((d1.id.as_str(), d1.objective.as_str()), ("d1", "obj-x"));
+    assert_eq!(d1.text, "Card payment at the door with a mobile terminal & \"receipt\"");
+    assert_eq!(d1.services, vec!["svc-2".to_string(), "svc-1".to_string()]);
+    assert_eq!(a.strategy[2].objective, "objective-from-a-newer-catalog", "unknown objectives are kept");
+    // Round trip, byte for byte.
+    let text = env.encode();
+    assert_eq!(decode(&text).unwrap(), env);
+    assert_eq!(decode(&text).unwrap().encode(), text);
+}
+
+#[test]
+fn a_version_1_backup_migrates_every_assessment_in_it() {
+    let v1 = fixture();
+    let backup =
+        json!({"format": "itsm-backup", "version": 1, "app_version": "0.1.0", "assessments": [v1.clone(), v1]});
+    let imported = decode_any(&backup.to_string()).unwrap();
+    assert_eq!(imported.envelopes.len(), 2);
+    assert!(imported.envelopes.iter().all(|e| e.version == 2 && e.assessment.strategy.is_empty()));
+}
+
+#[test]
+fn strategy_links_are_checked_on_import() {
+    let v2: Value = serde_json::from_str(V2).unwrap();
+    let mut v = v2.clone();
+    v["assessment"]["strategy"][0]["services"][1] = json!("svc-gone");
+    assert_eq!(err(&v), "field 'assessment.strategy[0].services[1]' names no listed service (\"svc-gone\")");
+    let mut v = v2.clone();
+    v["assessment"]["strategy"][1]["id"] = json!("d1");
+    assert_eq!(err(&v), "field 'assessment.strategy[1].id' \"d1\" is empty or not unique");
+    let mut v = v2.clone();
+    v["assessment"]["strategy"][0]["text"] = json!(" ");
+    assert_eq!(err(&v), "field 'assessment.strategy[0].text' must be 1–300 characters");
+    let mut v = v2;
+    v["assessment"]["strategy"][0]["services"] = json!("svc-1");
+    let msg = err(&v);
+    assert!(msg.starts_with("field 'assessment.strategy[0].services'"), "{msg}");
 }
 
 #[test]
@@ -79,8 +125,8 @@ fn wrong_format_and_versions() {
     v.as_object_mut().unwrap().remove("format");
     assert!(err(&v).contains("field 'format' is missing"));
     let mut v = fixture();
-    v["version"] = json!(2);
-    assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::FutureVersion { found: 2 });
+    v["version"] = json!(3);
+    assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::FutureVersion { found: 3 });
     assert!(err(&v).contains("made by a newer version of the app"));
     v["version"] = json!("one");
     assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::BadVersion);
@@ -173,7 +219,7 @@ fn envelope_records_catalog_and_app_version() {
     let env = decode(V1).unwrap();
     let v: Value = serde_json::from_str(&Envelope::new(env.assessment, env.catalog).encode()).unwrap();
     assert_eq!(v["format"], "itsm-assessment");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2, "a migrated file is written in the current version");
     assert_eq!(v["catalog"]["id"], "itsm-default");
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
 }

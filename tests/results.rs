@@ -86,10 +86,11 @@ fn sample_roadmap_has_now_items_led_by_the_highest_priority() {
     assert!(now.windows(2).all(|w| w[0].priority >= w[1].priority));
     let top = r.process(&now[0].process).unwrap();
     assert!(r.in_scope().all(|p| p.priority <= top.priority));
-    // Every "Now" step is the next level of its process and lists actions.
+    // Every "Now" step is the next level of its process and has work: its own
+    // actions or the initiatives it shares with other processes.
     for s in &now {
         assert_eq!(s.level, r.process(&s.process).unwrap().level + 1);
-        assert!(!s.actions.is_empty(), "{} has no actions", s.process);
+        assert!(!s.actions.is_empty() || !s.initiatives.is_empty(), "{} has no work", s.process);
     }
 }
 
@@ -103,7 +104,17 @@ fn results_csv_has_a_row_per_process_and_neutralized_names() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 3);
     assert!(lines[0].starts_with("process_id,process,in_scope,relevance,target,level,index"));
-    assert!(lines[1].starts_with("a,'=cmd|' /C calc'!A0,yes,91,4,0,0.00,4,364,0,9,unrated"), "{}", lines[1]);
+    assert!(lines[1].starts_with("a,'=cmd|' /C calc'!A0,yes,29,1,0,0.00,1,29,0,9,unrated"), "{}", lines[1]);
+    assert!(lines[0].ends_with(",PA5.2,provisional,target_reason"));
+    assert!(lines[1].ends_with(",unrated,no,relevance 29 → level 1"), "{}", lines[1]);
+    // Not applicable and provisional attributes say so.
+    let mut a = assessment();
+    answer(&mut a, "a", "g-pa21", Answer::NA);
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer(&mut a, "a", "a-1", Answer::L); // one of two PA1.1 questions: not provisional (half)
+    let csv = results_csv(&evaluate(&mini_catalog(), &a));
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains(",L (67%),n/a,unrated,"), "{row}");
 }
 
 #[test]
@@ -123,7 +134,9 @@ fn answers_csv_lists_each_answer_with_its_note() {
 }
 
 #[test]
-fn index_by_level_adds_up_to_the_index_and_shows_each_levels_share() {
+fn index_by_level_shows_each_levels_own_mean_beside_the_gated_index() {
+    // Rule changed on purpose: the parts are each level's own mean achievement
+    // (for the explain view); the gated index is the level + the next level's mean.
     let c = mini_catalog();
     let mut a = assessment();
     a.apply(Action::SetMode(Mode::Full)).unwrap();
@@ -132,9 +145,13 @@ fn index_by_level_adds_up_to_the_index_and_shows_each_levels_share() {
     let r = evaluate(&c, &a);
     let p = r.process("a").unwrap();
     let parts = p.index_by_level();
-    assert_eq!(parts[0], 1.0, "PA1.1 fully achieved");
-    assert!((parts[1] - 0.5).abs() < 1e-9, "level 2 is the mean of F and N: {parts:?}");
-    assert!((parts.iter().sum::<f64>() - p.index).abs() < 1e-9, "the parts add up to the index");
+    assert_eq!(parts, [1.0, 0.5, 1.0, 1.0, 1.0], "each level's own mean");
+    assert_eq!(p.level, 1, "PA2.2 at N blocks level 2");
+    assert!((p.index - 1.5).abs() < 1e-9, "gated: level 1 + level 2's 0.5, not the sum {}", p.index);
+    assert_eq!(
+        p.index_explained(),
+        "capability index 1.50 = level 1 + 0.50, the mean achievement of the level-2 attributes"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Roadmap ordering: by wave then priority; never level n+1 of a process
-//! before its level n; actions are the questions below Fully.
+//! before its level n; actions are the questions below Fully; generic
+//! actions shared by three or more processes become initiatives; nothing lost.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -7,9 +8,13 @@ mod common;
 
 use common::*;
 use itsm_maturity::domain::assessment::{Answer, Mode};
+use itsm_maturity::domain::consensus::Effective;
 use itsm_maturity::domain::results::Horizon;
-use itsm_maturity::domain::{evaluate, Action};
+use itsm_maturity::domain::roadmap::{name_list, INITIATIVE_MIN_PROCESSES};
+use itsm_maturity::domain::sample::sample;
+use itsm_maturity::domain::{evaluate, Action, Attribute, Catalog};
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 #[test]
 fn steps_per_level_up_to_target_with_the_right_actions() {
@@ -19,19 +24,27 @@ fn steps_per_level_up_to_target_with_the_right_actions() {
     answer_all(&c, &mut a, "a", Answer::F);
     answer(&mut a, "a", "a-2", Answer::L); // PA1.1 at 83 %: L -> level 1
     answer(&mut a, "a", "g-pa21", Answer::N);
+    a.apply(Action::SetTarget { process: "a".into(), target: Some(4) }).unwrap();
     let r = evaluate(&c, &a);
     let pa = r.process("a").unwrap();
     assert_eq!((pa.level, pa.target), (1, 4));
+    // Rule changed on purpose: levels 3 and 4 are fully answered, so they get
+    // no step (a step always has actions); they follow once level 2 is reached.
     let steps: Vec<_> = r.roadmap.iter().filter(|s| s.process == "a").collect();
-    assert_eq!(steps.iter().map(|s| s.level).collect::<Vec<_>>(), vec![2, 3, 4]);
+    assert_eq!(steps.iter().map(|s| s.level).collect::<Vec<_>>(), vec![2]);
     // Level 2 step: bring PA1.1 to F (a-2) and PA2.1 up (g-pa21).
     let qs: Vec<_> = steps[0].actions.iter().map(|x| x.question.as_str()).collect();
     assert_eq!(qs, vec!["a-2", "g-pa21"]);
     assert_eq!(steps[0].horizon, Horizon::Now);
-    assert_eq!(steps[1].horizon, Horizon::Next);
-    assert_eq!(steps[2].horizon, Horizon::Later);
-    // Levels 3 and 4 are fully answered: nothing to do there but the gate below.
-    assert!(steps[1].actions.is_empty());
+    // With level 3 to do as well, its step is in the next wave.
+    answer(&mut a, "a", "g-pa31", Answer::P);
+    let r = evaluate(&c, &a);
+    let steps: Vec<_> = r.roadmap.iter().filter(|s| s.process == "a").collect();
+    assert_eq!(
+        steps.iter().map(|s| (s.level, s.horizon)).collect::<Vec<_>>(),
+        vec![(2, Horizon::Now), (3, Horizon::Next)]
+    );
+    assert!(r.roadmap.iter().all(|s| !s.actions.is_empty()), "never a step without actions");
 }
 
 #[test]
@@ -52,6 +65,137 @@ fn higher_priority_first_within_a_wave() {
     let r = evaluate(&c, &a);
     let wave1: Vec<_> = r.roadmap.iter().filter(|s| s.wave == 1).map(|s| s.process.as_str()).collect();
     assert_eq!(wave1, vec!["b", "a"], "b (relevance 100) before a (91)");
+}
+
+/// Every question that must rise for the target, as (process, question):
+/// in scope, below target, level ≤ target, neither Fully nor N/A.
+fn needed(r: &itsm_maturity::domain::Results) -> BTreeSet<(String, String)> {
+    r.in_scope()
+        .filter(|p| p.gap > 0)
+        .flat_map(|p| {
+            p.questions
+                .iter()
+                .filter(|q| q.level <= p.target && !q.effective.is_fully() && q.effective != Effective::NotApplicable)
+                .map(|q| (p.id.clone(), q.question.clone()))
+        })
+        .collect()
+}
+
+/// Every (process, question) the roadmap lists, in step actions or initiatives; panics on a duplicate.
+fn listed(r: &itsm_maturity::domain::Results) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for s in &r.roadmap {
+        for a in &s.actions {
+            assert!(out.insert((s.process.clone(), a.question.clone())), "{} {} twice", s.process, a.question);
+        }
+    }
+    for i in &r.initiatives {
+        for it in &i.processes {
+            assert!(out.insert((it.process.clone(), i.question.clone())), "{} {} twice", it.process, i.question);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_generic_action_in_three_processes_steps_becomes_one_initiative() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    for p in ["a", "b", "c"] {
+        a.apply(Action::SetScope { process: p.into(), in_scope: Some(true) }).unwrap();
+        a.apply(Action::SetTarget { process: p.into(), target: Some(2) }).unwrap();
+        answer_all(&c, &mut a, p, Answer::F);
+        answer(&mut a, p, &format!("{p}-2"), Answer::P); // process-specific: stays in the step
+        answer(&mut a, p, "g-pa21", Answer::N); // shared by three: an initiative
+    }
+    answer(&mut a, "a", "g-pa22", Answer::L); // only a and b: stays in their steps
+    answer(&mut a, "b", "g-pa22", Answer::L);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.initiatives.len(), 1);
+    let init = &r.initiatives[0];
+    assert_eq!((init.id.as_str(), init.attribute, init.level), ("g-pa21", Attribute::Pa21, 2));
+    let served: Vec<&str> = init.processes.iter().map(|x| x.process.as_str()).collect();
+    let order: Vec<&str> = r.roadmap.iter().map(|s| s.process.as_str()).collect();
+    assert_eq!(served, order, "in roadmap order");
+    assert_eq!(
+        init.text,
+        format!(
+            "Do PA2.1 for {}.",
+            name_list(&order.iter().map(|p| c.process(p).unwrap().term.as_str()).collect::<Vec<_>>())
+        )
+    );
+    assert!(init.text.contains("process a") && init.text.contains("process c"), "{}", init.text);
+    assert!(init.processes.iter().all(|x| x.step_level == 2 && x.wave == 1 && !x.to_assess));
+    for s in &r.roadmap {
+        assert_eq!(s.initiatives, vec!["g-pa21".to_string()]);
+        let own: Vec<&str> = s.actions.iter().map(|x| x.question.as_str()).collect();
+        let mut want = vec![format!("{}-2", s.process)];
+        if s.process != "c" {
+            want.push("g-pa22".into());
+        }
+        assert_eq!(own, want, "{}: its process-specific actions and the unshared generic one", s.process);
+    }
+    assert_eq!(r.action_lines(), 3 + 2 + 1);
+    assert_eq!(listed(&r), needed(&r), "no question lost");
+    // Not yet assessed anywhere: the initiative is to find out first.
+    let mut fresh = assessment();
+    for p in ["a", "b", "c"] {
+        fresh.apply(Action::SetScope { process: p.into(), in_scope: Some(true) }).unwrap();
+        fresh.apply(Action::SetTarget { process: p.into(), target: Some(2) }).unwrap();
+    }
+    let r = evaluate(&c, &fresh);
+    assert!(r
+        .initiatives
+        .iter()
+        .all(|i| i.text.starts_with("Find out: Is PA2.") && i.processes.iter().all(|x| x.to_assess)));
+}
+
+#[test]
+fn name_lists_read_naturally() {
+    assert_eq!(name_list(&["a"]), "a");
+    assert_eq!(name_list(&["a", "b"]), "a and b");
+    assert_eq!(name_list(&["a", "b", "c", "d"]), "a, b, c and d");
+    assert_eq!(name_list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more processes");
+}
+
+#[test]
+fn the_sample_roadmap_groups_shared_actions_and_loses_no_question() {
+    let c = Catalog::default_catalog();
+    let a = sample().unwrap().assessment;
+    let r = evaluate(&c, &a);
+    assert_eq!(listed(&r), needed(&r), "every question to raise is in a step or in an initiative");
+    let before = needed(&r).len();
+    // The generic actions collapse into a handful of initiatives, each serving ≥ 3 processes.
+    assert!(!r.initiatives.is_empty() && r.initiatives.len() <= 14);
+    assert!(r.initiatives.iter().all(|i| i.processes.len() >= INITIATIVE_MIN_PROCESSES && i.level >= 2));
+    let own_generic = r.roadmap.iter().flat_map(|s| &s.actions).filter(|x| x.attribute != Attribute::Pa11).count();
+    assert_eq!(own_generic, 0, "every generic action of the sample is shared by 3+ processes");
+    for s in &r.roadmap {
+        for id in &s.initiatives {
+            assert!(r
+                .initiative(id)
+                .unwrap()
+                .processes
+                .iter()
+                .any(|x| x.process == s.process && x.step_level == s.level));
+        }
+    }
+    // Lines a reader goes through. The sample's default scope holds 20 processes, 18
+    // of them below level 1, and every step keeps its process-specific (PA1.1)
+    // actions: 108 of them. Grouping takes the rest from 124 lines to 8.
+    let pa11 = r.roadmap.iter().flat_map(|s| &s.actions).filter(|x| x.attribute == Attribute::Pa11).count();
+    assert_eq!(r.action_lines(), pa11 + r.initiatives.len());
+    assert!(before >= 2 * r.action_lines(), "{before} questions → {} lines", r.action_lines());
+    assert!(r.action_lines() <= 120, "{} lines", r.action_lines());
+    // A focused first round (the ten most relevant processes in scope) reads in ≤ 60 lines.
+    let mut focused = a.clone();
+    for (i, p) in r.by_relevance().iter().enumerate() {
+        focused.apply(Action::SetScope { process: p.id.clone(), in_scope: Some(i < 10) }).unwrap();
+    }
+    let f = evaluate(&c, &focused);
+    assert!(f.action_lines() <= 60, "{} lines", f.action_lines());
+    assert_eq!(listed(&f), needed(&f));
 }
 
 proptest! {
@@ -83,9 +227,17 @@ proptest! {
             }
             let p = r.process(&s.process).unwrap();
             prop_assert!(s.level > p.level && s.level <= p.target);
+            prop_assert!(!s.actions.is_empty() || !s.initiatives.is_empty(), "a step without work");
+            prop_assert!(s.actions.iter().all(|x| !matches!(
+                p.question(&x.question).unwrap().effective,
+                itsm_maturity::domain::consensus::Effective::NotApplicable
+            )), "an N/A question as an action");
         }
         // Waves never decrease along the roadmap.
         prop_assert!(r.roadmap.windows(2).all(|w| w[0].wave <= w[1].wave));
+        // No question lost or listed twice, and initiatives serve 3+ processes.
+        prop_assert_eq!(listed(&r), needed(&r));
+        prop_assert!(r.initiatives.iter().all(|i| i.processes.len() >= INITIATIVE_MIN_PROCESSES));
     }
 }
 

@@ -7,9 +7,12 @@ mod common;
 
 use common::*;
 use itsm_maturity::domain::assessment::{Answer, Mode};
-use itsm_maturity::domain::scoring::{capability, rating, suggested_target, AttributeScore, Blocker, Rating};
+use itsm_maturity::domain::scoring::{
+    capability, capability_index, rating, suggested_target, AttributeScore, Blocker, Rating, NEXT_LEVEL_CAP,
+};
 use itsm_maturity::domain::Attribute;
 use itsm_maturity::domain::{evaluate, Action};
+use proptest::prelude::*;
 
 #[test]
 fn rating_boundaries_belong_to_the_lower_band() {
@@ -120,7 +123,9 @@ fn not_applicable_is_excluded_and_dont_know_is_unanswered() {
 }
 
 #[test]
-fn capability_index_sums_level_means() {
+fn capability_index_is_gated_level_plus_the_next_levels_mean() {
+    // Rule changed on purpose (PRODUCT.md §4): the index is the level reached plus
+    // the next level's mean achievement, no longer the sum of every level's mean.
     let c = mini_catalog();
     let mut a = assessment();
     a.apply(Action::SetMode(Mode::Full)).unwrap();
@@ -128,14 +133,161 @@ fn capability_index_sums_level_means() {
     assert!((evaluate(&c, &a).process("a").unwrap().index - 5.0).abs() < 1e-9);
     answer_all(&c, &mut a, "a", Answer::L);
     let p = evaluate(&c, &a).process("a").unwrap().clone();
-    assert!((p.index - 5.0 * 2.0 / 3.0).abs() < 1e-9, "{}", p.index);
     assert_eq!(p.level, 1);
-    // Half of PA1.1 at F, half at N: 50 % -> P -> level 0, index 0.5 + 4 × 2/3.
+    assert!((p.index - (1.0 + 2.0 / 3.0)).abs() < 1e-9, "level 1 + PA2.x at 2/3: {}", p.index);
+    // Half of PA1.1 at F, half at N: 50 % -> P -> level 0, index = PA1.1's 0.5 only.
     answer(&mut a, "a", "a-1", Answer::F);
     answer(&mut a, "a", "a-2", Answer::N);
     let p = evaluate(&c, &a).process("a").unwrap().clone();
     assert_eq!(p.level, 0);
-    assert!((p.index - (0.5 + 4.0 * 2.0 / 3.0)).abs() < 1e-9);
+    assert!((p.index - 0.5).abs() < 1e-9, "{}", p.index);
+}
+
+#[test]
+fn the_gate_trap_pa11_largely_and_everything_else_fully_is_level_1_below_index_2() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    answer(&mut a, "a", "a-1", Answer::L);
+    answer(&mut a, "a", "a-2", Answer::L);
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    assert_eq!(p.level, 1);
+    assert!(p.index >= 1.0 && p.index < 2.0, "index {} must lie in [1, 2)", p.index);
+    assert!((p.index - (1.0 + NEXT_LEVEL_CAP)).abs() < 1e-9, "PA2.x fully done, capped: {}", p.index);
+    // The explain view still shows each level's own mean achievement.
+    let parts = p.index_by_level();
+    assert!((parts[0] - 2.0 / 3.0).abs() < 1e-9 && parts[1..] == [1.0; 4], "{parts:?}");
+    assert!(p.index_explained().contains("level 1 + 0.99"), "{}", p.index_explained());
+    // Charts and objective support read the gated index.
+    let x = r.objectives.iter().find(|o| o.id == "obj-x").unwrap();
+    assert!(x.support.unwrap() < 100.0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// The gated index always lies in [level, level + 1), and is 5.0 at level 5.
+    #[test]
+    fn the_index_lies_between_the_level_and_the_next(
+        cells in proptest::collection::vec((proptest::option::of(0.0f64..=100.0), proptest::bool::weighted(0.15)), 9)
+    ) {
+        let attrs: Vec<AttributeScore> = Attribute::ALL
+            .into_iter()
+            .zip(cells.iter().copied())
+            .map(|(id, (p, na))| {
+                if na {
+                    AttributeScore::from_scores(id, &[], 1, 1, 0)
+                } else {
+                    AttributeScore::from_scores(id, &p.into_iter().collect::<Vec<_>>(), 1, 0, 0)
+                }
+            })
+            .collect();
+        let level = capability(&attrs).level;
+        let index = capability_index(&attrs);
+        if level == 5 {
+            prop_assert_eq!(index, 5.0);
+        } else {
+            prop_assert!(index >= level as f64 && index < level as f64 + 1.0, "level {} index {}", level, index);
+        }
+    }
+}
+
+#[test]
+fn an_attribute_answered_all_not_applicable_is_left_out_and_never_blocks() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    answer_all(&c, &mut a, "a", Answer::F);
+    answer(&mut a, "a", "g-pa21", Answer::NA);
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    let pa21 = p.attribute(Attribute::Pa21).unwrap();
+    assert!(!pa21.applicable);
+    assert_eq!(pa21.rating, None);
+    assert!(pa21.describe().starts_with("not applicable"), "{}", pa21.describe());
+    // Old rule: an unrated PA2.1 blocked level 2 (level 1). Now it is left out.
+    assert_eq!(p.level, 5);
+    assert_eq!(p.index, 5.0);
+    assert!(p.blockers.is_empty());
+    assert!(r.roadmap.iter().all(|s| s.process != "a"));
+    // Left out of the index too: PA2.2 alone is level 2's mean.
+    answer(&mut a, "a", "g-pa22", Answer::L);
+    let p = evaluate(&c, &a).process("a").unwrap().clone();
+    assert_eq!(p.level, 2);
+    assert!((p.index_by_level()[1] - 2.0 / 3.0).abs() < 1e-9, "level 2 is PA2.2 alone");
+    assert!((p.index - (2.0 + NEXT_LEVEL_CAP)).abs() < 1e-9, "level 3 fully done, level 3 blocked by PA2.2 at L");
+}
+
+#[test]
+fn quick_scan_one_not_applicable_no_longer_freezes_level_0_and_proposes_out_of_scope() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    // Quick scan: one question per attribute. PA1.1's only question is N/A.
+    for q in c.questions_for(c.process("a").unwrap(), true) {
+        answer(&mut a, "a", &q.id, Answer::F);
+    }
+    answer(&mut a, "a", "a-1", Answer::NA);
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    assert!(!p.attribute(Attribute::Pa11).unwrap().applicable);
+    assert_eq!(p.level, 5, "the N/A attribute is left out; every other is F");
+    let why = p.out_of_scope_proposal.as_deref().expect("a proposal to take it out of scope");
+    assert!(why.contains("not applicable") && why.contains("out of scope") && why.contains("process a"), "{why}");
+    assert_eq!(r.process("b").unwrap().out_of_scope_proposal, None);
+    // PA2.1 N/A in quick scan: level 2 is no longer blocked.
+    answer(&mut a, "a", "a-1", Answer::F);
+    answer(&mut a, "a", "g-pa21", Answer::NA);
+    let p = evaluate(&c, &a).process("a").unwrap().clone();
+    assert_eq!((p.level, p.out_of_scope_proposal.is_none()), (5, true));
+    // Everything N/A: nothing to rate, level 0 and index 0, never a step without actions.
+    for q in c.questions_for(c.process("a").unwrap(), true) {
+        answer(&mut a, "a", &q.id, Answer::NA);
+    }
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    assert_eq!((p.level, p.index), (0, 0.0));
+    assert!(p.out_of_scope_proposal.is_some());
+    assert!(r.roadmap.iter().all(|s| s.process != "a"), "no step made only of N/A questions");
+}
+
+#[test]
+fn an_attribute_rated_from_fewer_than_half_its_questions_is_provisional() {
+    let mut v = mini_catalog_json();
+    for i in 3..=7 {
+        v["processes"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"id": format!("a-{i}"), "text": "More?", "action": "Do more."}));
+    }
+    let c = itsm_maturity::domain::Catalog::parse(&v.to_string()).unwrap();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    // Six "don't know" and one F: rated F, but provisional.
+    answer(&mut a, "a", "a-1", Answer::F);
+    for i in 2..=7 {
+        answer(&mut a, "a", &format!("a-{i}"), Answer::DK);
+    }
+    let r = evaluate(&c, &a);
+    let p = r.process("a").unwrap();
+    let pa11 = p.attribute(Attribute::Pa11).unwrap();
+    assert_eq!((pa11.asked, pa11.answered, pa11.dont_know), (7, 1, 6));
+    assert_eq!(pa11.rating, Some(Rating::F));
+    assert!(pa11.provisional);
+    assert!(p.provisional, "the process says so");
+    assert!(pa11.describe().contains("provisional: rated from 1 of 7"), "{}", pa11.describe());
+    assert!(!r.process("b").unwrap().provisional, "unrated is not provisional");
+    // N/A questions do not count: 3 scored of 7 with 2 N/A is 3 of 5, not provisional.
+    answer(&mut a, "a", "a-2", Answer::F);
+    answer(&mut a, "a", "a-3", Answer::F);
+    answer(&mut a, "a", "a-4", Answer::NA);
+    answer(&mut a, "a", "a-5", Answer::NA);
+    let pa11 = evaluate(&c, &a).process("a").unwrap().attribute(Attribute::Pa11).unwrap().clone();
+    assert!(!pa11.provisional, "{pa11:?}");
+    // 2 scored of 5 applicable: provisional again.
+    answer(&mut a, "a", "a-3", Answer::DK);
+    let pa11 = evaluate(&c, &a).process("a").unwrap().attribute(Attribute::Pa11).unwrap().clone();
+    assert!(pa11.provisional, "{pa11:?}");
 }
 
 #[test]
@@ -149,30 +301,67 @@ fn quick_mode_asks_one_question_per_attribute() {
 }
 
 #[test]
-fn target_banding() {
-    assert_eq!(suggested_target(100), Some(4));
-    assert_eq!(suggested_target(75), Some(4));
-    assert_eq!(suggested_target(74), Some(3));
-    assert_eq!(suggested_target(50), Some(3));
-    assert_eq!(suggested_target(49), Some(2));
-    assert_eq!(suggested_target(25), Some(2));
-    assert_eq!(suggested_target(24), Some(1));
-    assert_eq!(suggested_target(1), Some(1));
-    assert_eq!(suggested_target(0), None);
+fn target_bands_fit_the_size_of_the_it_organization() {
+    use itsm_maturity::domain::assessment::SizeBand::*;
+    let t = |r: u8, s| suggested_target(r, s).level;
+    // Level 4 only for 251+ IT staff and relevance ≥ 80; level 5 never.
+    assert_eq!(t(100, Some(Huge)), Some(4));
+    assert_eq!(t(80, Some(Large)), Some(4));
+    assert_eq!(t(79, Some(Large)), Some(3));
+    assert_eq!(t(100, Some(Medium)), Some(3));
+    assert_eq!(t(100, Some(Small)), Some(3));
+    assert_eq!(t(100, None), Some(3), "unknown size: at most 3");
+    assert_eq!(t(100, Some(Tiny)), Some(2));
+    assert_eq!(t(50, Some(Huge)), Some(3));
+    assert_eq!(t(49, Some(Huge)), Some(2));
+    assert_eq!(t(30, Some(Huge)), Some(2));
+    assert_eq!(t(29, Some(Huge)), Some(1));
+    assert_eq!(t(15, Some(Tiny)), Some(1));
+    assert_eq!(t(14, Some(Huge)), None, "below 15: out of scope by default");
+    assert_eq!(t(0, None), None);
+    assert!((0..=100).all(|r| [None, Some(Tiny), Some(Huge)].into_iter().all(|s| t(r, s) < Some(5))));
+}
+
+#[test]
+fn target_suggestions_say_why_including_the_size_cap() {
+    use itsm_maturity::domain::assessment::SizeBand::*;
+    assert_eq!(suggested_target(72, Some(Small)).reason, "relevance 72 → level 3");
+    assert_eq!(
+        suggested_target(85, Some(Small)).reason,
+        "relevance 85 would suggest level 4; capped at 3 for an IT organization of 11–50 people"
+    );
+    assert_eq!(
+        suggested_target(55, Some(Tiny)).reason,
+        "relevance 55 would suggest level 3; capped at 2 for an IT organization of 1–10 people"
+    );
+    assert_eq!(
+        suggested_target(90, None).reason,
+        "relevance 90 would suggest level 4; capped at 3 because the size of the IT organization is not set"
+    );
+    assert_eq!(suggested_target(85, Some(Large)).reason, "relevance 85 → level 4");
+    assert_eq!(
+        suggested_target(12, Some(Large)).reason,
+        "relevance 12 is below 15: no target suggested, out of scope by default"
+    );
 }
 
 #[test]
 fn gap_priority_and_overrides() {
     let c = mini_catalog();
     let mut a = assessment();
-    // Relevance: a = 5×2 = 10, b = 5×1 + 3×2 = 11 (max), c = 0.
+    // Relevance: a = 5×2 = 10 → 29, b = 5×1 + 3×2 = 11 → 31, c = 0.
     let r = evaluate(&c, &a);
     let (pa, pb, pc) = (r.process("a").unwrap(), r.process("b").unwrap(), r.process("c").unwrap());
-    assert_eq!((pa.relevance.score, pb.relevance.score, pc.relevance.score), (91, 100, 0));
-    assert_eq!((pa.target, pb.target), (4, 4));
+    assert_eq!((pa.relevance.score, pb.relevance.score, pc.relevance.score), (29, 31, 0));
+    assert_eq!((pa.target, pb.target), (1, 2));
+    assert_eq!(
+        (pa.target_reason.as_str(), pb.target_reason.as_str()),
+        ("relevance 29 → level 1", "relevance 31 → level 2")
+    );
     assert!(!pc.in_scope, "relevance 0 is out of scope");
-    assert_eq!(pa.gap, 4);
-    assert_eq!(pa.priority, 4.0 * 91.0);
+    assert_eq!(pa.gap, 1);
+    assert_eq!(pa.priority, 29.0);
+    assert_eq!(pb.priority, 2.0 * 31.0);
     // The user's target and scope win.
     a.apply(Action::SetTarget { process: "a".into(), target: Some(2) }).unwrap();
     a.apply(Action::SetScope { process: "c".into(), in_scope: Some(true) }).unwrap();
@@ -187,7 +376,7 @@ fn gap_priority_and_overrides() {
 }
 
 #[test]
-fn organizational_maturity_is_the_weakest_in_scope_level() {
+fn the_floor_level_is_the_weakest_in_scope_level() {
     let c = mini_catalog();
     let mut a = assessment();
     a.apply(Action::SetMode(Mode::Full)).unwrap();
@@ -196,7 +385,13 @@ fn organizational_maturity_is_the_weakest_in_scope_level() {
     let r = evaluate(&c, &a);
     assert_eq!(r.process("a").unwrap().level, 5);
     assert_eq!(r.process("b").unwrap().level, 1);
-    assert_eq!(r.org_maturity, Some(1));
+    assert_eq!(r.floor_level, Some(1));
     let mean = r.mean_index.unwrap();
-    assert!((mean - (5.0 + 10.0 / 3.0) / 2.0).abs() < 1e-9);
+    assert!((mean - (5.0 + 5.0 / 3.0) / 2.0).abs() < 1e-9, "gated indices 5 and 1 + 2/3");
+    use itsm_maturity::domain::results::{FLOOR_LEVEL_MEANS, INDICATIVE};
+    assert!(FLOOR_LEVEL_MEANS.starts_with("Floor level: the lowest capability level"));
+    assert_eq!(
+        INDICATIVE,
+        "An indicative self-assessment based on ISO/IEC 33020 capability levels, not a formal ISO/IEC 33002 assessment."
+    );
 }

@@ -20,11 +20,38 @@ fn discuss_list_holds_exactly_the_questions_two_steps_apart() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(sorted, vec!["a/a-1", "b/b-1", "b/b-2"]);
-    // Sorted by spread × priority: a-1 (3 × 364) first; b's two (2 × 400) next.
-    assert_eq!(keys[0], "a/a-1");
-    assert_eq!(list[0].spread, 3);
+    // Sorted by spread × priority (weight), largest first.
+    let a1 = list.iter().find(|d| d.key.0 == "a/a-1").unwrap();
+    assert_eq!(a1.spread, 3);
+    assert_eq!(a1.weight, 3.0 * r.process("a").unwrap().priority.max(1.0));
+    assert_eq!(a1.why, "answers 3 steps apart");
+    let b1 = list.iter().find(|d| d.key.0 == "b/b-1").unwrap();
+    assert_eq!(b1.why, "answers 2 steps apart; some say N/A (1), 2 give a score");
     assert!(list.windows(2).all(|w| w[0].weight >= w[1].weight));
     assert!(list.iter().all(|d| !d.agreed));
+}
+
+#[test]
+fn some_saying_not_applicable_while_others_score_is_discussed() {
+    let c = mini_catalog();
+    let mut a = three_people();
+    // a-2 was P, L, L (spread 1, not listed); now P, L, N/A: one step apart, one N/A.
+    a.apply(Action::SetActiveParticipant { id: "p3".into() }).unwrap();
+    answer(&mut a, "a", "a-2", NA);
+    let r = evaluate(&c, &a);
+    let q = r.process("a").unwrap().question("a-2").unwrap();
+    assert_eq!((q.tally.spread(), q.tally.not_applicable, q.tally.scored()), (1, 1, 2));
+    let list = discuss_list(&r);
+    let item = list.iter().find(|d| d.key.0 == "a/a-2").expect("mixed N/A is discussed");
+    assert_eq!(item.why, "some say N/A (1), 2 give a score");
+    assert_eq!(item.mixed_not_applicable, 1);
+    assert_eq!(item.weight, 2.0 * r.process("a").unwrap().priority.max(1.0), "weighs like two steps apart");
+    // Everyone N/A is agreement, not a question to discuss.
+    for who in ["p1", "p2"] {
+        a.apply(Action::SetActiveParticipant { id: who.into() }).unwrap();
+        answer(&mut a, "a", "a-2", NA);
+    }
+    assert!(discuss_list(&evaluate(&c, &a)).iter().all(|d| d.key.0 != "a/a-2"));
 }
 
 #[test]
@@ -50,14 +77,13 @@ fn spread_ranges_over_each_participants_own_index() {
     assert_eq!(s.iter().map(|x| x.process.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
     let pa = &s[0];
     assert_eq!(pa.per_participant.len(), 3);
-    // PA1.1 of a, each alone: p1 (N, P) = 1/6, p2 (L, L) = 2/3, p3 (F, L) = 5/6; other levels unanswered.
+    // PA1.1 of a, each alone: p1 (N, P) = 1/6 → level 0, index 1/6; p2 (L, L) = 2/3
+    // and p3 (F, L) = 5/6 → level 1, gated index 1.0 (level 2 unanswered).
     let idx: Vec<f64> = pa.per_participant.iter().map(|x| x.1).collect();
-    assert!(
-        (idx[0] - 1.0 / 6.0).abs() < 1e-9 && (idx[1] - 2.0 / 3.0).abs() < 1e-9 && (idx[2] - 5.0 / 6.0).abs() < 1e-9
-    );
-    assert!((pa.min - 1.0 / 6.0).abs() < 1e-9 && (pa.max - 5.0 / 6.0).abs() < 1e-9);
-    // Consensus: medians L and L -> 2/3.
-    assert!((pa.consensus - 2.0 / 3.0).abs() < 1e-9);
+    assert!((idx[0] - 1.0 / 6.0).abs() < 1e-9 && idx[1] == 1.0 && idx[2] == 1.0, "{idx:?}");
+    assert!((pa.min - 1.0 / 6.0).abs() < 1e-9 && pa.max == 1.0);
+    // Consensus: medians L and L -> level 1 -> 1.0.
+    assert_eq!(pa.consensus, 1.0);
     assert!(pa.min <= pa.consensus && pa.consensus <= pa.max);
 }
 

@@ -1,7 +1,8 @@
 //! Attribute heatmap: in-scope processes (rows, catalog order) × the nine
 //! process attributes PA1.1–PA5.2 (columns, grouped by capability level).
 //! Each cell is coloured by its N/P/L/F rating and carries the letter, or "–"
-//! on a neutral cell when unrated, so colour is never the only cue.
+//! on a neutral cell when unrated ("n/a" when the attribute is not
+//! applicable: every question answered N/A), so colour is never the only cue.
 //!
 //! Colours (Okabe–Ito, colour-blind safe, darkening from N to F so that
 //! lightness alone also orders them): N a pale vermillion tint, P orange,
@@ -135,6 +136,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                 let fill = rating_colour(rating, theme.bg, opts.dark);
                 let (letter, ink) = match rating {
                     Some(r) => (r.code(), text_on(fill)),
+                    None if score.is_some_and(|a| !a.applicable) => ("n/a", theme.muted),
                     None => ("–", theme.muted),
                 };
                 let cx = col_x(c);
@@ -156,10 +158,15 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     ))
 }
 
-/// "PA2.1: 67 % — L, largely achieved" or "PA2.1: unrated (no answered question)".
+/// "PA2.1: 67 % — L, largely achieved" (", provisional" when so),
+/// "PA2.1: not applicable" or "PA2.1: unrated (no answered question)".
 fn tooltip(attr: &str, score: Option<&AttributeScore>) -> String {
+    if score.is_some_and(|s| !s.applicable) {
+        return format!("{attr}: not applicable (every question answered N/A)");
+    }
+    let provisional = if score.is_some_and(|s| s.provisional) { ", provisional" } else { "" };
     match score.and_then(|s| s.achievement.zip(s.rating)) {
-        Some((pct, r)) => format!("{attr}: {pct:.0} % — {}, {}", r.code(), r.word().to_lowercase()),
+        Some((pct, r)) => format!("{attr}: {pct:.0} % — {}, {}{provisional}", r.code(), r.word().to_lowercase()),
         None => format!("{attr}: unrated (no answered question)"),
     }
 }

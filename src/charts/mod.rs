@@ -354,9 +354,11 @@ pub(crate) fn message_chart(opts: &ChartOptions, label: &str, message: &str) -> 
     svg.finish(label)
 }
 
-/// Formats a number with one decimal.
+/// Formats a capability index with one decimal, rounded *down*: the index is
+/// gated (1.99 is level 1), so it must never read as the next level ("2.0").
 pub(crate) fn one_decimal(v: f64) -> String {
-    format!("{v:.1}")
+    // The tiny nudge keeps 2.0 computed as 1.9999999999 at 2.0.
+    format!("{:.1}", ((v * 10.0) + 1e-6).floor() / 10.0)
 }
 
 /// Escapes text for use inside SVG/XML text and attribute values.

@@ -4,7 +4,13 @@
 //! Invariants kept by `apply` (it refuses an action that would break them):
 //! - objective importance is 0..=5, service criticality 1..=5, target levels 0..=5;
 //! - there is always at least one participant, and `active` names one of them;
-//! - ids of services, custom objectives and participants are unique.
+//! - ids of services, custom objectives, participants and strategy decisions
+//!   are unique;
+//! - a decision's text is 1..=[`MAX_DECISION_TEXT`] characters, it names a
+//!   rated catalog objective or a custom objective when added or edited, and
+//!   it links only listed services, each once. Removing a service unlinks it;
+//!   removing a custom objective removes its decisions; rating a catalog
+//!   objective 0 keeps its decisions (they pass nothing on until it is rated).
 //!
 //! Answers are keyed by [`QuestionKey`] (`"process/question"`). Keys the loaded
 //! catalog does not know are kept untouched (they may belong to another catalog
@@ -25,6 +31,10 @@ pub const MAX_SERVICES: usize = 100;
 pub const MAX_CUSTOM_OBJECTIVES: usize = 30;
 /// Most participants one assessment may hold.
 pub const MAX_PARTICIPANTS: usize = 60;
+/// Most strategy decisions one assessment may hold.
+pub const MAX_DECISIONS: usize = 100;
+/// Longest decision text accepted (a decision is one short sentence).
+pub const MAX_DECISION_TEXT: usize = 300;
 
 /// One answer on the N/P/L/F scale, or not applicable, or don't know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -180,6 +190,20 @@ pub struct Service {
     pub change_rate: ChangeRate,
 }
 
+/// A strategy decision management takes to reach a business objective, and
+/// the IT services it depends on: the link objective → decision → service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: String,
+    /// The objective id (a catalog objective or a custom one).
+    pub objective: String,
+    /// "take orders on the website and by phone, phone staff using the website".
+    pub text: String,
+    /// Ids of the services the decision depends on.
+    #[serde(default)]
+    pub services: Vec<String>,
+}
+
 /// The user's decision on one process's scope and target, with a rationale.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -252,6 +276,9 @@ pub struct Assessment {
     pub custom_objectives: Vec<CustomObjective>,
     #[serde(default)]
     pub services: Vec<Service>,
+    /// Strategy: decisions per objective and the services each depends on.
+    #[serde(default)]
+    pub strategy: Vec<Decision>,
     #[serde(default)]
     pub scope: BTreeMap<String, ScopeDecision>,
     pub participants: Vec<Participant>,
@@ -276,6 +303,7 @@ impl Assessment {
             objectives: BTreeMap::new(),
             custom_objectives: Vec::new(),
             services: Vec::new(),
+            strategy: Vec::new(),
             scope: BTreeMap::new(),
             participants: vec![Participant { id: "p1".into(), name: "Me".into(), answers: BTreeMap::new() }],
             active: "p1".into(),
@@ -287,6 +315,17 @@ impl Assessment {
     /// The participant with this id.
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The strategy decision with this id.
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.strategy.iter().find(|d| d.id == id)
+    }
+
+    /// Whether `id` names an objective a decision may belong to: a rated
+    /// catalog objective or a custom objective.
+    pub fn has_objective(&self, id: &str) -> bool {
+        self.objectives.contains_key(id) || self.custom_objectives.iter().any(|c| c.id == id)
     }
 
     /// The answer the active participant gave, if any.
@@ -324,6 +363,22 @@ pub enum Action {
     UpdateService(Service),
     RemoveService {
         id: String,
+    },
+    /// Adds a strategy decision (its services may be listed already).
+    AddDecision(Decision),
+    /// Replaces the decision with the same id (objective, text, services).
+    UpdateDecision(Decision),
+    RemoveDecision {
+        id: String,
+    },
+    /// The decision depends on this service.
+    LinkService {
+        decision: String,
+        service: String,
+    },
+    UnlinkService {
+        decision: String,
+        service: String,
     },
     SetScope {
         process: String,
@@ -475,6 +530,37 @@ fn check_service(s: &Service) -> Result<(), ActionError> {
     Ok(())
 }
 
+impl Assessment {
+    fn check_decision(&self, d: &Decision) -> Result<(), ActionError> {
+        if d.id.trim().is_empty() {
+            return Err(ActionError::Empty { what: "decision id" });
+        }
+        if d.text.trim().is_empty() {
+            return Err(ActionError::Empty { what: "decision text" });
+        }
+        text("decision text", &d.text, MAX_DECISION_TEXT)?;
+        if !self.has_objective(&d.objective) {
+            return Err(ActionError::Unknown { what: "rated objective", id: d.objective.clone() });
+        }
+        for (i, s) in d.services.iter().enumerate() {
+            if !self.services.iter().any(|x| &x.id == s) {
+                return Err(ActionError::Unknown { what: "service", id: s.clone() });
+            }
+            if d.services[..i].contains(s) {
+                return Err(ActionError::Duplicate { what: "service link", id: s.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    fn decision_mut(&mut self, id: &str) -> Result<&mut Decision, ActionError> {
+        self.strategy
+            .iter_mut()
+            .find(|d| d.id == id)
+            .ok_or_else(|| ActionError::Unknown { what: "decision", id: id.to_string() })
+    }
+}
+
 fn check_custom(o: &CustomObjective) -> Result<(), ActionError> {
     name("objective name", &o.name)?;
     text("objective description", &o.description, MAX_TEXT)?;
@@ -550,6 +636,7 @@ impl Assessment {
                 if before == self.custom_objectives.len() {
                     return Err(ActionError::Unknown { what: "objective", id });
                 }
+                self.strategy.retain(|d| d.objective != id);
             }
             Action::AddService(s) => {
                 check_service(&s)?;
@@ -576,6 +663,45 @@ impl Assessment {
                 if before == self.services.len() {
                     return Err(ActionError::Unknown { what: "service", id });
                 }
+                for d in &mut self.strategy {
+                    d.services.retain(|s| *s != id);
+                }
+            }
+            Action::AddDecision(d) => {
+                self.check_decision(&d)?;
+                if self.strategy.len() >= MAX_DECISIONS {
+                    return Err(ActionError::Limit { what: "strategy decisions", max: MAX_DECISIONS });
+                }
+                if self.decision(&d.id).is_some() {
+                    return Err(ActionError::Duplicate { what: "decision", id: d.id });
+                }
+                self.strategy.push(d);
+            }
+            Action::UpdateDecision(d) => {
+                self.check_decision(&d)?;
+                let id = d.id.clone();
+                *self.decision_mut(&id)? = d;
+            }
+            Action::RemoveDecision { id } => {
+                self.decision_mut(&id)?;
+                self.strategy.retain(|d| d.id != id);
+            }
+            Action::LinkService { decision, service } => {
+                if !self.services.iter().any(|s| s.id == service) {
+                    return Err(ActionError::Unknown { what: "service", id: service });
+                }
+                let d = self.decision_mut(&decision)?;
+                if d.services.contains(&service) {
+                    return Err(ActionError::Duplicate { what: "service link", id: service });
+                }
+                d.services.push(service);
+            }
+            Action::UnlinkService { decision, service } => {
+                let d = self.decision_mut(&decision)?;
+                if !d.services.contains(&service) {
+                    return Err(ActionError::Unknown { what: "service link", id: service });
+                }
+                d.services.retain(|s| *s != service);
             }
             Action::SetScope { process, in_scope } => {
                 self.scope.entry(process).or_default().in_scope = in_scope;
@@ -700,7 +826,7 @@ impl Assessment {
         Assessment { id: new_id.into(), name: name.into(), ..self.clone() }
     }
 
-    /// A follow-up: the same organization, objectives, services, scope and mode;
+    /// A follow-up: the same organization, objectives, strategy, services, scope and mode;
     /// answers start empty; this assessment is recorded as the baseline.
     pub fn follow_up(&self, new_id: &str, date: &str) -> Assessment {
         let mut next = Assessment::new(new_id, &format!("{} — follow-up", self.name), date);
@@ -709,6 +835,7 @@ impl Assessment {
         next.objectives = self.objectives.clone();
         next.custom_objectives = self.custom_objectives.clone();
         next.services = self.services.clone();
+        next.strategy = self.strategy.clone();
         next.scope = self.scope.clone();
         next.baseline = Some(self.id.clone());
         next

@@ -8,7 +8,8 @@
 //! - every process has 1..=12 PA1.1 questions, exactly one of them quick-scan;
 //! - every attribute PA2.1..PA5.2 has 1..=3 generic questions, exactly one quick;
 //! - every objective map and service rule names known processes, with weights
-//!   1..=2 (objectives) and points 1..=3 (rules).
+//!   1..=2 (objectives) and points 1..=3 (rules); a rule's discounts name
+//!   known processes with a factor 0.0..=1.0.
 
 use super::attribute::Attribute;
 use serde::{Deserialize, Serialize};
@@ -238,7 +239,7 @@ pub struct RuleCondition {
     pub min_criticality: Option<u8>,
 }
 
-/// A process a rule raises, with points 1..=3 (multiplied by criticality).
+/// A process a rule raises, with points 1..=3 (multiplied by the service weight).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulePoints {
@@ -246,16 +247,29 @@ pub struct RulePoints {
     pub points: u8,
 }
 
+/// A process whose relevance from a matching service is multiplied by
+/// `factor` (0.0..=1.0): the part a provider does for you (SaaS: availability).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discount {
+    pub process: String,
+    pub factor: f64,
+}
+
 /// A declarative rule from service attributes to process relevance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceRule {
     pub id: String,
-    /// Reads after the service name: "service 'Payment' is provided by a supplier".
+    /// A short phrase about the service, shown in brackets after its name:
+    /// "service 'Payment' (bought and customized, criticality 5)".
     pub label: String,
     #[serde(default)]
     pub when: RuleCondition,
     pub raises: Vec<RulePoints>,
+    /// Optional: processes whose contribution from a matching service is discounted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discounts: Vec<Discount>,
 }
 
 /// The whole catalog file.
@@ -356,6 +370,12 @@ pub enum CatalogError {
         rule: String,
         value: u8,
     },
+    /// A discount factor outside 0..=1 (kept as written, for the message).
+    FactorOutOfRange {
+        rule: String,
+        process: String,
+        factor: String,
+    },
     UnknownOverride {
         process: String,
         question: String,
@@ -424,6 +444,10 @@ impl fmt::Display for CatalogError {
             CriticalityOutOfRange { rule, value } => write!(
                 f,
                 "service rule \"{rule}\" has min_criticality {value}, expected 1 to 5"
+            ),
+            FactorOutOfRange { rule, process, factor } => write!(
+                f,
+                "service rule \"{rule}\" discounts process \"{process}\" by factor {factor}, expected a number from 0 to 1 (0.3 counts the service at 30 %)"
             ),
             UnknownOverride { process, question } => write!(
                 f,
@@ -646,6 +670,21 @@ impl Catalog {
                         rule: r.id.clone(),
                         process: rp.process.clone(),
                         points: rp.points,
+                    });
+                }
+            }
+            for d in &r.discounts {
+                if !process_ids.contains(d.process.as_str()) {
+                    push(CatalogError::UnknownProcess {
+                        place: format!("service rule \"{}\" discounts", r.id),
+                        process: d.process.clone(),
+                    });
+                }
+                if !(0.0..=1.0).contains(&d.factor) {
+                    push(CatalogError::FactorOutOfRange {
+                        rule: r.id.clone(),
+                        process: d.process.clone(),
+                        factor: d.factor.to_string(),
                     });
                 }
             }

@@ -55,7 +55,8 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let mut processes = Vec::with_capacity(catalog.processes.len());
     for (pi, p) in catalog.processes.iter().enumerate() {
         let rel = relevance.get(&p.id).cloned().unwrap_or_default();
-        let suggested = suggested_target(rel.score);
+        let suggestion = suggested_target(rel.score, a.organization.size);
+        let suggested = suggestion.level;
         let decision = a.scope.get(&p.id);
         let in_scope = decision.and_then(|d| d.in_scope).unwrap_or(suggested.is_some());
         let overridden = decision.and_then(|d| d.target);
@@ -104,10 +105,21 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
         let gap = target as i8 - cap.level as i8;
         let answered =
             questions.iter().filter(|q| matches!(q.effective, Effective::Scored(_) | Effective::NotApplicable)).count();
+        let pa11 = &attributes[0];
+        let out_of_scope_proposal = (in_scope && !pa11.applicable).then(|| {
+            format!(
+                "Every question on the basic practices of {} (PA1.1, {} asked) was answered not applicable, so the \
+                 process does not seem to apply here: consider taking it out of scope and writing down why.",
+                p.term, pa11.asked
+            )
+        });
         processes.push(ProcessResult {
             id: p.id.clone(),
             name: p.name.clone(),
             suggested_target: suggested,
+            target_reason: suggestion.reason,
+            provisional: attributes.iter().any(|x| x.provisional),
+            out_of_scope_proposal,
             in_scope,
             target,
             target_overridden: overridden.is_some(),
@@ -125,20 +137,21 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     }
 
     let scoped: Vec<&ProcessResult> = processes.iter().filter(|p| p.in_scope).collect();
-    let org_maturity = scoped.iter().map(|p| p.level).min();
+    let floor_level = scoped.iter().map(|p| p.level).min();
     let mean_index = (!scoped.is_empty()).then(|| scoped.iter().map(|p| p.index).sum::<f64>() / scoped.len() as f64);
     let asked = scoped.iter().map(|p| p.asked).sum();
     let answered = scoped.iter().map(|p| p.answered).sum();
     let objectives = objective_support(catalog, a, &processes);
-    let roadmap = roadmap(&processes);
+    let (roadmap, initiatives) = roadmap(catalog, &processes);
     let notes = notes(a, &processes);
     Results {
         notes,
         processes,
-        org_maturity,
+        floor_level,
         mean_index,
         objectives,
         roadmap,
+        initiatives,
         unknown_answers: unknown.into_iter().collect(),
         asked,
         answered,

@@ -26,8 +26,10 @@ fn row(cells: &[String]) -> String {
     line
 }
 
-/// Results per process: scope, relevance, target, level, index, gap, priority,
-/// completion and the nine attribute ratings.
+/// Results per process: scope, relevance, target, level, (gated) index, gap,
+/// priority, completion, the nine attribute ratings ("n/a" when not
+/// applicable, ", provisional" when rated from fewer than half of the asked
+/// questions), whether the process is provisional, and why the target.
 pub fn results_csv(results: &Results) -> String {
     let mut out = row(&[
         "process_id",
@@ -50,6 +52,8 @@ pub fn results_csv(results: &Results) -> String {
         "PA4.2",
         "PA5.1",
         "PA5.2",
+        "provisional",
+        "target_reason",
     ]
     .map(String::from));
     for p in &results.processes {
@@ -67,9 +71,13 @@ pub fn results_csv(results: &Results) -> String {
             p.asked.to_string(),
         ];
         cells.extend(p.attributes.iter().map(|a| match (a.rating, a.achievement) {
+            _ if !a.applicable => "n/a".into(),
+            (Some(r), Some(pct)) if a.provisional => format!("{} ({pct:.0}%, provisional)", r.code()),
             (Some(r), Some(pct)) => format!("{} ({pct:.0}%)", r.code()),
             _ => "unrated".into(),
         }));
+        cells.push(if p.provisional { "yes" } else { "no" }.into());
+        cells.push(p.target_reason.clone());
         out.push_str(&row(&cells));
     }
     out

@@ -5,7 +5,12 @@
 //! versions are migrated forward on decode (fixtures of each released version
 //! live in `tests/fixtures/`); a newer version is refused with a clear message,
 //! never guessed at. Decoding never panics: every failure is a [`FormatError`]
-//! naming the line, column and field path.
+//! naming the line, column and field path — of the file as given, also when it
+//! was migrated.
+//!
+//! Versions: 1 — the first release; 2 — `assessment.strategy` (decisions per
+//! objective and the services they depend on); a version-1 file loads with an
+//! empty strategy.
 
 use super::assessment::{Assessment, CatalogRef};
 use serde::{Deserialize, Serialize};
@@ -14,7 +19,7 @@ use std::fmt;
 /// The format name of assessment files.
 pub const FORMAT: &str = "itsm-assessment";
 /// The newest envelope version, the one this app writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The app version recorded in files it writes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Files larger than this are refused before parsing.
@@ -159,16 +164,43 @@ fn version_of(obj: &serde_json::Map<String, serde_json::Value>) -> Result<u64, F
     Ok(version)
 }
 
-/// Migrates an envelope's JSON from `version` to the current one, step by step.
-/// Version 1 is the first released version, so the chain has no step yet; each
-/// future version adds one `match` arm (n → n+1) and a fixture in tests/fixtures.
-fn migrate(version: u64, value: serde_json::Value) -> serde_json::Value {
+/// Migrates a document's JSON (an assessment envelope or a backup of them)
+/// from `version` to the current one, one step (n → n+1) at a time; each new
+/// version adds one step here and a fixture in tests/fixtures.
+fn migrate(version: u64, mut value: serde_json::Value) -> serde_json::Value {
     let mut v = version;
     while v < VERSION as u64 {
-        // No released version before 1: nothing to transform yet.
+        // 1 → 2: assessments gain a strategy; old files have none.
+        // (A later step n → n+1 goes here as `if v == n { … }`.)
+        if v == 1 {
+            for_each_envelope(&mut value, |env| {
+                if let Some(a) = env.get_mut("assessment").and_then(|a| a.as_object_mut()) {
+                    a.entry("strategy").or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                }
+            });
+        }
         v += 1;
     }
+    for_each_envelope(&mut value, |env| {
+        env.insert("version".into(), serde_json::Value::from(VERSION));
+    });
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("version".into(), serde_json::Value::from(VERSION));
+    }
     value
+}
+
+/// Calls `f` on the envelope object itself, or on each envelope of a backup.
+fn for_each_envelope(
+    value: &mut serde_json::Value,
+    mut f: impl FnMut(&mut serde_json::Map<String, serde_json::Value>),
+) {
+    let Some(obj) = value.as_object_mut() else { return };
+    if let Some(list) = obj.get_mut("assessments").and_then(|l| l.as_array_mut()) {
+        list.iter_mut().filter_map(|e| e.as_object_mut()).for_each(&mut f);
+    } else {
+        f(obj);
+    }
 }
 
 fn deserialize_at<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
@@ -275,8 +307,20 @@ pub fn decode_any(text: &str) -> Result<Imported, FormatError> {
     let migrated = (version != VERSION as u64).then(|| migrate(version, value).to_string());
     let source = migrated.as_deref().unwrap_or(text);
     let backup = format == BACKUP_FORMAT;
-    let envelopes =
-        if backup { deserialize_at::<Backup>(source)?.assessments } else { vec![deserialize_at::<Envelope>(source)?] };
+    let read = |source: &str| -> Result<Vec<Envelope>, FormatError> {
+        if backup {
+            Ok(deserialize_at::<Backup>(source)?.assessments)
+        } else {
+            Ok(vec![deserialize_at::<Envelope>(source)?])
+        }
+    };
+    let envelopes = match read(source) {
+        Ok(list) => list,
+        // A migrated document is one line of JSON: name the place in the file as
+        // given, where the same field is wrong (the migration only adds fields).
+        Err(e) if migrated.is_some() => return Err(read(text).err().unwrap_or(e)),
+        Err(e) => return Err(e),
+    };
     for (i, env) in envelopes.iter().enumerate() {
         validate(env, &if backup { format!("assessments[{i}].") } else { String::new() })?;
     }
@@ -329,6 +373,38 @@ fn validate(env: &Envelope, prefix: &str) -> Result<(), FormatError> {
     for (p, d) in &a.scope {
         if d.target.is_some_and(|t| t > 5) {
             return Err(invalid(prefix, &format!("assessment.scope.{p}.target"), "is above 5".into()));
+        }
+    }
+    validate_strategy(a, prefix)
+}
+
+/// Strategy decisions: unique ids, a short non-empty text, links to listed
+/// services only, each once. Objective ids are not checked here: they may
+/// belong to another catalog version, and are kept like unknown objectives.
+fn validate_strategy(a: &Assessment, prefix: &str) -> Result<(), FormatError> {
+    use super::assessment::{MAX_DECISIONS, MAX_DECISION_TEXT};
+    if a.strategy.len() > MAX_DECISIONS {
+        return Err(invalid(prefix, "assessment.strategy", format!("holds more than {MAX_DECISIONS} decisions")));
+    }
+    for (i, d) in a.strategy.iter().enumerate() {
+        let at = |field: &str| format!("assessment.strategy[{i}].{field}");
+        if d.id.trim().is_empty() || a.strategy[..i].iter().any(|x| x.id == d.id) {
+            return Err(invalid(prefix, &at("id"), format!("\"{}\" is empty or not unique", d.id)));
+        }
+        if d.text.trim().is_empty() || d.text.chars().count() > MAX_DECISION_TEXT {
+            return Err(invalid(prefix, &at("text"), format!("must be 1–{MAX_DECISION_TEXT} characters")));
+        }
+        for (j, s) in d.services.iter().enumerate() {
+            if !a.services.iter().any(|x| &x.id == s) {
+                return Err(invalid(
+                    prefix,
+                    &at(&format!("services[{j}]")),
+                    format!("names no listed service (\"{s}\")"),
+                ));
+            }
+            if d.services[..j].contains(s) {
+                return Err(invalid(prefix, &at(&format!("services[{j}]")), format!("links service \"{s}\" twice")));
+            }
         }
     }
     Ok(())

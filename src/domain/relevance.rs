@@ -1,30 +1,103 @@
-//! Relevance of each process (0..=100) derived from the rated business
-//! objectives (importance × map weight) and the services (rule points ×
-//! criticality). The largest raw sum in the assessment becomes 100; every
-//! contribution is kept so the UI can say why.
+//! Relevance of each process (0..=100) on an absolute scale, derived from the
+//! rated business objectives, the strategy (objective → decision → service)
+//! and the services, with every contribution kept so the UI can say why.
+//!
+//! Rules (PRODUCT.md §4):
+//! - an objective contributes importance (0..=5) × map weight (1 secondary,
+//!   2 primary) to each process it maps to;
+//! - a service counts once per process: the strongest matching rule that
+//!   raises the process (most points; ties: the first in catalog order), its
+//!   points × the service weight, times the factor of every matching rule that
+//!   discounts the process (0..=1: the provider's part of a SaaS service);
+//! - the service weight is the higher of its criticality (1..=5) and the
+//!   importance of the rated objectives whose strategy decisions depend on it;
+//!   such a contribution names the whole chain objective → decision → service;
+//! - score = round(100 × raw / (raw + [`HALF_AT`])), at least 1 when raw > 0:
+//!   the same inputs give the same score whatever other processes score, 25
+//!   raw points give 50, and modest inputs give a modest score.
 
 use super::assessment::{Assessment, Service};
 use super::catalog::{Catalog, ServiceRule};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Raw points that give a relevance of 50.
+pub const HALF_AT: f64 = 25.0;
+
+/// The relevance score 0..=100 of a raw sum of points (see the module rules).
+pub fn score_of(raw: f64) -> u8 {
+    if raw > 0.0 {
+        ((100.0 * raw / (raw + HALF_AT)).round() as u8).max(1)
+    } else {
+        0
+    }
+}
+
+/// How a service is tied to a business objective through the strategy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyLink {
+    pub objective: String,
+    pub objective_name: String,
+    pub importance: u8,
+    pub decision: String,
+    pub decision_text: String,
+}
+
 /// What raised a process's relevance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Reason {
-    Objective { id: String, name: String, importance: u8, weight: u8, custom: bool },
-    Service { id: String, name: String, rule: String, label: String, criticality: u8, points: u8 },
+    Objective {
+        id: String,
+        name: String,
+        importance: u8,
+        weight: u8,
+        custom: bool,
+    },
+    Service {
+        id: String,
+        name: String,
+        /// The strongest matching rule that raises the process.
+        rule: String,
+        label: String,
+        criticality: u8,
+        points: u8,
+        /// The higher of the criticality and the importance of `via`'s objective.
+        weight: u8,
+        /// The process's term ("supplier management"), the end of the chain.
+        process: String,
+        /// 1.0, or the product of the matching rules' discounts for the process.
+        factor: f64,
+        /// Labels of the discounting rules ("outsourced or SaaS"), joined.
+        discount: Option<String>,
+        /// The most important rated objective whose decision depends on the service.
+        via: Option<Box<StrategyLink>>,
+    },
 }
 
 impl Reason {
-    /// The reason in words: "objective 'Card payment' rated 5 (primary)".
+    /// The reason in words: "objective 'Card payment' rated 5 (primary)", or
+    /// "objective 'Card payment' (5) → decision 'card payment at the door' →
+    /// service 'Payment system' (bought and customized, criticality 5) →
+    /// supplier management".
     pub fn describe(&self) -> String {
         match self {
             Reason::Objective { name, importance, weight, .. } => format!(
                 "objective '{name}' rated {importance} ({})",
                 if *weight >= 2 { "primary" } else { "secondary" }
             ),
-            Reason::Service { name, label, criticality, .. } => {
-                format!("service '{name}' {label} (criticality {criticality})")
+            Reason::Service { name, label, criticality, process, factor, discount, via, .. } => {
+                let mut out = String::new();
+                if let Some(v) = via {
+                    out.push_str(&format!(
+                        "objective '{}' ({}) → decision '{}' → ",
+                        v.objective_name, v.importance, v.decision_text
+                    ));
+                }
+                out.push_str(&format!("service '{name}' ({label}, criticality {criticality}) → {process}"));
+                if let Some(d) = discount {
+                    out.push_str(&format!(", counted at {:.0} % ({d})", factor * 100.0));
+                }
+                out
             }
         }
     }
@@ -40,8 +113,9 @@ pub struct Contribution {
 /// The relevance of one process with its reasons, largest first.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Relevance {
+    /// The sum of the contributions' points.
     pub raw: f64,
-    /// 0..=100; the most relevant process of the assessment is 100.
+    /// 0..=100 on the absolute scale of [`score_of`].
     pub score: u8,
     pub contributions: Vec<Contribution>,
 }
@@ -60,6 +134,37 @@ pub fn rule_matches(rule: &ServiceRule, s: &Service) -> bool {
         && w.sourcing.as_ref().is_none_or(|v| v.contains(&s.sourcing))
         && w.change_rate.as_ref().is_none_or(|v| v.contains(&s.change_rate))
         && w.min_criticality.is_none_or(|m| s.criticality >= m)
+}
+
+/// For each service id, its strongest strategy link: the rated objective of
+/// highest importance whose decision depends on it (ties: the first decision).
+pub fn strategy_links(catalog: &Catalog, a: &Assessment) -> BTreeMap<String, StrategyLink> {
+    let mut out: BTreeMap<String, StrategyLink> = BTreeMap::new();
+    for d in &a.strategy {
+        let objective = match a.custom_objectives.iter().find(|c| c.id == d.objective) {
+            Some(c) => Some((c.name.clone(), c.importance)),
+            None => {
+                catalog.objective(&d.objective).map(|o| (o.name.clone(), a.objectives.get(&o.id).copied().unwrap_or(0)))
+            }
+        };
+        let Some((objective_name, importance)) = objective.filter(|o| o.1 > 0) else { continue };
+        for s in &d.services {
+            if out.get(s).is_some_and(|l| l.importance >= importance) {
+                continue;
+            }
+            out.insert(
+                s.clone(),
+                StrategyLink {
+                    objective: d.objective.clone(),
+                    objective_name: objective_name.clone(),
+                    importance,
+                    decision: d.id.clone(),
+                    decision_text: d.text.clone(),
+                },
+            );
+        }
+    }
+    out
 }
 
 /// Relevance of every catalog process (processes nothing raises get score 0).
@@ -100,25 +205,47 @@ pub fn relevance(catalog: &Catalog, a: &Assessment) -> BTreeMap<String, Relevanc
             add(&pw.process, reason, (o.importance * pw.weight) as f64);
         }
     }
+    let links = strategy_links(catalog, a);
     for s in &a.services {
-        for rule in catalog.service_rules.iter().filter(|r| rule_matches(r, s)) {
+        let via = links.get(&s.id);
+        let weight = s.criticality.max(via.map_or(0, |l| l.importance));
+        let matching: Vec<&ServiceRule> = catalog.service_rules.iter().filter(|r| rule_matches(r, s)).collect();
+        // The strongest matching rule per process, in first-raised order.
+        let mut best: Vec<(&str, u8, &ServiceRule)> = Vec::new();
+        for rule in &matching {
             for rp in &rule.raises {
-                let reason = Reason::Service {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    rule: rule.id.clone(),
-                    label: rule.label.clone(),
-                    criticality: s.criticality,
-                    points: rp.points,
-                };
-                add(&rp.process, reason, (rp.points * s.criticality) as f64);
+                match best.iter_mut().find(|b| b.0 == rp.process) {
+                    Some(b) if rp.points > b.1 => *b = (rp.process.as_str(), rp.points, rule),
+                    Some(_) => {}
+                    None => best.push((rp.process.as_str(), rp.points, rule)),
+                }
             }
         }
+        for (process, points, rule) in best {
+            let discounts: Vec<(&str, f64)> = matching
+                .iter()
+                .flat_map(|r| r.discounts.iter().filter(|d| d.process == process).map(|d| (r.label.as_str(), d.factor)))
+                .collect();
+            let factor: f64 = discounts.iter().map(|d| d.1).product();
+            let term = catalog.process(process).map_or(process, |p| p.term.as_str());
+            let reason = Reason::Service {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                rule: rule.id.clone(),
+                label: rule.label.clone(),
+                criticality: s.criticality,
+                points,
+                weight,
+                process: term.to_string(),
+                factor,
+                discount: (!discounts.is_empty()).then(|| discounts.iter().map(|d| d.0).collect::<Vec<_>>().join(", ")),
+                via: via.cloned().map(Box::new),
+            };
+            add(process, reason, points as f64 * weight as f64 * factor);
+        }
     }
-    let max = out.values().map(|r| r.raw).fold(0.0, f64::max);
     for r in out.values_mut() {
-        // A process raised at all is never rounded down to "not relevant".
-        r.score = if max > 0.0 && r.raw > 0.0 { ((r.raw / max * 100.0).round() as u8).max(1) } else { 0 };
+        r.score = score_of(r.raw);
         // Largest first; ties keep their input order (objectives before services).
         super::sort::sort_stable(&mut r.contributions, |x, y| y.points.total_cmp(&x.points));
     }

@@ -6,10 +6,18 @@
 //!
 //! Invariants of [`Results`]:
 //! - `processes` is in catalog order and holds every catalog process;
-//! - relevance scores are 0..=100, indices 0.0..=5.0, levels and targets 0..=5;
+//! - relevance scores are 0..=100, levels and targets 0..=5; the index is
+//!   gated: `level <= index < level + 1`, and 5.0 at level 5;
+//! - `floor_level` is the lowest capability level among in-scope processes;
+//! - `provisional` is true iff some attribute is provisional;
+//!   `out_of_scope_proposal` is set iff the process is in scope and every
+//!   PA1.1 question asked is N/A;
 //! - `gap` is `target − level` and may be negative (the process exceeds its
 //!   target); `priority` is `max(gap, 0) × relevance`;
-//! - answers whose keys the catalog does not know are listed in `unknown_answers`.
+//! - answers whose keys the catalog does not know are listed in `unknown_answers`;
+//! - every roadmap step has work (an action or an initiative id), and every
+//!   question that must rise is listed exactly once: in its step's `actions`
+//!   or in one initiative's `processes` (see [`super::roadmap`]).
 
 use super::assessment::{Answer, QuestionKey};
 use super::attribute::Attribute;
@@ -46,6 +54,9 @@ pub struct ProcessResult {
     pub name: String,
     pub relevance: Relevance,
     pub suggested_target: Option<u8>,
+    /// Why that target is suggested, in words, including any size cap
+    /// ("relevance 85 would suggest level 4; capped at 3 for …").
+    pub target_reason: String,
     pub in_scope: bool,
     /// The target in force: the user's override, else the suggestion (0 when none).
     pub target: u8,
@@ -54,7 +65,13 @@ pub struct ProcessResult {
     pub level: u8,
     /// What blocks `level + 1` (empty at level 5).
     pub blockers: Vec<Blocker>,
+    /// The gated capability index: `level` + the next level's mean achievement.
     pub index: f64,
+    /// Some attribute is rated from fewer than half of its asked questions.
+    pub provisional: bool,
+    /// Set when every PA1.1 question asked is N/A: a proposal, with the reason
+    /// in words, to take the process out of scope.
+    pub out_of_scope_proposal: Option<String>,
     pub gap: i8,
     pub priority: f64,
     /// Questions asked in the current mode, and how many have a scored or N/A answer.
@@ -89,10 +106,37 @@ impl ProcessResult {
         self.attributes.iter().find(|s| s.attribute == a)
     }
 
-    /// The index broken down by level: for each level 1..=5, its share of the
-    /// index (0.0..=1.0). The shares add up to `index`.
+    /// Each level's own mean achievement, levels 1..=5 (0.0..=1.0 each, over
+    /// the level's applicable attributes), for the explain view. These are not
+    /// shares of `index` and do not add up to it: the gated index only counts
+    /// the next level's part ([`Self::index_explained`]).
     pub fn index_by_level(&self) -> [f64; 5] {
         super::scoring::index_parts(&self.attributes)
+    }
+
+    /// The gated index in words: "capability index 1.50 = level 1 + 0.50, the
+    /// mean achievement of the level-2 attributes".
+    pub fn index_explained(&self) -> String {
+        if self.level >= 5 {
+            return "capability index 5.00: level 5, the highest".into();
+        }
+        let next = self.level + 1;
+        format!(
+            "capability index {:.2} = level {} + {:.2}, the mean achievement of the level-{next} attributes{}",
+            self.index,
+            self.level,
+            self.index - self.level as f64,
+            if self.index - self.level as f64 >= super::scoring::NEXT_LEVEL_CAP - 1e-9 {
+                " (at most 0.99 while level ".to_string() + &next.to_string() + " is not reached)"
+            } else {
+                String::new()
+            }
+        )
+    }
+
+    /// The attributes rated from fewer than half of their asked questions.
+    pub fn provisional_attributes(&self) -> impl Iterator<Item = &AttributeScore> {
+        self.attributes.iter().filter(|a| a.provisional)
     }
 
     /// For each blocker of the next level, the answers that block it: the
@@ -123,16 +167,21 @@ impl ProcessResult {
             .collect()
     }
 
-    /// Names of the rated objectives that raise this process (why it matters).
+    /// Names of the rated objectives that raise this process (why it matters),
+    /// directly or through a strategy decision; each once, strongest first.
     pub fn serves(&self) -> Vec<&str> {
-        self.relevance
-            .contributions
-            .iter()
-            .filter_map(|c| match &c.reason {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.relevance.contributions {
+            let name = match &c.reason {
                 Reason::Objective { name, .. } => Some(name.as_str()),
-                _ => None,
-            })
-            .collect()
+                Reason::Service { via: Some(v), .. } => Some(v.objective_name.as_str()),
+                Reason::Service { .. } => None,
+            };
+            if let Some(n) = name.filter(|n| !out.contains(n)) {
+                out.push(n);
+            }
+        }
+        out
     }
 }
 
@@ -252,7 +301,46 @@ pub struct RoadmapStep {
     pub wave: u8,
     pub horizon: Horizon,
     pub priority: f64,
+    /// The step's own actions: its process-specific (PA1.1) ones and any
+    /// generic one not shared widely enough to be an initiative.
     pub actions: Vec<RoadmapAction>,
+    /// Ids of the initiatives that also serve this step ([`Results::initiative`]).
+    pub initiatives: Vec<String>,
+}
+
+/// One process an initiative serves, with the step it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InitiativeItem {
+    pub process: String,
+    pub process_name: String,
+    pub key: QuestionKey,
+    /// The level of the process's step this work belongs to.
+    pub step_level: u8,
+    pub wave: u8,
+    /// The action as worded for this process (its override, if any).
+    pub text: String,
+    /// Not assessed yet for this process: find out first.
+    pub to_assess: bool,
+}
+
+/// A generic action shared by the steps of several processes, done once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Initiative {
+    /// The generic question's id (one initiative per question).
+    pub id: String,
+    pub question: String,
+    pub attribute: Attribute,
+    pub level: u8,
+    /// The earliest wave among its processes' steps, and its horizon.
+    pub wave: u8,
+    pub horizon: Horizon,
+    /// The highest priority among its processes.
+    pub priority: f64,
+    /// The catalog action with the processes named: "Name an owner for
+    /// incident management, change management, … and 6 more processes, …".
+    pub text: String,
+    /// The processes it serves, in roadmap order.
+    pub processes: Vec<InitiativeItem>,
 }
 
 /// A note written on an answer, with what it belongs to.
@@ -265,16 +353,27 @@ pub struct NoteLine {
     pub note: String,
 }
 
+/// What results and report say about the nature of the figures.
+pub const INDICATIVE: &str =
+    "An indicative self-assessment based on ISO/IEC 33020 capability levels, not a formal ISO/IEC 33002 assessment.";
+
+/// One line saying what the floor level is, beside the figure.
+pub const FLOOR_LEVEL_MEANS: &str =
+    "Floor level: the lowest capability level among the in-scope processes; the mean index shows progress between levels.";
+
 /// The whole evaluation of an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     pub processes: Vec<ProcessResult>,
-    /// Highest n such that every in-scope process has capability ≥ n.
-    pub org_maturity: Option<u8>,
+    /// Floor level: the lowest capability level among in-scope processes
+    /// (`None` when nothing is in scope). Not an organizational maturity level.
+    pub floor_level: Option<u8>,
     /// Mean capability index of the in-scope processes.
     pub mean_index: Option<f64>,
     pub objectives: Vec<ObjectiveSupport>,
     pub roadmap: Vec<RoadmapStep>,
+    /// Cross-process initiatives the roadmap steps refer to.
+    pub initiatives: Vec<Initiative>,
     /// Answer keys (any participant or agreed) the catalog does not know.
     pub unknown_answers: Vec<QuestionKey>,
     /// Questions asked and answered over the in-scope processes.
@@ -324,6 +423,18 @@ impl Results {
         } else {
             self.answered as f64 / self.asked as f64
         }
+    }
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+    /// The initiatives that start in one horizon.
+    pub fn initiatives_in(&self, h: Horizon) -> impl Iterator<Item = &Initiative> {
+        self.initiatives.iter().filter(move |i| i.horizon == h)
+    }
+    /// Lines a reader goes through: every step's own actions plus one per initiative.
+    pub fn action_lines(&self) -> usize {
+        self.roadmap.iter().map(|s| s.actions.len()).sum::<usize>() + self.initiatives.len()
     }
     /// The roadmap steps of one process.
     pub fn steps_of<'a>(&'a self, process: &'a str) -> impl Iterator<Item = &'a RoadmapStep> + 'a {

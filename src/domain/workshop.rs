@@ -6,13 +6,15 @@
 //! - spreads are over in-scope processes, in catalog order; `min <= max`, and
 //!   every index is 0.0..=5.0;
 //! - the discuss list holds exactly the questions whose scored answers differ
-//!   by ≥ [`DISCUSS_SPREAD`] steps, sorted by spread × process priority
-//!   (ties: catalog order);
+//!   by ≥ [`DISCUSS_SPREAD`] steps, or where some participants say N/A and
+//!   others give a score; sorted by weight = max(spread, 2 when N/A is mixed
+//!   with scores) × process priority (ties: catalog order);
 //! - deltas are `current − baseline` for the processes in scope in `current`.
 
 use super::assessment::{Assessment, QuestionKey};
 use super::attribute::Attribute;
 use super::catalog::Catalog;
+use super::consensus::Tally;
 use super::evaluate::evaluate;
 use super::results::Results;
 use serde::Serialize;
@@ -65,7 +67,8 @@ pub fn spread(catalog: &Catalog, a: &Assessment, results: &Results) -> Vec<Sprea
         .collect()
 }
 
-/// A question to discuss: participants' answers differ by two steps or more.
+/// A question to discuss: participants' answers differ by two steps or more,
+/// or some say N/A while others give a score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiscussItem {
     pub key: QuestionKey,
@@ -75,8 +78,13 @@ pub struct DiscussItem {
     pub question: String,
     /// The question as asked of the process.
     pub text: String,
-    /// Steps between the lowest and highest answer (N→F = 3).
+    /// Steps between the lowest and highest scored answer (N→F = 3).
     pub spread: u8,
+    /// How many said N/A while others gave a score (0 when nobody did).
+    pub mixed_not_applicable: u16,
+    /// Why it is listed, in words: "answers 3 steps apart", "some say N/A,
+    /// 2 give a score", or both joined by "; ".
+    pub why: String,
     /// The median answer in steps (0 N .. 3 F; a half step between two letters).
     pub median: Option<f64>,
     /// Spread × the process's priority: the sort key.
@@ -85,22 +93,43 @@ pub struct DiscussItem {
     pub agreed: bool,
 }
 
+/// Why a tally puts its question on the discuss list, or `None`.
+pub fn discuss_reason(t: &Tally) -> Option<String> {
+    let mut why = Vec::new();
+    if t.spread() >= DISCUSS_SPREAD {
+        why.push(format!("answers {} steps apart", t.spread()));
+    }
+    if t.not_applicable > 0 && t.scored() > 0 {
+        let (na, scored) = (t.not_applicable, t.scored());
+        why.push(format!("some say N/A ({na}), {scored} {} a score", if scored == 1 { "gives" } else { "give" }));
+    }
+    (!why.is_empty()).then(|| why.join("; "))
+}
+
 /// The discuss list of the in-scope processes, most important first.
 pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
     let mut items: Vec<DiscussItem> = results
         .in_scope()
         .flat_map(|p| {
-            p.questions.iter().filter(|q| q.tally.spread() >= DISCUSS_SPREAD).map(move |q| DiscussItem {
-                key: q.key.clone(),
-                process: p.id.clone(),
-                process_name: p.name.clone(),
-                question: q.question.clone(),
-                text: q.text.clone(),
-                spread: q.tally.spread(),
-                median: q.tally.median(),
-                // A process at or above target still ranks its disagreements by spread.
-                weight: q.tally.spread() as f64 * p.priority.max(1.0),
-                agreed: q.agreed.is_some(),
+            p.questions.iter().filter_map(move |q| {
+                let why = discuss_reason(&q.tally)?;
+                let mixed = if q.tally.scored() > 0 { q.tally.not_applicable } else { 0 };
+                // "Does it apply at all?" weighs like two steps apart.
+                let steps = q.tally.spread().max(if mixed > 0 { DISCUSS_SPREAD } else { 0 });
+                Some(DiscussItem {
+                    key: q.key.clone(),
+                    process: p.id.clone(),
+                    process_name: p.name.clone(),
+                    question: q.question.clone(),
+                    text: q.text.clone(),
+                    spread: q.tally.spread(),
+                    mixed_not_applicable: mixed,
+                    why,
+                    median: q.tally.median(),
+                    // A process at or above target still ranks its disagreements by spread.
+                    weight: steps as f64 * p.priority.max(1.0),
+                    agreed: q.agreed.is_some(),
+                })
             })
         })
         .collect();

@@ -50,7 +50,7 @@ pub fn mini_catalog_json() -> Value {
             {"id": "obj-y", "name": "Objective Y", "description": "d", "processes": [{"process": "b", "weight": 2}]}
         ],
         "service_rules": [
-            {"id": "supplied", "label": "is provided by a supplier", "when": {"sourcing": ["bought", "outsourced", "saas"]}, "raises": [{"process": "c", "points": 3}]},
+            {"id": "supplied", "label": "provided by a supplier", "when": {"sourcing": ["bought", "outsourced", "saas"]}, "raises": [{"process": "c", "points": 3}]},
             {"id": "fast", "label": "changes weekly or daily", "when": {"change_rate": ["weekly", "daily"], "min_criticality": 3}, "raises": [{"process": "b", "points": 2}]}
         ]
     })

@@ -1,5 +1,6 @@
 //! The headline figures of the results, shared by the results page and the report.
 
+use crate::domain::results::{FLOOR_LEVEL_MEANS, INDICATIVE};
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn Summary() -> impl IntoView {
     move || {
         state.results.with(|r| {
             r.as_ref().map(|r| {
-                let maturity = fmt_opt(r.org_maturity);
+                let floor = fmt_opt(r.floor_level);
                 let mean = r.mean_index.map(|m| format!("{m:.2}")).unwrap_or_else(|| "–".into());
                 let done = format!("{:.0} %", r.completion() * 100.0);
                 let missing = r.asked - r.answered;
@@ -29,8 +30,8 @@ pub fn Summary() -> impl IntoView {
                             <dd id="stat-done">{done}</dd>
                         </div>
                         <div>
-                            <dt>"Organizational maturity"</dt>
-                            <dd id="stat-maturity">{maturity}</dd>
+                            <dt>"Floor level"</dt>
+                            <dd id="stat-floor">{floor}</dd>
                         </div>
                         <div>
                             <dt>"Mean capability index"</dt>
@@ -58,9 +59,8 @@ pub fn Summary() -> impl IntoView {
                                 </p>
                             }
                         })}
-                    <p class="muted small">
-                        "Organizational maturity is the highest level every in-scope process has reached; the mean index shows progress between levels."
-                    </p>
+                    <p class="muted small">{FLOOR_LEVEL_MEANS}</p>
+                    <p class="muted small" id="indicative-note">{INDICATIVE}</p>
                 }
             })
         })

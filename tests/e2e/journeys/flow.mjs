@@ -74,10 +74,10 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.match(page.url(), /\/a\/sample-pizza\/scope$/);
   assert.ok(await scope.inScope('supplier'));
   assert.ok(await scope.relevance('supplier') >= 50, 'supplier management is highly relevant');
-  assert.match(await scope.reasons('supplier'), /service 'Payment system' is provided by a supplier \(criticality 5\)/);
-  assert.match(await scope.reasons('supplier'), /service 'Telephony' is provided by a supplier \(criticality 4\)/);
+  assert.match(await scope.reasons('supplier'), /service 'Payment system' \(bought and customized, criticality 5\) → supplier management/);
+  assert.match(await scope.reasons('supplier'), /service 'Telephony' \(outsourced or SaaS, criticality 4\) → supplier management/);
   assert.ok(await scope.inScope('change'));
-  assert.match(await scope.reasons('change'), /service 'Ordering website' changes weekly or daily \(criticality 5\)/);
+  assert.match(await scope.reasons('change'), /service 'Ordering website' \(changes weekly or daily, criticality 5\) → change management/);
   // A reload keeps the step and the data; the start list shows the sample once.
   await page.reload();
   await scope.waitLoaded();

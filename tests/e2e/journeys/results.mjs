@@ -14,7 +14,7 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   const results = new ResultsPage(page);
   // Four charts, each with content per in-scope process (or objective).
   const inScope = Number(await results.statScope().innerText());
-  assert.equal(inScope, 21);
+  assert.equal(inScope, 20);
   for (const id of ['chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
     const svg = results.chart(id);
     assert.equal(await svg.count(), 1, `${id} renders an SVG`);

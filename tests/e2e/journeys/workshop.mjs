@@ -76,7 +76,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await f.goto(BASE + '/a/sample-pizza/workshop');
   await workshop.waitDiscussItem();
   await workshop.waitSpread();
-  assert.equal(await workshop.spreadProcesses(), 21);
+  assert.equal(await workshop.spreadProcesses(), 20);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
@@ -122,7 +122,7 @@ journey('presenter view: keyboard and buttons through three processes and the di
   // Touch screens (a tablet on the projector) move with the buttons.
   assert.ok(await presenter.nextButton().isDisabled(), 'no next slide after the last one');
   await presenter.prev();
-  assert.equal(await count(), '21 / 22');
+  assert.equal(await count(), '20 / 21');
   await presenter.next();
   assert.equal(await title(), 'To discuss');
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -233,7 +233,7 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.equal(await results.baselineSelect().inputValue(), 'sample-pizza', 'a follow-up compares with its original');
   await results.waitDeltaRows();
   const rows = await results.deltas();
-  assert.equal(rows.length, 21);
+  assert.equal(rows.length, 20);
   assert.deepEqual(rows.filter(([, d]) => d > 0).map(([p]) => p), ['supplier']);
   assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
   assert.match(await results.deltaRow('supplier').textContent(), /0 → 5/);
