@@ -356,7 +356,7 @@ pub(crate) fn message_chart(opts: &ChartOptions, label: &str, message: &str) -> 
 
 /// Formats a capability index with one decimal, rounded *down*: the index is
 /// gated (1.99 is level 1), so it must never read as the next level ("2.0").
-pub(crate) fn one_decimal(v: f64) -> String {
+pub fn one_decimal(v: f64) -> String {
     // The tiny nudge keeps 2.0 computed as 1.9999999999 at 2.0.
     format!("{:.1}", ((v * 10.0) + 1e-6).floor() / 10.0)
 }

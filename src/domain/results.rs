@@ -17,7 +17,7 @@
 //! - answers whose keys the catalog does not know are listed in `unknown_answers`;
 //! - every roadmap step has work (an action or an initiative id), and every
 //!   question that must rise is listed exactly once: in its step's `actions`
-//!   or in one initiative's `processes` (see [`super::roadmap`]).
+//!   or in one initiative's `processes` (see `roadmap.rs`).
 
 use super::assessment::{Answer, QuestionKey};
 use super::attribute::Attribute;

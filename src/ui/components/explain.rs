@@ -30,10 +30,16 @@ pub fn Explain(
         .iter()
         .map(|a| {
             let pct = a.achievement.map(|x| format!("{x:.0} %")).unwrap_or_else(|| "–".into());
-            let rating = a
-                .rating
-                .map(|r| format!("{} · {}", r.code(), r.band()))
-                .unwrap_or_else(|| "unrated: no answered question".into());
+            let rating = match a.rating {
+                _ if !a.applicable => {
+                    "n/a · every question answered N/A: left out of the level and the index".to_string()
+                }
+                Some(r) if a.provisional => {
+                    format!("{} · {} · provisional: fewer than half of its questions answered", r.code(), r.band())
+                }
+                Some(r) => format!("{} · {}", r.code(), r.band()),
+                None => "unrated: no answered question".into(),
+            };
             let class = a
                 .rating
                 .map(|r| format!("rating rating-{}", r.code().to_lowercase()))
@@ -89,11 +95,10 @@ pub fn Explain(
             </p>
             <p>
                 <strong>{format!("Capability level {}", p.level)}</strong>
-                {format!(
-                    " · capability index {:.2} = {} (the mean achievement of each level's attributes, levels 1 to 5).",
-                    p.index,
-                    index_parts.join(" + "),
-                )}
+                {format!(" · {}.", p.index_explained())}
+            </p>
+            <p class="muted small">
+                {format!("Each level's own mean achievement, levels 1 to 5: {}.", index_parts.join(" · "))}
             </p>
             {if p.level >= 5 {
                 view! { <p>"Level 5 is the highest level: nothing blocks."</p> }.into_any()

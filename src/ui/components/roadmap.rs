@@ -1,7 +1,8 @@
-//! The roadmap in three horizons (Now, Next, Later), from the results'
-//! ordered steps; on the results page and the report.
+//! The roadmap in three horizons (Now, Next, Later): the shared initiatives
+//! that start in each horizon (one generic action done once for several
+//! processes), then each process's own steps. On the results page and the report.
 
-use crate::domain::results::Horizon;
+use crate::domain::results::{Horizon, Initiative, Results, RoadmapStep};
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
@@ -9,86 +10,159 @@ use leptos::prelude::*;
 #[component]
 pub fn Roadmap() -> impl IntoView {
     let state = expect_context::<Session>();
-    let column = move |h: Horizon| {
-        state.results.with(|r| {
-            let Some(r) = r.as_ref() else { return Vec::new() };
-            r.roadmap
-                .iter()
-                .filter(|s| s.horizon == h)
-                .map(|s| {
-                    let pname = s.process_name.clone();
-                    let serves = r.process(&s.process).map(|p| p.serves().join(", ")).unwrap_or_default();
-                    let actions: Vec<_> = s.actions.iter().map(|a| (a.text.clone(), a.to_assess, a.attribute.id())).collect();
-                    let count = actions.len();
-                    view! {
-                        <li class="road-step" data-process=s.process.clone() data-level=s.level>
-                            <div class="road-head">
-                                <strong>{pname}</strong>
-                                <span class="tag">{format!("→ level {}", s.level)}</span>
-                            </div>
-                            {(!serves.is_empty()).then(|| view! { <p class="muted small">"Serves: "{serves}</p> })}
-                            {if count == 0 {
-                                view! {
-                                    <p class="small">
-                                        "The answers already meet this level; it is reached once the levels below are complete."
-                                    </p>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <ul class="actions-list">
-                                        {actions
-                                            .into_iter()
-                                            .map(|(t, assess, attr)| {
-                                                view! {
-                                                    <li class:to-assess=assess>
-                                                        <span class="tag tag-attr">{attr}</span>
-                                                        " "
-                                                        {t}
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            }}
-                        </li>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let col = move |h: Horizon, intro: &'static str| {
-        let items = column(h);
-        let empty = items.is_empty();
-        view! {
-            <section
-                class="road-col"
-                aria-labelledby=format!("road-{}", h.label().to_lowercase())
-                id=format!("roadmap-{}", h.label().to_lowercase())
-            >
-                <h3 id=format!("road-{}", h.label().to_lowercase())>{h.label()}</h3>
-                <p class="muted small">{intro}</p>
-                {if empty {
-                    view! { <p class="muted">"Nothing here."</p> }.into_any()
-                } else {
-                    view! { <ol>{items}</ol> }.into_any()
-                }}
-            </section>
-        }
-    };
+    let lines = move || state.results.with(|r| r.as_ref().map(Results::action_lines).unwrap_or(0));
     view! {
         <section class="card" aria-labelledby="roadmap-heading" id="roadmap">
             <h2 id="roadmap-heading">"Roadmap"</h2>
             <p class="muted">
-                "One step per capability level still to reach, most urgent first. A process's next level always comes before the one after it."
+                "One step per capability level still to reach, most urgent first; a process's next level always comes before the one after it. "
+                "Work that several processes need in the same form is one shared initiative, listed once at the top of its horizon."
+            </p>
+            <p class="muted small" id="roadmap-lines">
+                {move || format!("{} actions in all.", lines())}
             </p>
             <div class="roadmap">
-                {move || col(Horizon::Now, "The next level of each process below target.")}
-                {move || col(Horizon::Next, "The level after that.")}
-                {move || col(Horizon::Later, "Further levels up to the target.")}
+                <RoadColumn horizon=Horizon::Now intro="The next level of each process below target." />
+                <RoadColumn horizon=Horizon::Next intro="The level after that." />
+                <RoadColumn horizon=Horizon::Later intro="Further levels up to the target." />
             </div>
         </section>
+    }
+}
+
+/// One horizon: its initiatives, then its steps.
+#[component]
+fn RoadColumn(
+    /// Which horizon.
+    horizon: Horizon,
+    /// One line on what it holds.
+    intro: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let slug = horizon.label().to_lowercase();
+    let content = move || {
+        state.results.with(|r| {
+            let Some(r) = r.as_ref() else { return (Vec::new(), Vec::new()) };
+            // Numbered in the order of the whole roadmap, so a step can refer to them.
+            let initiatives: Vec<(usize, Initiative)> = r
+                .initiatives
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.horizon == horizon)
+                .map(|(n, i)| (n + 1, i.clone()))
+                .collect();
+            let steps: Vec<(RoadmapStep, String, Vec<String>)> = r
+                .roadmap
+                .iter()
+                .filter(|s| s.horizon == horizon)
+                .map(|s| {
+                    let serves = r.process(&s.process).map(|p| p.serves().join(", ")).unwrap_or_default();
+                    let shared = s
+                        .initiatives
+                        .iter()
+                        .filter_map(|id| r.initiatives.iter().position(|i| i.id == *id).map(|n| (n, &r.initiatives[n])))
+                        .map(|(n, i)| format!("#{} ({})", n + 1, i.attribute.id()))
+                        .collect();
+                    (s.clone(), serves, shared)
+                })
+                .collect();
+            (initiatives, steps)
+        })
+    };
+    view! {
+        <section class="road-col" aria-labelledby=format!("road-{slug}") id=format!("roadmap-{slug}")>
+            <h3 id=format!("road-{slug}")>{horizon.label()}</h3>
+            <p class="muted small">{intro}</p>
+            {move || {
+                let (initiatives, steps) = content();
+                if initiatives.is_empty() && steps.is_empty() {
+                    return view! { <p class="muted">"Nothing here."</p> }.into_any();
+                }
+                view! {
+                    <ol>
+                        {initiatives.into_iter().map(|(n, i)| view! { <RoadInitiative n=n i=i /> }).collect_view()}
+                        {steps
+                            .into_iter()
+                            .map(|(s, serves, shared)| view! { <RoadStep s=s serves=serves shared=shared /> })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// A shared initiative: the action once, and the processes it serves.
+#[component]
+fn RoadInitiative(
+    /// Its number in the roadmap (steps refer to it as "#n").
+    n: usize,
+    /// The initiative.
+    i: Initiative,
+) -> impl IntoView {
+    let names: Vec<String> =
+        i.processes.iter().map(|p| format!("{} (level {})", p.process_name, p.step_level)).collect();
+    view! {
+        <li class="road-step road-initiative" data-initiative=i.id.clone()>
+            <div class="road-head">
+                <strong>{format!("Shared initiative #{n}")}</strong>
+                <span class="tag tag-attr">{i.attribute.id()}</span>
+                <span class="tag">{format!("{} processes", i.processes.len())}</span>
+            </div>
+            <p class="small">{i.text.clone()}</p>
+            <p class="muted small">"For: "{names.join(", ")}</p>
+        </li>
+    }
+}
+
+/// One process's step to its next level: its own actions and the initiatives it joins.
+#[component]
+fn RoadStep(
+    /// The step.
+    s: RoadmapStep,
+    /// The objectives the process serves, in words.
+    serves: String,
+    /// The shared initiatives this step's work is part of.
+    shared: Vec<String>,
+) -> impl IntoView {
+    let own = !s.actions.is_empty();
+    view! {
+        <li class="road-step" data-process=s.process.clone() data-level=s.level>
+            <div class="road-head">
+                <strong>{s.process_name.clone()}</strong>
+                <span class="tag">{format!("→ level {}", s.level)}</span>
+            </div>
+            {(!serves.is_empty()).then(|| view! { <p class="muted small">"Serves: "{serves}</p> })}
+            {own
+                .then(|| {
+                    view! {
+                        <ul class="actions-list">
+                            {s
+                                .actions
+                                .iter()
+                                .map(|a| {
+                                    view! {
+                                        <li class:to-assess=a.to_assess>
+                                            <span class="tag tag-attr">{a.attribute.id()}</span>
+                                            " "
+                                            {a.text.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {(!shared.is_empty())
+                .then(|| {
+                    let lead = if own {
+                        "Also part of the shared initiatives: "
+                    } else {
+                        "Its work is in the shared initiatives: "
+                    };
+                    view! { <p class="muted small road-shared">{lead}{shared.join("; ")}</p> }
+                })}
+        </li>
     }
 }

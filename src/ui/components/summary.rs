@@ -60,7 +60,9 @@ pub fn Summary() -> impl IntoView {
                             }
                         })}
                     <p class="muted small">{FLOOR_LEVEL_MEANS}</p>
-                    <p class="muted small" id="indicative-note">{INDICATIVE}</p>
+                    <p class="muted small" id="indicative-note">
+                        {INDICATIVE}
+                    </p>
                 }
             })
         })

@@ -138,7 +138,7 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
                     <span class="label">"capability level"</span>
                 </div>
                 <div>
-                    <span class="big">{format!("{:.1}", p.index)}</span>
+                    <span class="big">{crate::charts::one_decimal(p.index)}</span>
                     <span class="label">"index (0–5)"</span>
                 </div>
                 <div>

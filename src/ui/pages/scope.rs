@@ -141,27 +141,11 @@ fn ScopeRow(pid: String) -> impl IntoView {
             state.dispatch(Action::SetScope { process: pid.clone(), in_scope: value });
         }
     };
-    let on_target = {
-        let pid = pid.clone();
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            state.dispatch(Action::SetTarget { process: pid.clone(), target: v.parse().ok() });
-        }
-    };
     let on_rationale = {
         let pid = pid.clone();
         move |ev: leptos::ev::Event| {
             state.dispatch(Action::SetRationale { process: pid.clone(), rationale: event_target_value(&ev) })
         }
-    };
-    let target_value = move || {
-        row.with(|p| p.as_ref().filter(|p| p.target_overridden).map(|p| p.target.to_string()).unwrap_or_default())
-    };
-    let suggested_label = move || {
-        row.with(|p| match p.as_ref().and_then(|p| p.suggested_target) {
-            Some(t) => format!("Suggested ({t})"),
-            None => "Suggested (none)".to_string(),
-        })
     };
     let reasons = move || row.with(|p| p.as_ref().map(|p| p.relevance.top_reasons(3)).unwrap_or_default());
     let more = move || row.with(|p| p.as_ref().map(|p| p.relevance.contributions.len().saturating_sub(3)).unwrap_or(0));
@@ -214,12 +198,7 @@ fn ScopeRow(pid: String) -> impl IntoView {
                 />
             </td>
             <td>
-                <select class="target-select" aria-label=label_target prop:value=target_value on:change=on_target>
-                    <option value="">{suggested_label}</option>
-                    {(0..=5u8)
-                        .map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> })
-                        .collect_view()}
-                </select>
+                <TargetCell pid=pid.clone() row=row label=label_target />
             </td>
             <td>
                 <input
@@ -233,5 +212,42 @@ fn ScopeRow(pid: String) -> impl IntoView {
                 />
             </td>
         </tr>
+    }
+}
+
+/// The target of one process: the suggestion (or the user's level) and why.
+#[component]
+fn TargetCell(
+    /// The process id.
+    pid: String,
+    /// Its evaluation.
+    row: Memo<Option<ProcessResult>>,
+    /// The select's accessible name.
+    label: String,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let on_target = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        state.dispatch(Action::SetTarget { process: pid.clone(), target: v.parse().ok() });
+    };
+    let target_value = move || {
+        row.with(|p| p.as_ref().filter(|p| p.target_overridden).map(|p| p.target.to_string()).unwrap_or_default())
+    };
+    let suggested_label = move || {
+        row.with(|p| match p.as_ref().and_then(|p| p.suggested_target) {
+            Some(t) => format!("Suggested ({t})"),
+            None => "Suggested (none)".to_string(),
+        })
+    };
+    view! {
+        <select class="target-select" aria-label=label prop:value=target_value on:change=on_target>
+            <option value="">{suggested_label}</option>
+            {(0..=5u8).map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> }).collect_view()}
+        </select>
+        <p class="muted small target-reason">{move || row.with(|p| p.as_ref().map(|p| p.target_reason.clone()))}</p>
+        {move || {
+            row.with(|p| p.as_ref().and_then(|p| p.out_of_scope_proposal.clone()))
+                .map(|why| view! { <p class="notice small out-of-scope-proposal">{why}</p> })
+        }}
     }
 }

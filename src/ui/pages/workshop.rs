@@ -459,9 +459,14 @@ fn DiscussList() -> impl IntoView {
                                         </p>
                                         <p class="small muted">
                                             {format!(
-                                                "Spread {} steps · median {}",
+                                                "Spread {} steps · median {}{}",
                                                 d.spread,
                                                 d.median.map(median_label).unwrap_or_else(|| "–".into()),
+                                                if d.mixed_not_applicable > 0 {
+                                                    format!(" · {}", d.why)
+                                                } else {
+                                                    String::new()
+                                                },
                                             )}
                                         </p>
                                         <AgreedPicker key=key />
