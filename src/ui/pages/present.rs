@@ -127,7 +127,12 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
             .take(3)
             .collect()
     });
-    let serves = p.serves().iter().take(3).map(|s| s.to_string()).collect::<Vec<_>>().join(" · ");
+    // Two objectives fit one line on a projector; the rest are counted.
+    let all = p.serves();
+    let mut serves = all.iter().take(2).map(|s| s.to_string()).collect::<Vec<_>>().join(" · ");
+    if all.len() > 2 {
+        serves.push_str(&format!(" · and {} more", all.len() - 2));
+    }
     view! {
         <article class="slide" data-process=p.id.clone()>
             <h1 class="slide-title">{p.name.clone()}</h1>
