@@ -5,7 +5,7 @@ use super::components::header::Header;
 use super::pages::{
     layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, present::PresentPage,
     process::ProcessPage, report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage,
-    start::Start, workshop::WorkshopPage,
+    start::Start, strategy::StrategyPage, workshop::WorkshopPage,
 };
 use super::route::START;
 use super::state::provide_state;
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=ResultsPage />
                         <Route path=path!("organization") view=OrganizationPage />
                         <Route path=path!("objectives") view=ObjectivesPage />
+                        <Route path=path!("strategy") view=StrategyPage />
                         <Route path=path!("services") view=ServicesPage />
                         <Route path=path!("scope") view=ScopePage />
                         <Route path=path!("process/:pid") view=ProcessPage />

@@ -14,6 +14,7 @@ pub const START: &str = "/";
 pub enum Step {
     Organization,
     Objectives,
+    Strategy,
     Services,
     Scope,
     /// The questions of one process.
@@ -26,9 +27,10 @@ pub enum Step {
 
 impl Step {
     /// The steps of the flow, as the stepper shows them (Process stands for "Questions").
-    pub const FLOW: [(&'static str, &'static str); 6] = [
+    pub const FLOW: [(&'static str, &'static str); 7] = [
         ("organization", "Organization"),
         ("objectives", "Objectives"),
+        ("strategy", "Strategy"),
         ("services", "IT services"),
         ("scope", "Scope & targets"),
         ("process", "Questions"),
@@ -53,6 +55,7 @@ impl Step {
         match self {
             Step::Organization => "organization",
             Step::Objectives => "objectives",
+            Step::Strategy => "strategy",
             Step::Services => "services",
             Step::Scope => "scope",
             Step::Process(_) => "process",
@@ -68,6 +71,7 @@ impl Step {
         Some(match slug {
             "organization" => Step::Organization,
             "objectives" => Step::Objectives,
+            "strategy" => Step::Strategy,
             "services" => Step::Services,
             "scope" => Step::Scope,
             "results" | "" => Step::Results,

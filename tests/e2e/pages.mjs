@@ -182,6 +182,24 @@ export class ObjectivesPage extends PageObject {
   async tabToRating(objective) { await tabTo(this.page, this.ratingSel(objective)); }
 }
 
+export class StrategyPage extends PageObject {
+  static sel = { ready: '.strategy-objective, #no-rated-objectives', objectives: '.strategy-objective', addService: '#strategy-add-service' };
+  objective(id) { return this.page.locator(`.strategy-objective[data-objective="${id}"]`); }
+  /// The decision whose text box holds `text`.
+  async decisionWith(text) {
+    const items = this.page.locator('.decision');
+    for (let i = 0; i < await items.count(); i++) {
+      if (await items.nth(i).locator('.decision-text').inputValue() === text) return items.nth(i);
+    }
+    throw new Error(`no decision "${text}"`);
+  }
+  service(decision, name) { return decision.locator('label.check', { hasText: name }).locator('input'); }
+  async addDecision(objective, text) {
+    await this.objective(objective).locator('.new-decision').fill(text);
+    await this.objective(objective).locator('.new-decision').press('Enter');
+  }
+}
+
 export class ServicesPage extends PageObject {
   static sel = {
     ready: '.service h3', titles: '.service h3', tags: '.service .tags', remove: '.service .btn-danger',

@@ -8,4 +8,5 @@ pub mod results;
 pub mod scope;
 pub mod services;
 pub mod start;
+pub mod strategy;
 pub mod workshop;

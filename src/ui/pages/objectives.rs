@@ -77,7 +77,7 @@ pub fn ObjectivesPage() -> impl IntoView {
             view! {
                 <StepNav
                     back=(Step::Organization.href(&id), "Organization".to_string())
-                    next=(Step::Services.href(&id), "IT services".to_string())
+                    next=(Step::Strategy.href(&id), "Strategy".to_string())
                 />
             }
         }}

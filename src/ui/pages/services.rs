@@ -88,7 +88,7 @@ pub fn ServicesPage() -> impl IntoView {
             let id = id();
             view! {
                 <StepNav
-                    back=(Step::Objectives.href(&id), "Objectives".to_string())
+                    back=(Step::Strategy.href(&id), "Strategy".to_string())
                     next=(Step::Scope.href(&id), "Scope & targets".to_string())
                 />
             }
@@ -140,7 +140,7 @@ fn ServiceItem(
 
 /// Add / edit form for one service.
 #[component]
-fn ServiceForm(
+pub(crate) fn ServiceForm(
     /// The service being edited; `None` adds a new one.
     existing: Option<Service>,
     /// Called when saved or cancelled.

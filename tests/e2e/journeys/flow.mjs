@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { BASE, DESKTOP, PHONE, newPage, shot, watch, assessmentId, sidewaysOverflow } from '../support.mjs';
 import {
-  AppShell, StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage,
-  assertAccessible,
+  AppShell, StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, StrategyPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage,
+  assertAccessible, tabTo,
 } from '../pages.mjs';
 
 export const journeys = [];
@@ -124,6 +124,16 @@ journey('(b) keyboard only: create, organization, two objectives, a service, a q
   assert.equal(await objectives.ratedCount().innerText(), '2 objectives rated');
   await frame.tabTo('next');
   await page.keyboard.press('Enter');
+  await page.waitForURL(/\/strategy$/);
+
+  // Strategy: one decision for a rated objective, typed and added with Enter.
+  await page.waitForSelector('.strategy-objective[data-objective="managed-business-risk"] .new-decision');
+  await tabTo(page, '.strategy-objective[data-objective="managed-business-risk"] .new-decision');
+  await page.keyboard.type('Review supplier risks every quarter');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.strategy-objective[data-objective="managed-business-risk"] .decision');
+  await frame.tabTo('next');
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/services$/);
 
   // Services: add one through the form.
@@ -240,6 +250,54 @@ journey('(c) back/forward and a deep link to a process page work after reload', 
   await tab.waitForSelector('text=Assessment not found');
   assert.deepEqual(errors, []);
   assert.deepEqual(tabErrors, []);
+  await context.close();
+});
+
+journey('strategy: objectives → strategy → services → scope, with the reasons through the whole chain', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  const frame = new AssessmentFrame(page);
+  await start.open();
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  await frame.goStep('strategy');
+  const strategy = new StrategyPage(page);
+  await strategy.waitLoaded();
+  // The sample's decisions, each with the services it depends on.
+  const door = await strategy.decisionWith('Card payment at the door with mobile terminals');
+  assert.ok(await strategy.service(door, 'Payment system').isChecked());
+  assert.ok(!(await strategy.service(door, 'Ordering website').isChecked()));
+  await shot(page, 'strategy-1280');
+  await assertAccessible(page, 'strategy');
+  // The scope page names the chain objective → decision → service → process.
+  await frame.goStep('scope');
+  const scope = new ScopePage(page);
+  await scope.waitLoaded();
+  const chain = /objective 'Card payment on delivery and online' \(5\) → decision 'Card payment at the door with mobile terminals' → service 'Payment system' \(bought and customized, criticality 5\) → supplier management/;
+  assert.match(await scope.reasons('supplier'), chain);
+  const before = await scope.relevance('supplier');
+  // Unlinking the payment system from both card-payment decisions takes that chain away.
+  await frame.goStep('strategy');
+  await strategy.waitLoaded();
+  await strategy.service(await strategy.decisionWith('Card payment at the door with mobile terminals'), 'Payment system').uncheck();
+  await strategy.service(await strategy.decisionWith('Card payment online when ordering on the website'), 'Payment system').uncheck();
+  await frame.goStep('scope');
+  await scope.waitLoaded();
+  assert.doesNotMatch(await scope.reasons('supplier'), /decision 'Card payment at the door/);
+  assert.ok(await scope.relevance('supplier') <= before, 'the payment system no longer weighs as the card-payment objective');
+  // Put it back: the reason returns.
+  await frame.goStep('strategy');
+  await strategy.waitLoaded();
+  await strategy.service(await strategy.decisionWith('Card payment at the door with mobile terminals'), 'Payment system').check();
+  await frame.goStep('scope');
+  await scope.waitLoaded();
+  assert.match(await scope.reasons('supplier'), chain);
+  await page.setViewportSize(PHONE);
+  await frame.goStep('strategy');
+  await strategy.waitLoaded();
+  assert.ok(await sidewaysOverflow(page) <= 1, 'strategy fits a phone');
+  await shot(page, 'strategy-390');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
