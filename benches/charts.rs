@@ -6,6 +6,7 @@
 //! catalog, with another synthetic answer set as the baseline). Figures are
 //! medians over many runs, release build, native. Budget: 5 ms per chart.
 
+use itsm_maturity::charts::cascade::cascade_chart;
 use itsm_maturity::charts::delta::delta_chart;
 use itsm_maturity::charts::gaps::gap_bars;
 use itsm_maturity::charts::heatmap::heatmap;
@@ -63,4 +64,17 @@ fn main() {
     let bytes = radar_compare(&r, &wr, &opts).len();
     let name = "radar with baseline (22 axes)";
     report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || radar_compare(&r, &wr, &opts)));
+
+    // The goals cascade of the sample: building the graph and drawing it.
+    let a = itsm_maturity::domain::sample::sample().expect("the sample loads").assessment;
+    let sr = evaluate(&c, &a);
+    let graph = itsm_maturity::domain::cascade::cascade(&c, &a, &sr, 12);
+    let bytes = cascade_chart(&graph, &opts).len();
+    let name = "goals cascade (sample: graph + picture)";
+    report(
+        name,
+        &format!("{bytes} bytes"),
+        BUDGET_MS,
+        measure(300, || cascade_chart(&itsm_maturity::domain::cascade::cascade(&c, &a, &sr, 12), &opts)),
+    );
 }

@@ -11,6 +11,7 @@
 //! `aria-label` and a `<title>`. Widths come from [`ChartOptions`]; heights
 //! follow from the content (rows × row height).
 
+pub mod cascade;
 pub mod delta;
 pub mod gaps;
 pub mod heatmap;

@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod attribute;
+pub mod cascade;
 pub mod catalog;
 pub mod consensus;
 pub mod evaluate;

@@ -3,6 +3,7 @@
 
 use crate::charts::{gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare};
 use crate::domain::{Attribute, Results};
+use crate::ui::components::cascade_figure::CascadeFigure;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::components::comparison::baseline_results;
 use crate::ui::components::data_table::{headings, DataTable, Row};
@@ -73,6 +74,7 @@ pub fn Charts(
     heat_heads.extend(Attribute::ALL.map(|a| a.id().to_string()));
     view! {
         <div class="charts">
+            <CascadeFigure file_base=file_base />
             <ChartFigure
                 id="chart-radar"
                 title="Capability profile"

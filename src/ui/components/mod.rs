@@ -1,5 +1,6 @@
 pub mod banner;
 pub mod business_view;
+pub mod cascade_figure;
 pub mod catalogs;
 pub mod chart_figure;
 pub mod charts_panel;

@@ -5,6 +5,7 @@
 use crate::domain::assessment::Mode;
 use crate::domain::results::ProcessResult;
 use crate::domain::Action;
+use crate::ui::components::cascade_figure::CascadeFigure;
 use crate::ui::components::step_nav::StepNav;
 use crate::ui::route::Step;
 use crate::ui::state::Session;
@@ -100,6 +101,9 @@ pub fn ScopePage() -> impl IntoView {
                 </table>
             </div>
         </section>
+        <CascadeFigure file_base=Signal::derive(move || {
+            state.assessment.with(|a| crate::ui::util::slug(a.as_ref().map(|a| a.name.as_str()).unwrap_or_default()))
+        }) />
         {move || {
             let id = id();
             let questions = state.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry())));

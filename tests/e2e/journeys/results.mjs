@@ -15,13 +15,17 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   // Four charts, each with content per in-scope process (or objective).
   const inScope = Number(await results.statScope().innerText());
   assert.equal(inScope, 20);
-  for (const id of ['chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
+  for (const id of ['chart-cascade', 'chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
     const svg = results.chart(id);
     assert.equal(await svg.count(), 1, `${id} renders an SVG`);
     assert.ok((await svg.locator('*').count()) > 30, `${id} has content`);
   }
   assert.equal(await results.chartProcesses('chart-heatmap'), inScope);
   assert.equal(await results.chartProcesses('chart-gaps'), inScope);
+  // The cascade draws the chain objective → decision → service → process for the sample.
+  const cascade = results.chart('chart-cascade');
+  assert.ok(await cascade.locator('[data-link="svc-payment>supplier"]').count() === 1, 'payment system → supplier management');
+  assert.ok(await cascade.locator('[data-node="0:custom-card-payment"]').count() === 1);
   // Explain this score for change management.
   await results.explain('change');
   const explain = results.explanation('change');
@@ -54,7 +58,8 @@ journey('results: four charts, explain for change management, Now items, CSV exp
   await results.openReport();
   const report = new ReportPage(page);
   await report.waitLoaded();
-  assert.equal(await report.charts().count(), 4);
+  assert.equal(await report.charts().count(), 5, 'the cascade and the four charts are on the report');
+  assert.equal(await page.locator('#chart-cascade .chart-svg svg').count(), 1);
   await assertAccessible(page, 'report');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: path.join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });

@@ -1,0 +1,43 @@
+//! The goals cascade picture with its text alternative: on the scope page,
+//! the results page and the report.
+
+use crate::charts::cascade::cascade_chart;
+use crate::domain::cascade::{cascade, Cascade};
+use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::state::{Session, Viewport};
+use leptos::prelude::*;
+
+/// How many processes the picture draws; the rest are counted.
+const MAX_PROCESSES: usize = 12;
+
+/// The cascade of the open assessment: objectives → decisions → services → processes.
+#[component]
+pub fn CascadeFigure(
+    /// Base of the download file name.
+    #[prop(into)]
+    file_base: Signal<String>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let viewport = expect_context::<Viewport>();
+    let graph = Memo::new(move |_| {
+        session.assessment.with(|a| {
+            let a = a.as_ref()?;
+            session.results.with(|r| r.as_ref().map(|r| session.catalog.with(|c| cascade(c, a, r, MAX_PROCESSES))))
+        })
+    });
+    let svg = Memo::new(move |_| {
+        graph.with(|g| g.as_ref().map(|g| cascade_chart(g, &viewport.chart.get())).unwrap_or_default())
+    });
+    let lines = move || graph.with(|g| g.as_ref().map(Cascade::describe_links).unwrap_or_default());
+    view! {
+        <ChartFigure
+            id="chart-cascade"
+            title="Goals cascade"
+            description="Your objectives, the decisions that serve them, the IT services those depend on, and the processes those services need; processes coloured by their gap to target."
+            svg=svg
+            filename=Signal::derive(move || format!("{}-cascade", file_base.get()))
+        >
+            <ul class="cascade-links">{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        </ChartFigure>
+    }
+}
