@@ -62,11 +62,6 @@ impl Attribute {
     pub fn parse(id: &str) -> Option<Attribute> {
         Attribute::ALL.into_iter().find(|a| a.id() == id)
     }
-
-    /// The attributes of one capability level.
-    pub fn of_level(level: u8) -> impl Iterator<Item = Attribute> {
-        Attribute::ALL.into_iter().filter(move |a| a.level() == level)
-    }
 }
 
 impl fmt::Display for Attribute {

@@ -134,11 +134,6 @@ impl ProcessResult {
         )
     }
 
-    /// The attributes rated from fewer than half of their asked questions.
-    pub fn provisional_attributes(&self) -> impl Iterator<Item = &AttributeScore> {
-        self.attributes.iter().filter(|a| a.provisional)
-    }
-
     /// For each blocker of the next level, the answers that block it: the
     /// attribute's questions that are unanswered, or below Fully (a lower-level
     /// attribute must be F) or below Largely (an attribute of the next level).
@@ -388,10 +383,6 @@ impl Results {
     pub fn process(&self, id: &str) -> Option<&ProcessResult> {
         self.processes.iter().find(|p| p.id == id)
     }
-    /// The question result for a key.
-    pub fn question(&self, key: &QuestionKey) -> Option<&QuestionResult> {
-        self.process(key.process()?)?.question(key.question()?)
-    }
     /// In-scope processes, catalog order.
     pub fn in_scope(&self) -> impl Iterator<Item = &ProcessResult> {
         self.processes.iter().filter(|p| p.in_scope)
@@ -428,9 +419,19 @@ impl Results {
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
         self.initiatives.iter().find(|i| i.id == id)
     }
-    /// The initiatives that start in one horizon.
-    pub fn initiatives_in(&self, h: Horizon) -> impl Iterator<Item = &Initiative> {
-        self.initiatives.iter().filter(move |i| i.horizon == h)
+    /// The initiatives that start in one horizon, each with its number in the
+    /// whole roadmap (1-based), by which steps refer to it.
+    pub fn initiatives_in(&self, h: Horizon) -> impl Iterator<Item = (usize, &Initiative)> {
+        self.initiatives.iter().enumerate().filter(move |(_, i)| i.horizon == h).map(|(n, i)| (n + 1, i))
+    }
+    /// The shared initiatives a step's work is part of: (number, attribute).
+    pub fn initiative_refs(&self, step: &RoadmapStep) -> Vec<(usize, Attribute)> {
+        step.initiatives
+            .iter()
+            .filter_map(|id| {
+                self.initiatives.iter().position(|i| i.id == *id).map(|n| (n + 1, self.initiatives[n].attribute))
+            })
+            .collect()
     }
     /// Lines a reader goes through: every step's own actions plus one per initiative.
     pub fn action_lines(&self) -> usize {

@@ -101,8 +101,8 @@ impl Library {
         match sample() {
             Ok(env) => {
                 let id = env.assessment.id.clone();
-                if !matches!(storage::load(&id), Ok(Some(_))) || !self.open(&id) {
-                    // The sample is made with the built-in catalog.
+                // The saved copy when there is one; else a fresh one, made with the built-in catalog.
+                if !self.open(&id) {
                     self.store.flush();
                     self.store.close_unsaved();
                     self.store.catalog.set(Catalog::default_catalog());

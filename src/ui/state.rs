@@ -163,7 +163,8 @@ impl Store {
             conflict: RwSignal::new(None),
             doc_catalog: StoredValue::new(None),
             quarantine: RwSignal::new(Vec::new()),
-            saved: RwSignal::new(storage::index()),
+            // Read once `startup_check` has repaired the index (`provide_state`).
+            saved: RwSignal::new(Vec::new()),
             unavailable: RwSignal::new(unavailable),
             notices: Notices { error: RwSignal::new(None), notice: RwSignal::new(None) },
         }

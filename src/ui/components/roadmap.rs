@@ -44,25 +44,15 @@ fn RoadColumn(
         state.results.with(|r| {
             let Some(r) = r.as_ref() else { return (Vec::new(), Vec::new()) };
             // Numbered in the order of the whole roadmap, so a step can refer to them.
-            let initiatives: Vec<(usize, Initiative)> = r
-                .initiatives
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.horizon == horizon)
-                .map(|(n, i)| (n + 1, i.clone()))
-                .collect();
+            let initiatives: Vec<(usize, Initiative)> =
+                r.initiatives_in(horizon).map(|(n, i)| (n, i.clone())).collect();
             let steps: Vec<(RoadmapStep, String, Vec<String>)> = r
                 .roadmap
                 .iter()
                 .filter(|s| s.horizon == horizon)
                 .map(|s| {
                     let serves = r.process(&s.process).map(|p| p.serves().join(", ")).unwrap_or_default();
-                    let shared = s
-                        .initiatives
-                        .iter()
-                        .filter_map(|id| r.initiatives.iter().position(|i| i.id == *id).map(|n| (n, &r.initiatives[n])))
-                        .map(|(n, i)| format!("#{} ({})", n + 1, i.attribute.id()))
-                        .collect();
+                    let shared = r.initiative_refs(s).into_iter().map(|(n, a)| format!("#{n} ({})", a.id())).collect();
                     (s.clone(), serves, shared)
                 })
                 .collect();
