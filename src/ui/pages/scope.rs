@@ -34,8 +34,8 @@ pub fn ScopePage() -> impl IntoView {
         <section class="card step">
             <h1>"Scope and targets"</h1>
             <p class="muted">
-                "Relevance comes from the objectives you rated and the services you listed; the most relevant process scores 100. "
-                "The suggested target follows from relevance (75 or more → level 4, 50 → 3, 25 → 2, above 0 → 1). "
+                "Relevance (0–100) adds up what your rated objectives, their strategy decisions and the services they depend on contribute: 25 points give 50, whatever the other processes score. "
+                "The suggested target follows from relevance and the size of your IT organization (50 or more → level 3, 30 → 2, 15 → 1; level 4 only from 80 and for 251 or more IT staff, at most 2 for 1–10; below 15 out of scope), and each row says why. "
                 "Change any decision and say why: the rationale goes on the report."
             </p>
             {move || {
