@@ -254,23 +254,26 @@ fn the_default_rules_follow_the_sourcing_of_services() {
     assert!(c.service_rules.iter().all(|r| r.raises.iter().all(|p| (1..=2).contains(&p.points))), "1–2 points");
     let provider = rule("provider-run");
     let discounted: Vec<&str> = provider.discounts.iter().map(|d| d.process.as_str()).collect();
-    assert_eq!(discounted, ["availability", "capacity", "monitoring", "release"]);
+    assert_eq!(discounted, ["availability", "capacity", "monitoring", "release", "infrastructure", "service-validation"]);
     assert!(provider.discounts.iter().all(|d| d.factor > 0.0 && d.factor < 1.0));
     for p in ["supplier", "service-level", "business-relationship"] {
         assert!(raises("provider-run").iter().any(|r| r.0 == p), "{p}");
     }
-    for p in ["supplier", "configuration", "release"] {
+    for p in ["supplier", "configuration", "release", "service-validation", "it-asset"] {
         assert!(raises("bought-customized").iter().any(|r| r.0 == p), "{p}");
     }
-    for p in ["release", "configuration", "service-design", "knowledge"] {
+    for p in ["release", "configuration", "service-design", "knowledge", "software-development", "service-validation"] {
         assert!(raises("built-inhouse").iter().any(|r| r.0 == p), "{p}");
     }
+    // Platforms the IT team runs itself need infrastructure work; a provider's do not.
+    assert_eq!(raises("run-by-it"), [("infrastructure", 2), ("it-asset", 1)]);
+    assert!(!rule("run-by-it").when.sourcing.as_ref().is_some_and(|s| s.iter().any(|s| s.code() == "saas")));
     assert_eq!(raises("every-service"), [("service-desk", 1), ("incident", 1), ("problem", 1), ("change", 1)]);
     assert!(rule("every-service").when == Default::default(), "matches every service");
     for p in ["incident", "availability", "service-level", "monitoring"] {
         assert!(raises("customer-facing-critical").iter().any(|r| r.0 == p), "{p}");
     }
-    assert_eq!(raises("frequent-change"), [("change", 2), ("release", 2)]);
+    assert_eq!(raises("frequent-change"), [("change", 2), ("release", 2), ("service-validation", 1)]);
 }
 
 #[test]

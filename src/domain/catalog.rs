@@ -6,7 +6,8 @@
 //!   (question ids unique across generic and process-specific questions);
 //! - the nine attributes PA1.1..PA5.2 are present with their levels;
 //! - every process has 1..=12 PA1.1 questions, exactly one of them quick-scan;
-//! - every attribute PA2.1..PA5.2 has 1..=3 generic questions, exactly one quick;
+//! - every attribute PA2.1..PA5.2 has 1..=4 generic questions, exactly one quick;
+//! - every template names known processes once each, with targets 1..=5;
 //! - every objective map and service rule names known processes, with weights
 //!   1..=2 (objectives) and points 1..=3 (rules); a rule's discounts name
 //!   known processes with a factor 0.0..=1.0.
@@ -18,8 +19,13 @@ use std::fmt;
 
 /// The format name every catalog file carries.
 pub const CATALOG_FORMAT: &str = "itsm-catalog";
-/// The catalog file format version this app reads.
-pub const CATALOG_FORMAT_VERSION: u32 = 1;
+/// The catalog file format version this app writes; version 1 files are
+/// read too and migrated ([`Catalog::parse`]).
+pub const CATALOG_FORMAT_VERSION: u32 = 2;
+/// At most this many PA1.1 questions per process.
+pub const MAX_PROCESS_QUESTIONS: usize = 12;
+/// At most this many generic questions per attribute PA2.1..PA5.2.
+pub const MAX_GENERIC_PER_ATTRIBUTE: usize = 4;
 /// The default catalog, embedded at build time.
 pub const DEFAULT_CATALOG_JSON: &str = include_str!("../../catalog/default.json");
 
@@ -72,6 +78,15 @@ pub struct GenericQuestion {
     pub action: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// What to look at to check the answer ("Look at: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// How much work the action is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    /// A clause or objective the question rests on ("ISO/IEC 20000-1:2018 8.6.1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// A process-specific (PA1.1) question.
@@ -85,14 +100,82 @@ pub struct ProcessQuestion {
     pub action: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// What to look at to check the answer ("Look at: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// How much work the action is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    /// A clause or objective the question rests on ("ISO/IEC 20000-1:2018 8.6.1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
-/// A per-process rewording of a generic question.
+/// A per-process rewording of a generic question: each field given replaces
+/// the generic one, the others are kept (at least one must be given).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
-    pub text: String,
-    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// The size of the work an action asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Effort {
+    /// Days of work for one or two people.
+    S,
+    /// Weeks of work, or several people involved.
+    M,
+    /// Months of work, or a change across teams.
+    L,
+}
+
+impl Effort {
+    pub const ALL: [Effort; 3] = [Effort::S, Effort::M, Effort::L];
+
+    /// The letter used in files and tables.
+    pub fn code(self) -> &'static str {
+        match self {
+            Effort::S => "S",
+            Effort::M => "M",
+            Effort::L => "L",
+        }
+    }
+
+    /// Words for the size, as shown beside an action.
+    pub fn label(self) -> &'static str {
+        match self {
+            Effort::S => "small effort (days)",
+            Effort::M => "medium effort (weeks)",
+            Effort::L => "large effort (months)",
+        }
+    }
+}
+
+/// A process a template puts in scope, with its target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateProcess {
+    pub process: String,
+    pub target: u8,
+}
+
+/// A starting point for a new assessment: which processes are in scope and
+/// their targets (the processes it leaves out start out of scope).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub processes: Vec<TemplateProcess>,
 }
 
 /// An ITSM process.
@@ -108,6 +191,12 @@ pub struct Process {
     pub fitsm: Vec<String>,
     #[serde(default)]
     pub itil: Vec<String>,
+    /// ISO/IEC 20000-1:2018 clause numbers ("8.6.1").
+    #[serde(default)]
+    pub iso20000: Vec<String>,
+    /// COBIT 2019 governance and management objective ids ("DSS02").
+    #[serde(default)]
+    pub cobit: Vec<String>,
     pub questions: Vec<ProcessQuestion>,
     #[serde(default)]
     pub overrides: BTreeMap<String, Override>,
@@ -290,6 +379,9 @@ pub struct Catalog {
     pub processes: Vec<Process>,
     pub objectives: Vec<Objective>,
     pub service_rules: Vec<ServiceRule>,
+    /// Starting points offered on the start page (new in version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<Template>,
 }
 
 /// A question as asked of one process: generic templates filled in, overrides applied.
@@ -303,6 +395,9 @@ pub struct ResolvedQuestion {
     pub text: String,
     pub action: String,
     pub hint: Option<String>,
+    pub evidence: Option<String>,
+    pub effort: Option<Effort>,
+    pub reference: Option<String>,
 }
 
 /// Everything that can be wrong with a catalog file, each with a message a
@@ -387,6 +482,20 @@ pub enum CatalogError {
         kind: &'static str,
         id: String,
     },
+    /// An override that replaces nothing.
+    EmptyOverride {
+        process: String,
+        question: String,
+    },
+    TargetOutOfRange {
+        template: String,
+        process: String,
+        target: u8,
+    },
+    DuplicateTemplateProcess {
+        template: String,
+        process: String,
+    },
 }
 
 impl fmt::Display for CatalogError {
@@ -402,7 +511,7 @@ impl fmt::Display for CatalogError {
             ),
             UnsupportedVersion { found } => write!(
                 f,
-                "field 'format_version' is {found}, this app reads version {CATALOG_FORMAT_VERSION}"
+                "field 'format_version' is {found}, this app reads versions 1 to {CATALOG_FORMAT_VERSION}"
             ),
             BadId { kind, id } => write!(
                 f,
@@ -455,6 +564,17 @@ impl fmt::Display for CatalogError {
             ),
             EmptyText { place } => write!(f, "{place} is empty"),
             EmptyMap { kind, id } => write!(f, "{kind} \"{id}\" names no process"),
+            EmptyOverride { process, question } => write!(
+                f,
+                "process \"{process}\" overrides generic question \"{question}\" without giving a text, action, hint or evidence"
+            ),
+            TargetOutOfRange { template, process, target } => write!(
+                f,
+                "template \"{template}\" gives process \"{process}\" target {target}, expected 1 to 5"
+            ),
+            DuplicateTemplateProcess { template, process } => {
+                write!(f, "template \"{template}\" names process \"{process}\" twice")
+            }
         }
     }
 }
@@ -476,12 +596,24 @@ impl Catalog {
                 message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
             }]
         })?;
+        let mut catalog = catalog;
+        if catalog.format_version == 1 {
+            catalog.migrate_v1();
+        }
         let errors = catalog.validate();
         if errors.is_empty() {
             Ok(catalog)
         } else {
             Err(errors)
         }
+    }
+
+    /// Brings a version-1 catalog to version 2. Version 2 only adds optional
+    /// fields (references, evidence prompts, efforts, templates) and lets an
+    /// override replace single fields, so a version-1 file keeps every question
+    /// and rule as written; what it lacks is shown as "not given".
+    fn migrate_v1(&mut self) {
+        self.format_version = CATALOG_FORMAT_VERSION;
     }
 
     /// The embedded default catalog.
@@ -504,7 +636,7 @@ impl Catalog {
         if self.format != CATALOG_FORMAT {
             push(CatalogError::WrongFormat { found: self.format.clone() });
         }
-        if self.format_version != CATALOG_FORMAT_VERSION {
+        if !(1..=CATALOG_FORMAT_VERSION).contains(&self.format_version) {
             push(CatalogError::UnsupportedVersion { found: self.format_version });
         }
         if !valid_id(&self.id) {
@@ -562,11 +694,11 @@ impl Catalog {
                 push(CatalogError::AttributeWithoutQuestion { attribute: attr.to_string() });
                 continue;
             }
-            if qs.len() > 3 {
+            if qs.len() > MAX_GENERIC_PER_ATTRIBUTE {
                 push(CatalogError::TooManyQuestions {
                     place: format!("attribute {attr} (level {level})"),
                     count: qs.len(),
-                    max: 3,
+                    max: MAX_GENERIC_PER_ATTRIBUTE,
                 });
             }
             let quick = qs.iter().filter(|q| q.quick).count();
@@ -588,11 +720,11 @@ impl Catalog {
             if p.questions.is_empty() {
                 push(CatalogError::NoProcessQuestions { process: p.id.clone() });
             } else {
-                if p.questions.len() > 12 {
+                if p.questions.len() > MAX_PROCESS_QUESTIONS {
                     push(CatalogError::TooManyQuestions {
                         place: format!("process \"{}\" (PA1.1)", p.id),
                         count: p.questions.len(),
-                        max: 12,
+                        max: MAX_PROCESS_QUESTIONS,
                     });
                 }
                 let quick = p.questions.iter().filter(|q| q.quick).count();
@@ -609,8 +741,15 @@ impl Catalog {
                 if !generic_ids.contains(qid.as_str()) {
                     push(CatalogError::UnknownOverride { process: p.id.clone(), question: qid.clone() });
                 }
-                check_text(&format!("process \"{}\" override \"{qid}\" text", p.id), &o.text, &mut push);
-                check_text(&format!("process \"{}\" override \"{qid}\" action", p.id), &o.action, &mut push);
+                let fields = [("text", &o.text), ("action", &o.action), ("hint", &o.hint), ("evidence", &o.evidence)];
+                if fields.iter().all(|(_, v)| v.is_none()) {
+                    push(CatalogError::EmptyOverride { process: p.id.clone(), question: qid.clone() });
+                }
+                for (name, value) in fields {
+                    if let Some(v) = value {
+                        check_text(&format!("process \"{}\" override \"{qid}\" {name}", p.id), v, &mut push);
+                    }
+                }
             }
         }
 
@@ -689,7 +828,50 @@ impl Catalog {
                 }
             }
         }
+        self.validate_templates(&process_ids, &mut push);
         errors
+    }
+
+    fn validate_templates(&self, process_ids: &BTreeSet<&str>, push: &mut dyn FnMut(CatalogError)) {
+        let mut template_ids = BTreeSet::new();
+        for t in &self.templates {
+            if !valid_id(&t.id) {
+                push(CatalogError::BadId { kind: "template", id: t.id.clone() });
+            } else if !template_ids.insert(t.id.as_str()) {
+                push(CatalogError::DuplicateId { kind: "template", id: t.id.clone() });
+            }
+            check_text(&format!("template \"{}\" name", t.id), &t.name, push);
+            check_text(&format!("template \"{}\" description", t.id), &t.description, push);
+            if t.processes.is_empty() {
+                push(CatalogError::EmptyMap { kind: "template", id: t.id.clone() });
+            }
+            let mut named = BTreeSet::new();
+            for tp in &t.processes {
+                if !process_ids.contains(tp.process.as_str()) {
+                    push(CatalogError::UnknownProcess {
+                        place: format!("template \"{}\"", t.id),
+                        process: tp.process.clone(),
+                    });
+                } else if !named.insert(tp.process.as_str()) {
+                    push(CatalogError::DuplicateTemplateProcess {
+                        template: t.id.clone(),
+                        process: tp.process.clone(),
+                    });
+                }
+                if !(1..=5).contains(&tp.target) {
+                    push(CatalogError::TargetOutOfRange {
+                        template: t.id.clone(),
+                        process: tp.process.clone(),
+                        target: tp.target,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The template with this id.
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
     }
 
     /// The process with this id.
@@ -731,6 +913,9 @@ impl Catalog {
                 text: q.text.clone(),
                 action: q.action.clone(),
                 hint: q.hint.clone(),
+                evidence: q.evidence.clone(),
+                effort: q.effort,
+                reference: q.reference.clone(),
             });
         }
         for attr in Attribute::ALL.into_iter().skip(1) {
@@ -738,10 +923,12 @@ impl Catalog {
                 if quick_only && !q.quick {
                     continue;
                 }
-                let (text, action) = match process.overrides.get(&q.id) {
-                    Some(o) => (o.text.clone(), o.action.clone()),
-                    None => (q.text.clone(), q.action.clone()),
+                let o = process.overrides.get(&q.id);
+                let pick = |own: Option<&Option<String>>, generic: &Option<String>| {
+                    own.and_then(Option::as_ref).or(generic.as_ref()).map(|t| t.replace("{process}", &process.term))
                 };
+                let text = o.and_then(|o| o.text.as_ref()).unwrap_or(&q.text);
+                let action = o.and_then(|o| o.action.as_ref()).unwrap_or(&q.action);
                 out.push(ResolvedQuestion {
                     id: q.id.clone(),
                     attribute: attr,
@@ -749,7 +936,10 @@ impl Catalog {
                     quick: q.quick,
                     text: text.replace("{process}", &process.term),
                     action: action.replace("{process}", &process.term),
-                    hint: q.hint.as_ref().map(|h| h.replace("{process}", &process.term)),
+                    hint: pick(o.map(|o| &o.hint), &q.hint),
+                    evidence: pick(o.map(|o| &o.evidence), &q.evidence),
+                    effort: q.effort,
+                    reference: q.reference.clone(),
                 });
             }
         }

@@ -79,6 +79,9 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
                 text: q.text.clone(),
                 action: q.action.clone(),
                 hint: q.hint.clone(),
+                evidence: q.evidence.clone(),
+                effort: q.effort,
+                reference: q.reference.clone(),
                 tally,
                 agreed,
             });

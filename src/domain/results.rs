@@ -21,6 +21,7 @@
 
 use super::assessment::{Answer, QuestionKey};
 use super::attribute::Attribute;
+use super::catalog::Effort;
 use super::consensus::{Effective, Tally};
 use super::relevance::{Reason, Relevance};
 use super::scoring::{AttributeScore, Blocker};
@@ -42,6 +43,12 @@ pub struct QuestionResult {
     pub action: String,
     /// What "Fully" looks like, when the catalog says.
     pub hint: Option<String>,
+    /// What to look at to check the answer, when the catalog says.
+    pub evidence: Option<String>,
+    /// How much work the action is, when the catalog says.
+    pub effort: Option<Effort>,
+    /// The clause the question rests on, when the catalog says.
+    pub reference: Option<String>,
     pub tally: Tally,
     pub agreed: Option<Answer>,
     pub effective: Effective,
@@ -283,6 +290,8 @@ pub struct RoadmapAction {
     pub text: String,
     /// Nobody has answered it (or only "don't know"): find out first.
     pub to_assess: bool,
+    /// How much work the action is (finding out counts as small).
+    pub effort: Option<Effort>,
 }
 
 /// Reaching one capability level for one process.
@@ -316,6 +325,7 @@ pub struct InitiativeItem {
     pub text: String,
     /// Not assessed yet for this process: find out first.
     pub to_assess: bool,
+    pub effort: Option<Effort>,
 }
 
 /// A generic action shared by the steps of several processes, done once.
@@ -336,6 +346,8 @@ pub struct Initiative {
     pub text: String,
     /// The processes it serves, in roadmap order.
     pub processes: Vec<InitiativeItem>,
+    /// The catalog's effort for the action, for one process.
+    pub effort: Option<Effort>,
 }
 
 /// A note written on an answer, with what it belongs to.

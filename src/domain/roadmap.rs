@@ -20,7 +20,7 @@
 //! initiative's `processes`. Initiatives are ordered by their earliest wave,
 //! then by the highest priority among their processes, then catalog order.
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, Effort};
 use super::consensus::Effective;
 use super::results::{by_priority, Horizon, Initiative, InitiativeItem, ProcessResult, RoadmapAction, RoadmapStep};
 use super::sort::sort_stable;
@@ -64,6 +64,7 @@ pub fn roadmap(catalog: &Catalog, processes: &[ProcessResult]) -> (Vec<RoadmapSt
                         attribute: q.attribute,
                         text: if to_assess { format!("Find out: {}", q.text) } else { q.action.clone() },
                         to_assess,
+                        effort: if to_assess { Some(Effort::S) } else { q.effort },
                     })
                 })
                 .collect();
@@ -117,6 +118,7 @@ fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> 
                 wave: s.wave,
                 text: action.text,
                 to_assess: action.to_assess,
+                effort: action.effort,
             });
         }
         let Some(attribute) = attribute else { continue };
@@ -140,6 +142,7 @@ fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> 
             priority,
             text,
             processes: items,
+            effort: g.effort,
         });
     }
     // Catalog order first (the loop above), then earliest wave, then priority.
