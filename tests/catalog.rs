@@ -254,7 +254,10 @@ fn the_default_rules_follow_the_sourcing_of_services() {
     assert!(c.service_rules.iter().all(|r| r.raises.iter().all(|p| (1..=2).contains(&p.points))), "1–2 points");
     let provider = rule("provider-run");
     let discounted: Vec<&str> = provider.discounts.iter().map(|d| d.process.as_str()).collect();
-    assert_eq!(discounted, ["availability", "capacity", "monitoring", "release", "infrastructure", "service-validation"]);
+    assert_eq!(
+        discounted,
+        ["availability", "capacity", "monitoring", "release", "infrastructure", "service-validation"]
+    );
     assert!(provider.discounts.iter().all(|d| d.factor > 0.0 && d.factor < 1.0));
     for p in ["supplier", "service-level", "business-relationship"] {
         assert!(raises("provider-run").iter().any(|r| r.0 == p), "{p}");

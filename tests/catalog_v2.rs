@@ -45,10 +45,7 @@ fn versions_other_than_1_and_2_are_refused() {
         v["format_version"] = json!(version);
         let errs = Catalog::parse(&v.to_string()).unwrap_err();
         assert_eq!(errs, vec![CatalogError::UnsupportedVersion { found: version }]);
-        assert_eq!(
-            errs[0].to_string(),
-            format!("field 'format_version' is {version}, this app reads versions 1 to 2")
-        );
+        assert_eq!(errs[0].to_string(), format!("field 'format_version' is {version}, this app reads versions 1 to 2"));
     }
 }
 
@@ -120,7 +117,10 @@ fn every_default_process_has_its_references() {
         assert!(!p.cobit.is_empty(), "{}: no COBIT 2019 objective", p.id);
         for clause in &p.iso20000 {
             let ok = clause.split('.').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-            assert!(ok && ["4", "5", "6", "7", "8", "9", "10"].contains(&clause.split('.').next().unwrap()), "{clause}");
+            assert!(
+                ok && ["4", "5", "6", "7", "8", "9", "10"].contains(&clause.split('.').next().unwrap()),
+                "{clause}"
+            );
         }
         for id in &p.cobit {
             let (domain, number) = id.split_at(3);
@@ -249,4 +249,26 @@ fn default_templates_fill_scope_and_targets() {
     let iso = c.template("iso20000-readiness").unwrap();
     assert_eq!(iso.processes.len(), c.processes.len());
     assert!(iso.processes.iter().all(|p| p.target == 3));
+}
+
+#[test]
+fn a_template_fills_scope_and_targets_and_the_results_follow_it() {
+    use itsm_maturity::domain::{evaluate, Assessment};
+    let c = Catalog::default_catalog();
+    let t = c.template("small-it-team").unwrap();
+    let mut a = Assessment::new("t", "T", "2026-12-02");
+    a.apply_template(&c, t);
+    assert_eq!(a.scope.len(), c.processes.len(), "every process gets a decision");
+    let r = evaluate(&c, &a);
+    let in_scope: Vec<(&str, u8)> = r.in_scope().map(|p| (p.id.as_str(), p.target)).collect();
+    let mut expected: Vec<(&str, u8)> = t.processes.iter().map(|p| (p.process.as_str(), p.target)).collect();
+    let mut got = in_scope.clone();
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert!(r.processes.iter().filter(|p| p.in_scope).all(|p| p.target_overridden));
+    let left_out = &a.scope["capacity"];
+    assert_eq!(left_out.in_scope, Some(false));
+    assert_eq!(left_out.rationale, "Left out by the template ‘Small IT team’; take it in if it matters here.");
+    assert_eq!(a.scope["incident"].rationale, "From the template ‘Small IT team’.");
 }

@@ -179,19 +179,19 @@ fn process_charts_have_one_group_per_in_scope_process() {
 #[test]
 fn radar_draws_one_axis_per_process_for_the_whole_catalog() {
     let r = full_results();
-    assert_eq!(r.in_scope().count(), 22);
+    assert_eq!(r.in_scope().count(), 27);
     let svg = radar(&r, &ChartOptions::default());
     let doc = parse(&svg);
-    assert_eq!(ids(&doc, "data-process").len(), 22);
+    assert_eq!(ids(&doc, "data-process").len(), 27);
     // The current area is one polygon with a vertex per process.
     let polygons: Vec<Node> = doc.descendants().filter(|n| n.has_tag_name("polygon")).collect();
     assert_eq!(polygons.len(), 1);
-    assert_eq!(polygons[0].attribute("points").unwrap().split_whitespace().count(), 22);
-    // Five closed rings of 22 sides.
+    assert_eq!(polygons[0].attribute("points").unwrap().split_whitespace().count(), 27);
+    // Five closed rings of 27 sides.
     let rings = doc
         .descendants()
         .filter(|n| n.has_tag_name("polyline"))
-        .filter(|n| n.attribute("points").unwrap().split_whitespace().count() == 23)
+        .filter(|n| n.attribute("points").unwrap().split_whitespace().count() == 28)
         .count();
     assert_eq!(rings, 5 + 1, "five rings and the current outline");
     let legend = texts(doc.root_element());
@@ -236,7 +236,7 @@ fn a_narrow_radar_numbers_its_axes_and_names_them_in_a_key() {
     let doc_svg = radar(&r, &ChartOptions { width: 360, dark: false });
     let doc = parse(&doc_svg);
     let groups = tagged(&doc, "data-process");
-    assert_eq!(groups.len(), 22);
+    assert_eq!(groups.len(), 27);
     for (i, (id, g)) in groups.iter().enumerate() {
         let shown = texts(*g);
         let number = (i + 1).to_string();

@@ -105,8 +105,8 @@ fn results_csv_has_a_row_per_process_and_neutralized_names() {
     assert_eq!(lines.len(), 1 + 3);
     assert!(lines[0].starts_with("process_id,process,in_scope,relevance,target,level,index"));
     assert!(lines[1].starts_with("a,'=cmd|' /C calc'!A0,yes,29,1,0,0.00,1,29,0,9,unrated"), "{}", lines[1]);
-    assert!(lines[0].ends_with(",PA5.2,provisional,target_reason"));
-    assert!(lines[1].ends_with(",unrated,no,relevance 29 → level 1"), "{}", lines[1]);
+    assert!(lines[0].ends_with(",PA5.2,provisional,target_reason,references"));
+    assert!(lines[1].ends_with(",unrated,no,relevance 29 → level 1,FitSM PR1 · ITIL 4 Test"), "{}", lines[1]);
     // Not applicable and provisional attributes say so.
     let mut a = assessment();
     answer(&mut a, "a", "g-pa21", Answer::NA);
@@ -118,8 +118,12 @@ fn results_csv_has_a_row_per_process_and_neutralized_names() {
 }
 
 #[test]
-fn answers_csv_lists_each_answer_with_its_note() {
-    let c = mini_catalog();
+fn answers_csv_lists_each_answer_with_its_note_evidence_and_reference() {
+    let mut v = mini_catalog_json();
+    v["processes"][0]["iso20000"] = serde_json::json!(["8.6.1"]);
+    v["processes"][0]["questions"][0]["evidence"] = serde_json::json!("Look at: ten records");
+    v["processes"][0]["questions"][1]["reference"] = serde_json::json!("ISO/IEC 20000-1:2018 8.6.2");
+    let c = Catalog::parse(&v.to_string()).unwrap();
     let mut a = assessment();
     answer(&mut a, "a", "a-1", Answer::L);
     a.apply(Action::Note {
@@ -130,7 +134,15 @@ fn answers_csv_lists_each_answer_with_its_note() {
     let csv = answers_csv(&c, &a);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[1], "Me,Process a,PA1.1,a-1,First?,L,\"'@risk, see \"\"doc\"\"\"");
+    assert_eq!(lines[0], "participant,process,attribute,question_id,question,answer,note,evidence,reference");
+    // A question without its own reference carries its process's references.
+    assert_eq!(
+        lines[1],
+        "Me,Process a,PA1.1,a-1,First?,L,\"'@risk, see \"\"doc\"\"\",Look at: ten records,FitSM PR1 · ITIL 4 Test · ISO/IEC 20000-1:2018 8.6.1"
+    );
+    answer(&mut a, "a", "a-2", Answer::P);
+    let csv = answers_csv(&c, &a);
+    assert!(csv.lines().nth(2).unwrap().ends_with(",P,,,ISO/IEC 20000-1:2018 8.6.2"), "{csv}");
 }
 
 #[test]

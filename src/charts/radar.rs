@@ -142,6 +142,9 @@ fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> 
         return None;
     }
     let half = width / 2;
+    // Only the axis pointing straight up or down is labelled centred; with an
+    // odd count, the two axes either side of the bottom go left and right.
+    let centre = (0.5 * (PI / n as f64).sin()).min(0.12);
     let mut labels: Vec<Label> = procs
         .iter()
         .enumerate()
@@ -149,9 +152,9 @@ fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> 
             let (s, c) = axis_angle(i, n).sin_cos();
             let r = radius as f64 + 12.0;
             let (x, y) = ((c * r).round() as i32, (s * r).round() as i32);
-            let (h, room) = if c > 0.12 {
+            let (h, room) = if c > centre {
                 (HPos::Left, (half - PAD - x) as f64)
-            } else if c < -0.12 {
+            } else if c < -centre {
                 (HPos::Right, (half - PAD + x) as f64)
             } else {
                 (HPos::Center, (2 * (half - PAD - x.abs())) as f64 * 0.95)
@@ -193,7 +196,26 @@ fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> 
             }
         }
     }
-    Some(labels)
+    // Labels that still touch (two fixed ones at the bottom of a many-axis
+    // radar) mean names do not fit: number the axes instead.
+    let boxes: Vec<(f64, f64, f64, f64)> = labels.iter().map(|l| label_box(l, size)).collect();
+    let touching = boxes
+        .iter()
+        .enumerate()
+        .any(|(i, p)| boxes[i + 1..].iter().any(|q| p.0 < q.2 && q.0 < p.2 && p.1 < q.3 && q.1 < p.3));
+    (!touching).then_some(labels)
+}
+
+/// A label's box (left, top, right, bottom) around the chart centre.
+fn label_box(l: &Label, size: f64) -> (f64, f64, f64, f64) {
+    let w = l.lines.iter().map(|t| text_width(t, size)).fold(0.0, f64::max);
+    let x = l.x as f64;
+    let (left, right) = match l.h {
+        HPos::Left => (x, x + w),
+        HPos::Right => (x - w, x),
+        HPos::Center => (x - w / 2.0, x + w / 2.0),
+    };
+    (left, l.top as f64, right, (l.top + l.height) as f64)
 }
 
 /// The angle of axis `i` of `n`, the first pointing up, clockwise.

@@ -16,7 +16,7 @@
 //! catalog does not know are kept untouched (they may belong to another catalog
 //! version) and reported by evaluation, never dropped.
 
-use super::catalog::{Audience, ChangeRate, ProcessWeight, Sourcing};
+use super::catalog::{Audience, Catalog, ChangeRate, ProcessWeight, Sourcing, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -310,6 +310,35 @@ impl Assessment {
             agreed: BTreeMap::new(),
             baseline: None,
         }
+    }
+
+    /// Fills scope and targets from a catalog template: every process it
+    /// names is in scope with the template's target, every other process of
+    /// the catalog out of scope, each with a rationale naming the template.
+    /// Everything stays editable on the scope page.
+    pub fn apply_template(&mut self, catalog: &Catalog, template: &Template) {
+        self.scope = catalog
+            .processes
+            .iter()
+            .map(|p| {
+                let decision = match template.processes.iter().find(|t| t.process == p.id) {
+                    Some(t) => ScopeDecision {
+                        in_scope: Some(true),
+                        target: Some(t.target),
+                        rationale: format!("From the template \u{2018}{}\u{2019}.", template.name),
+                    },
+                    None => ScopeDecision {
+                        in_scope: Some(false),
+                        target: None,
+                        rationale: format!(
+                            "Left out by the template \u{2018}{}\u{2019}; take it in if it matters here.",
+                            template.name
+                        ),
+                    },
+                };
+                (p.id.clone(), decision)
+            })
+            .collect();
     }
 
     /// The participant with this id.

@@ -202,6 +202,28 @@ pub struct Process {
     pub overrides: BTreeMap<String, Override>,
 }
 
+impl Process {
+    /// The framework references of the process, each named: FitSM, ITIL 4,
+    /// ISO/IEC 20000-1:2018 clauses and COBIT 2019 objectives (those given).
+    pub fn references(&self) -> Vec<(&'static str, String)> {
+        [
+            ("FitSM", &self.fitsm),
+            ("ITIL 4", &self.itil),
+            ("ISO/IEC 20000-1:2018", &self.iso20000),
+            ("COBIT 2019", &self.cobit),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(name, v)| (name, v.join(", ")))
+        .collect()
+    }
+
+    /// The references on one line: "FitSM PR9 · ITIL 4 Incident management · …".
+    pub fn reference_line(&self) -> String {
+        self.references().into_iter().map(|(name, v)| format!("{name} {v}")).collect::<Vec<_>>().join(" · ")
+    }
+}
+
 /// A process an objective needs, with weight 2 (primary) or 1 (secondary).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

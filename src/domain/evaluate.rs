@@ -119,6 +119,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
         processes.push(ProcessResult {
             id: p.id.clone(),
             name: p.name.clone(),
+            references: p.reference_line(),
             suggested_target: suggested,
             target_reason: suggestion.reason,
             provisional: attributes.iter().any(|x| x.provisional),

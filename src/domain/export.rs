@@ -54,6 +54,7 @@ pub fn results_csv(results: &Results) -> String {
         "PA5.2",
         "provisional",
         "target_reason",
+        "references",
     ]
     .map(String::from));
     for p in &results.processes {
@@ -78,6 +79,7 @@ pub fn results_csv(results: &Results) -> String {
         }));
         cells.push(if p.provisional { "yes" } else { "no" }.into());
         cells.push(p.target_reason.clone());
+        cells.push(p.references.clone());
         out.push_str(&row(&cells));
     }
     out
@@ -85,8 +87,18 @@ pub fn results_csv(results: &Results) -> String {
 
 /// Every answer of every participant, with the question text and note.
 pub fn answers_csv(catalog: &Catalog, a: &Assessment) -> String {
-    let mut out =
-        row(&["participant", "process", "attribute", "question_id", "question", "answer", "note"].map(String::from));
+    let mut out = row(&[
+        "participant",
+        "process",
+        "attribute",
+        "question_id",
+        "question",
+        "answer",
+        "note",
+        "evidence",
+        "reference",
+    ]
+    .map(String::from));
     for p in &catalog.processes {
         for q in catalog.questions_for(p, false) {
             let key = super::assessment::QuestionKey::new(&p.id, &q.id);
@@ -100,6 +112,8 @@ pub fn answers_csv(catalog: &Catalog, a: &Assessment) -> String {
                         q.text.clone(),
                         entry.answer.map(|x| x.code().to_string()).unwrap_or_default(),
                         entry.note.clone(),
+                        q.evidence.clone().unwrap_or_default(),
+                        q.reference.clone().unwrap_or_else(|| p.reference_line()),
                     ]));
                 }
             }

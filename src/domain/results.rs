@@ -59,6 +59,8 @@ pub struct QuestionResult {
 pub struct ProcessResult {
     pub id: String,
     pub name: String,
+    /// The framework references on one line ([`crate::domain::catalog::Process::reference_line`]).
+    pub references: String,
     pub relevance: Relevance,
     pub suggested_target: Option<u8>,
     /// Why that target is suggested, in words, including any size cap

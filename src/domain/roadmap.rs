@@ -68,6 +68,12 @@ pub fn roadmap(catalog: &Catalog, processes: &[ProcessResult]) -> (Vec<RoadmapSt
                     })
                 })
                 .collect();
+            // Lower attributes first; within one attribute, quick wins first
+            // (small, then medium, then large; no estimate last).
+            let mut actions = actions;
+            sort_stable(&mut actions, |a, b| {
+                (a.attribute, a.effort.is_none(), a.effort).cmp(&(b.attribute, b.effort.is_none(), b.effort))
+            });
             if actions.is_empty() {
                 // Nothing to do for this level itself: it is reached once the levels below are.
                 continue;

@@ -87,9 +87,16 @@ impl Library {
         }
     }
 
-    /// Starts a new, empty assessment and returns its id.
-    pub fn create_new(&self) -> String {
-        let a = Assessment::new(&new_id("a"), "New assessment", &today());
+    /// Starts a new, empty assessment and returns its id; with a template of
+    /// the catalog in use, its scope and targets are filled in.
+    pub fn create_new(&self, template: Option<&str>) -> String {
+        let mut a = Assessment::new(&new_id("a"), "New assessment", &today());
+        self.store.catalog.with_untracked(|c| {
+            if let Some(t) = template.and_then(|t| c.template(t)) {
+                a.name = format!("New assessment ({})", t.name);
+                a.apply_template(c, t);
+            }
+        });
         let id = a.id.clone();
         self.store.create(a);
         self.refresh();

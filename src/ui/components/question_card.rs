@@ -94,6 +94,10 @@ pub fn QuestionCard(
     text: String,
     /// What "Fully" looks like, if the catalog says.
     hint: Option<String>,
+    /// What to look at to check the answer, if the catalog says.
+    evidence: Option<String>,
+    /// The clause the question rests on, if the catalog says.
+    reference: Option<String>,
     /// Attribute shown as a tag, e.g. "PA2.1".
     attribute: Attribute,
     /// Called on Enter: go to the next unanswered question.
@@ -151,6 +155,15 @@ pub fn QuestionCard(
                 </span>
             </div>
             {hint.map(|h| view! { <p class="q-hint">{h}</p> })}
+            {(evidence.is_some() || reference.is_some())
+                .then(|| {
+                    view! {
+                        <p class="q-evidence">
+                            {evidence}
+                            {reference.map(|r| view! { <span class="q-ref">{r}</span> })}
+                        </p>
+                    }
+                })}
             <AnswerButtons answer=answer set=set />
             <p class="q-meaning" aria-live="polite">
                 {move || answer.get().map(|a| meaning(&meanings, a))}

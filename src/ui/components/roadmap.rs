@@ -2,6 +2,7 @@
 //! that start in each horizon (one generic action done once for several
 //! processes), then each process's own steps. On the results page and the report.
 
+use crate::domain::catalog::Effort;
 use crate::domain::results::{Horizon, Initiative, Results, RoadmapStep};
 use crate::ui::state::Session;
 use leptos::prelude::*;
@@ -99,6 +100,7 @@ fn RoadInitiative(
                 <strong>{format!("Shared initiative #{n}")}</strong>
                 <span class="tag tag-attr">{i.attribute.id()}</span>
                 <span class="tag">{format!("{} processes", i.processes.len())}</span>
+                <EffortTag effort=i.effort />
             </div>
             <p class="small">{i.text.clone()}</p>
             <p class="muted small">"For: "{names.join(", ")}</p>
@@ -137,6 +139,7 @@ fn RoadStep(
                                             <span class="tag tag-attr">{a.attribute.id()}</span>
                                             " "
                                             {a.text.clone()}
+                                            <EffortTag effort=a.effort />
                                         </li>
                                     }
                                 })
@@ -155,4 +158,19 @@ fn RoadStep(
                 })}
         </li>
     }
+}
+
+/// The size of an action's work as a small tag ("S", "M", "L"), named in full for screen readers.
+#[component]
+fn EffortTag(
+    /// The catalog's effort, if given.
+    effort: Option<Effort>,
+) -> impl IntoView {
+    effort.map(|e| {
+        view! {
+            <span class=format!("tag tag-effort effort-{}", e.code().to_lowercase()) title=e.label() aria-label=e.label()>
+                {e.code()}
+            </span>
+        }
+    })
 }

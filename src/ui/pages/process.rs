@@ -155,17 +155,8 @@ fn ProcessHead(
                 info()
                     .map(|p| {
                         view! {
-                            <p class="eyebrow">
-                                {if p.fitsm.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!("FitSM {}", p.fitsm.join(", "))
-                                }}
-                                {if p.itil.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!(" · ITIL 4: {}", p.itil.join(", "))
-                                }}
+                            <p class="eyebrow process-refs" title="Framework references">
+                                {p.reference_line()}
                             </p>
                             <h1 id="process-title">{p.name.clone()}</h1>
                             <p class="lede">{p.purpose.clone()}</p>
@@ -248,6 +239,8 @@ fn QuestionGroups(
                                 key=q.key.clone()
                                 text=q.text.clone()
                                 hint=q.hint.clone()
+                                evidence=q.evidence.clone()
+                                reference=q.reference.clone()
                                 attribute=q.attribute
                                 on_next=on_next
                             />

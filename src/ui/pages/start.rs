@@ -8,7 +8,7 @@ use crate::ui::components::catalogs::CatalogManager;
 use crate::ui::components::import::Importer;
 use crate::ui::library::Library;
 use crate::ui::route::Step;
-use crate::ui::state::Notices;
+use crate::ui::state::{Notices, Session};
 use crate::ui::util::format_when;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,7 +32,7 @@ pub fn Start() -> impl IntoView {
     }
 
     let nav = navigate.clone();
-    let new_assessment = move |_| nav(&Step::Organization.href(&library.create_new()), Default::default());
+    let new_assessment = move |_| nav(&Step::Organization.href(&library.create_new(None)), Default::default());
     let nav = navigate.clone();
     let open_sample = move |_| {
         if let Some(id) = library.open_sample() {
@@ -57,6 +57,7 @@ pub fn Start() -> impl IntoView {
                 </button>
             </div>
         </section>
+        <Templates />
         <section class="card" aria-labelledby="saved-heading">
             <div class="section-head">
                 <h2 id="saved-heading">"Saved assessments"</h2>
@@ -75,6 +76,52 @@ pub fn Start() -> impl IntoView {
             <Importer />
         </section>
         <CatalogManager />
+    }
+}
+
+/// The catalog's templates: a new assessment with scope and targets filled in.
+#[component]
+fn Templates() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let templates = move || session.catalog.with(|c| c.templates.clone());
+    move || {
+        let list = templates();
+        let navigate = navigate.clone();
+        (!list.is_empty()).then(|| {
+            let cards = list
+                .into_iter()
+                .map(|t| {
+                    let navigate = navigate.clone();
+                    let id = t.id.clone();
+                    let start = move |_| {
+                        navigate(&Step::Organization.href(&library.create_new(Some(&id))), Default::default())
+                    };
+                    let top = t.processes.iter().map(|p| p.target).max().unwrap_or(0);
+                    let facts = format!("{} processes · targets up to level {top}", t.processes.len());
+                    view! {
+                        <li class="template" data-template=t.id.clone()>
+                            <h3>{t.name.clone()}</h3>
+                            <p class="small">{t.description.clone()}</p>
+                            <p class="muted small">{facts}</p>
+                            <button class="btn btn-secondary btn-small" on:click=start>
+                                {format!("Start with \u{2018}{}\u{2019}", t.name)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card" aria-labelledby="templates-heading">
+                    <h2 id="templates-heading">"Or start from a template"</h2>
+                    <p class="muted">
+                        "A template fills in which processes to assess and their target levels. You can change all of it on the scope page."
+                    </p>
+                    <ul class="templates">{cards}</ul>
+                </section>
+            }
+        })
     }
 }
 
