@@ -272,3 +272,14 @@ fn a_template_fills_scope_and_targets_and_the_results_follow_it() {
     assert_eq!(left_out.rationale, "Left out by the template ‘Small IT team’; take it in if it matters here.");
     assert_eq!(a.scope["incident"].rationale, "From the template ‘Small IT team’.");
 }
+
+#[test]
+fn optional_texts_when_given_are_not_blank() {
+    let mut v = mini_catalog_json();
+    v["processes"][0]["questions"][0]["evidence"] = json!("");
+    v["generic_questions"][2]["reference"] = json!("  ");
+    let errs = Catalog::parse(&v.to_string()).unwrap_err();
+    let generic = v["generic_questions"][2]["id"].as_str().unwrap().to_string();
+    assert!(errs.contains(&CatalogError::EmptyText { place: "question \"a-1\" evidence".into() }), "{errs:?}");
+    assert!(errs.contains(&CatalogError::EmptyText { place: format!("generic question \"{generic}\" reference") }));
+}

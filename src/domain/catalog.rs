@@ -708,6 +708,7 @@ impl Catalog {
             }
             check_text(&format!("generic question \"{}\" text", q.id), &q.text, &mut push);
             check_text(&format!("generic question \"{}\" action", q.id), &q.action, &mut push);
+            check_optional(&format!("generic question \"{}\"", q.id), [&q.hint, &q.evidence, &q.reference], &mut push);
         }
         for attr in Attribute::ALL.into_iter().skip(1) {
             let level = attr.level();
@@ -758,6 +759,7 @@ impl Catalog {
                 check_question_id(&q.id, &mut push);
                 check_text(&format!("question \"{}\" text", q.id), &q.text, &mut push);
                 check_text(&format!("question \"{}\" action", q.id), &q.action, &mut push);
+                check_optional(&format!("question \"{}\"", q.id), [&q.hint, &q.evidence, &q.reference], &mut push);
             }
             for (qid, o) in &p.overrides {
                 if !generic_ids.contains(qid.as_str()) {
@@ -972,5 +974,14 @@ impl Catalog {
 fn check_text(place: &str, text: &str, push: &mut dyn FnMut(CatalogError)) {
     if text.trim().is_empty() {
         push(CatalogError::EmptyText { place: place.to_string() });
+    }
+}
+
+/// Optional texts (hint, evidence, reference), when given, must not be blank.
+fn check_optional(place: &str, fields: [&Option<String>; 3], push: &mut dyn FnMut(CatalogError)) {
+    for (name, value) in ["hint", "evidence", "reference"].into_iter().zip(fields) {
+        if let Some(v) = value {
+            check_text(&format!("{place} {name}"), v, push);
+        }
     }
 }
