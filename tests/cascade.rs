@@ -23,7 +23,7 @@ fn the_sample_cascade_runs_from_card_payment_to_supplier_management() {
     let r = evaluate(&catalog, &a);
     let c = cascade(&catalog, &a, &r, 12);
     let obj = node_index(&c, 0, "custom-card-payment");
-    let door = c.columns[1].iter().position(|n| n.label == "Card payment at the door with mobile terminals").unwrap();
+    let door = c.columns[1].iter().position(|n| n.label == "Take card payment on delivery.").unwrap();
     let pay = node_index(&c, 2, "svc-payment");
     let supplier = node_index(&c, 3, "supplier");
     let has =
@@ -46,7 +46,7 @@ fn the_sample_cascade_runs_from_card_payment_to_supplier_management() {
     assert!(c
         .describe_links()
         .iter()
-        .any(|l| l.starts_with("Card payment on delivery and online → Card payment at the door")));
+        .any(|l| l.starts_with("Card payment on delivery and online → Take card payment on delivery.")));
 }
 
 #[test]

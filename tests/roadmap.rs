@@ -181,21 +181,14 @@ fn the_sample_roadmap_groups_shared_actions_and_loses_no_question() {
                 .any(|x| x.process == s.process && x.step_level == s.level));
         }
     }
-    // Lines a reader goes through. The sample's default scope holds 20 processes, 18
-    // of them below level 1, and every step keeps its process-specific (PA1.1)
-    // actions: 108 of them. Grouping takes the rest from 124 lines to 8.
+    // Lines a reader goes through. The sample's scope is the case's eight
+    // processes; every step keeps its process-specific (PA1.1) actions, and the
+    // generic ones (66 questions across the processes) become 12 initiatives.
     let pa11 = r.roadmap.iter().flat_map(|s| &s.actions).filter(|x| x.attribute == Attribute::Pa11).count();
     assert_eq!(r.action_lines(), pa11 + r.initiatives.len());
-    assert!(before >= 2 * r.action_lines(), "{before} questions → {} lines", r.action_lines());
-    assert!(r.action_lines() <= 120, "{} lines", r.action_lines());
-    // A focused first round (the ten most relevant processes in scope) reads in ≤ 60 lines.
-    let mut focused = a.clone();
-    for (i, p) in r.by_relevance().iter().enumerate() {
-        focused.apply(Action::SetScope { process: p.id.clone(), in_scope: Some(i < 10) }).unwrap();
-    }
-    let f = evaluate(&c, &focused);
-    assert!(f.action_lines() <= 60, "{} lines", f.action_lines());
-    assert_eq!(listed(&f), needed(&f));
+    let generic = before - pa11;
+    assert!(generic >= 4 * r.initiatives.len(), "{generic} generic questions → {} initiatives", r.initiatives.len());
+    assert!(r.action_lines() <= 66, "about 60 lines: {}", r.action_lines());
 }
 
 proptest! {

@@ -5,7 +5,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use itsm_maturity::domain::assessment::{Answer, Mode, Sourcing};
+use itsm_maturity::domain::assessment::{Answer, Mode};
+use itsm_maturity::domain::catalog::Sourcing;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::workshop::discuss_list;
 use itsm_maturity::domain::{evaluate, Catalog};
@@ -73,7 +74,11 @@ fn the_sample_tells_the_case_and_nothing_else() {
                 vec!["svc-website"]
             ),
             ("custom-card-payment", "Take card payment on delivery.", vec!["svc-payment"]),
-            ("custom-card-payment", "Take card payment on the website after ordering.", vec!["svc-payment", "svc-website"]),
+            (
+                "custom-card-payment",
+                "Take card payment on the website after ordering.",
+                vec!["svc-payment", "svc-website"]
+            ),
         ]
     );
 }
@@ -94,7 +99,11 @@ fn supplier_management_is_reached_through_the_whole_chain() {
     assert!(reasons.contains("objective 'Card payment on delivery and online' rated 5 (primary)"), "{reasons}");
     // Change: the website changes weekly.
     let change = r.process("change").unwrap();
-    assert!(change.relevance.top_reasons(3).join("\n").contains("service 'Ordering website' (changes weekly or daily, criticality 5) → change management"));
+    assert!(change
+        .relevance
+        .top_reasons(3)
+        .join("\n")
+        .contains("service 'Ordering website' (changes weekly or daily, criticality 5) → change management"));
     assert_eq!((change.target, change.target_overridden), (3, true));
 }
 
@@ -173,11 +182,21 @@ fn every_note_agrees_with_its_answer() {
             notes += 1;
             if entry.answer == Some(Answer::F) {
                 let hit = SHORTFALL.iter().find(|w| note.contains(*w));
-                assert!(hit.is_none(), "{} {key}: F with a note naming a shortfall ({hit:?}): {}", part.name, entry.note);
+                assert!(
+                    hit.is_none(),
+                    "{} {key}: F with a note naming a shortfall ({hit:?}): {}",
+                    part.name,
+                    entry.note
+                );
             }
             if entry.answer == Some(Answer::N) {
                 let hit = DONE.iter().find(|w| note.contains(*w));
-                assert!(hit.is_none(), "{} {key}: N with a note claiming it is done ({hit:?}): {}", part.name, entry.note);
+                assert!(
+                    hit.is_none(),
+                    "{} {key}: N with a note claiming it is done ({hit:?}): {}",
+                    part.name,
+                    entry.note
+                );
             }
         }
     }

@@ -120,17 +120,19 @@ pub fn three_people() -> Assessment {
 }
 
 /// The Pizza&Pizza sample and its follow-up in which supplier management is
-/// now fully in place and change-assessed went up to L: (baseline, follow-up).
+/// now fully in place and change management's planning (PA2.1) went up to F,
+/// for all three participants: (baseline, follow-up).
 pub fn pizza_follow_up() -> (itsm_maturity::domain::Results, itsm_maturity::domain::Results) {
     use itsm_maturity::domain::evaluate;
     let c = Catalog::default_catalog();
     let base = itsm_maturity::domain::sample::sample().unwrap().assessment;
     let mut next = base.clone();
-    for q in c.questions_for(c.process("supplier").unwrap(), false) {
-        next.participants[0].answers.get_mut(&QuestionKey::new("supplier", &q.id)).unwrap().answer = Some(Answer::F);
+    for part in &mut next.participants {
+        for q in c.questions_for(c.process("supplier").unwrap(), false) {
+            part.answers.get_mut(&QuestionKey::new("supplier", &q.id)).unwrap().answer = Some(Answer::F);
+        }
+        part.answers.get_mut(&QuestionKey::new("change", "pa21-planning")).unwrap().answer = Some(Answer::F);
     }
-    next.participants[0].answers.get_mut(&QuestionKey::new("change", "change-assessed")).unwrap().answer =
-        Some(Answer::L);
     (evaluate(&c, &base), evaluate(&c, &next))
 }
 
