@@ -66,7 +66,7 @@ export class StartPage extends PageObject {
     ready: '#open-sample', openSample: '#open-sample', newAssessment: '#new-assessment',
     heading: 'h1', brand: '.brand-name', hero: '.hero', privacyNote: '.privacy-note',
     noSaved: '#no-saved', savedList: '.saved-list', savedItems: '.saved-list li', savedNames: '.saved-list .saved-name',
-    undoDelete: '#undo-delete', quarantineBanner: '#quarantine-banner',
+    undoDelete: '#undo-delete', quarantineBanner: '#quarantine-banner', templates: '.templates li[data-template]',
   };
   constructor(page, base) { super(page); this.base = base; }
   /// Navigates to / without waiting (the app may resume another page).
@@ -82,6 +82,9 @@ export class StartPage extends PageObject {
   heroTexts() { return heroTexts(this.loc('hero')); }
   async openSample() { await this.page.click(this.sel('openSample')); }
   async newAssessment() { await this.page.click(this.sel('newAssessment')); }
+  /// The templates offered, as [id, text] pairs.
+  templates() { return this.page.$$eval(this.sel('templates'), (els) => els.map((e) => [e.dataset.template, e.innerText])); }
+  async startTemplate(id) { await this.page.click(`.templates li[data-template="${id}"] button`); }
 
   // The list of saved assessments.
   noSaved() { return this.loc('noSaved'); }
@@ -217,10 +220,16 @@ export class ScopePage extends PageObject {
   async reasons(processId) { return (await this.row(processId).locator('.reasons').innerText()).trim(); }
   async relevance(processId) { return Number(await this.row(processId).locator('.relevance-score').innerText()); }
   async inScope(processId) { return this.row(processId).locator('.scope-toggle').isChecked(); }
+  async setInScope(processId, on) { await this.row(processId).locator('.scope-toggle').setChecked(on); }
 }
 
 export class ProcessPage extends PageObject {
-  static sel = { ready: '.question', title: '#process-title', questions: '.question', progress: '.process-head .progress' };
+  static sel = {
+    ready: '.question', title: '#process-title', questions: '.question', progress: '.process-head .progress',
+    references: '.process-refs', evidence: '.question .q-evidence',
+  };
+  references() { return this.loc('references'); }
+  evidence() { return this.loc('evidence'); }
   async waitLoaded() { await this.waitFor('title'); await this.waitFor('questions'); }
   title() { return this.loc('title'); }
   questions() { return this.loc('questions'); }

@@ -75,7 +75,13 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.ok(await scope.inScope('supplier'));
   assert.ok(await scope.relevance('supplier') >= 50, 'supplier management is highly relevant');
   assert.match(await scope.reasons('supplier'), /service 'Payment system' \(bought and customized, criticality 5\) → supplier management/);
-  assert.match(await scope.reasons('supplier'), /service 'Telephony' \(outsourced or SaaS, criticality 4\) → supplier management/);
+  assert.match(await scope.reasons('supplier'), /objective 'Card payment on delivery and online' rated 5 \(primary\)/);
+  // The case's own processes are in scope by name; the rest are out with a rationale.
+  assert.ok(await scope.inScope('software-development'));
+  assert.match(await scope.row('software-development').innerText(), /Software development and management/);
+  assert.ok(await scope.inScope('infrastructure'));
+  assert.ok(!(await scope.inScope('release')));
+  assert.match(await scope.row('release').innerText(), /Not in this first round, which follows the processes the case names/);
   assert.ok(await scope.inScope('change'));
   assert.match(await scope.reasons('change'), /service 'Ordering website' \(changes weekly or daily, criticality 5\) → change management/);
   // A reload keeps the step and the data; the start list shows the sample once.
@@ -228,7 +234,7 @@ journey('(c) back/forward and a deep link to a process page work after reload', 
   await page.goBack();
   await page.waitForURL(/\/services$/);
   await services.waitLoaded();
-  assert.equal(await services.titles().count(), 3);
+  assert.equal(await services.titles().count(), 2, 'IT delivers two services; telephony is outsourced');
   await page.goForward();
   await page.waitForURL(/\/scope$/);
   await page.goForward();
@@ -264,7 +270,7 @@ journey('strategy: objectives → strategy → services → scope, with the reas
   const strategy = new StrategyPage(page);
   await strategy.waitLoaded();
   // The sample's decisions, each with the services it depends on.
-  const door = await strategy.decisionWith('Card payment at the door with mobile terminals');
+  const door = await strategy.decisionWith('Take card payment on delivery.');
   assert.ok(await strategy.service(door, 'Payment system').isChecked());
   assert.ok(!(await strategy.service(door, 'Ordering website').isChecked()));
   await shot(page, 'strategy-1280');
@@ -273,22 +279,22 @@ journey('strategy: objectives → strategy → services → scope, with the reas
   await frame.goStep('scope');
   const scope = new ScopePage(page);
   await scope.waitLoaded();
-  const chain = /objective 'Card payment on delivery and online' \(5\) → decision 'Card payment at the door with mobile terminals' → service 'Payment system' \(bought and customized, criticality 5\) → supplier management/;
+  const chain = /objective 'Card payment on delivery and online' \(5\) → decision 'Take card payment on delivery.' → service 'Payment system' \(bought and customized, criticality 5\) → supplier management/;
   assert.match(await scope.reasons('supplier'), chain);
   const before = await scope.relevance('supplier');
   // Unlinking the payment system from both card-payment decisions takes that chain away.
   await frame.goStep('strategy');
   await strategy.waitLoaded();
-  await strategy.service(await strategy.decisionWith('Card payment at the door with mobile terminals'), 'Payment system').uncheck();
-  await strategy.service(await strategy.decisionWith('Card payment online when ordering on the website'), 'Payment system').uncheck();
+  await strategy.service(await strategy.decisionWith('Take card payment on delivery.'), 'Payment system').uncheck();
+  await strategy.service(await strategy.decisionWith('Take card payment on the website after ordering.'), 'Payment system').uncheck();
   await frame.goStep('scope');
   await scope.waitLoaded();
-  assert.doesNotMatch(await scope.reasons('supplier'), /decision 'Card payment at the door/);
+  assert.doesNotMatch(await scope.reasons('supplier'), /decision 'Take card payment on delivery/);
   assert.ok(await scope.relevance('supplier') <= before, 'the payment system no longer weighs as the card-payment objective');
   // Put it back: the reason returns.
   await frame.goStep('strategy');
   await strategy.waitLoaded();
-  await strategy.service(await strategy.decisionWith('Card payment at the door with mobile terminals'), 'Payment system').check();
+  await strategy.service(await strategy.decisionWith('Take card payment on delivery.'), 'Payment system').check();
   await frame.goStep('scope');
   await scope.waitLoaded();
   assert.match(await scope.reasons('supplier'), chain);

@@ -34,7 +34,7 @@ journey('offline: after one visit the app reloads and works with the network off
   await proc.answer(1, '4');
   await new AssessmentFrame(page).waitSaveStatus('Saved in this browser');
   const saved = JSON.parse(await stored(page, 'sample-pizza'));
-  assert.equal(saved.assessment.participants[0].answers['supplier/supplier-register'].answer, 'F');
+  assert.equal(saved.assessment.participants[0].answers['supplier/supplier-contracts'].answer, 'F');
   await context.setOffline(false);
   assert.deepEqual(errors, []);
   await context.close();

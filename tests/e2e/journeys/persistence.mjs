@@ -98,7 +98,7 @@ journey('persistence: storage full — visible error, work kept in the tab, expo
   await proc.answer(1, '4');
   await proc.addNote(1);
   await proc.waitNoteFocused(1);
-  await page.keyboard.type('Evidence: the contract register in the shared drive.');
+  await page.keyboard.type('Evidence: the signed contracts in the shared drive.');
   const banners = new Banners(page);
   const banner = banners.error();
   await banner.waitFor();
@@ -107,9 +107,9 @@ journey('persistence: storage full — visible error, work kept in the tab, expo
   assert.equal(await stored(page, 'sample-pizza'), before, 'the saved copy is untouched');
   const dl = await download(page, () => banners.downloadUnsaved());
   const exported = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
-  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].answer, 'F');
-  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].note, 'Evidence: the contract register in the shared drive.');
-  assert.equal(await proc.note(1).inputValue(), 'Evidence: the contract register in the shared drive.');
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-contracts'].answer, 'F');
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-contracts'].note, 'Evidence: the signed contracts in the shared drive.');
+  assert.equal(await proc.note(1).inputValue(), 'Evidence: the signed contracts in the shared drive.');
   await shot(page, 'storage-full-1280');
   await context.close();
 });
@@ -137,11 +137,11 @@ journey('persistence: two tabs never silently overwrite each other', async (brow
   await bannersB.waitConflict();
   await a.waitForTimeout(800);
   const saved = JSON.parse(await stored(a, 'sample-pizza')).assessment.participants[0].answers;
-  assert.equal(saved['supplier/supplier-performance']?.answer, 'L', "A's change is saved");
-  assert.equal(saved['supplier/supplier-register']?.answer, 'N', "B's change did not overwrite A's save");
+  assert.equal(saved['supplier/supplier-register']?.answer, 'L', "A's change is saved");
+  assert.equal(saved['supplier/supplier-contracts']?.answer, 'P', "B's change did not overwrite A's save");
   // B keeps its version on purpose: now it is saved.
   await bannersB.keepMine();
-  await b.waitForFunction(() => JSON.parse(localStorage.getItem('itsm.a.sample-pizza')).assessment.participants[0].answers['supplier/supplier-register'].answer === 'F');
+  await b.waitForFunction(() => JSON.parse(localStorage.getItem('itsm.a.sample-pizza')).assessment.participants[0].answers['supplier/supplier-contracts'].answer === 'F');
   await context.close();
 });
 

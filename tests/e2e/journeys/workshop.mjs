@@ -2,7 +2,7 @@
 // a custom catalog, and the comparison of a follow-up with its baseline.
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, newPage, shot, openSampleIn, stored, download, assessmentId } from '../support.mjs';
+import { BASE, DESKTOP, PHONE, newPage, shot, openSampleIn, stored, download, assessmentId, sidewaysOverflow } from '../support.mjs';
 import {
   StartPage, ImportPanel, CatalogPanel, Banners, AssessmentFrame, OrganizationPage, ScopePage, ProcessPage, ResultsPage, WorkshopPage, PresenterPage,
   assertAccessible,
@@ -53,49 +53,123 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await workshop.waitPreviewCount(3);
   assert.match(await workshop.preview().innerText(), /Ana[\s\S]*new participant/);
   await workshop.confirmAnswers();
-  await workshop.waitParticipantCount(4);
-  // The original team answers leave; only the three people count.
-  await workshop.removeParticipant('Pizza&Pizza IT team');
+  await workshop.waitParticipantCount(6);
+  // The sample's own three participants leave; only the three new people count.
+  for (const name of ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)']) {
+    await workshop.removeParticipant(name);
+  }
   await workshop.waitParticipantCount(3);
   // Discuss list: exactly the questions two steps or more apart.
   const keys = await workshop.discussKeys();
-  assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-register']);
-  const contracts = workshop.discussItem('supplier/supplier-contracts');
-  assert.match(await contracts.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
-  assert.match(await contracts.innerText(), /Spread 3 steps · median P/);
-  assert.match(await workshop.discussItem('supplier/supplier-register').innerText(), /Spread 2 steps · median N/);
+  assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-delivery']);
+  const delivery = workshop.discussItem('supplier/supplier-delivery');
+  assert.match(await delivery.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
+  assert.match(await delivery.innerText(), /Spread 3 steps · median P/);
+  assert.match(await workshop.discussItem('supplier/supplier-contracts').innerText(), /Spread 2 steps · median N/);
   // Agreeing changes the result.
   await f.goto(BASE + '/a/sample-pizza/results');
   const indexCell = new ResultsPage(f).indexCell('supplier');
   const before = await indexCell.innerText();
   await f.goto(BASE + '/a/sample-pizza/workshop');
-  await workshop.agree('supplier/supplier-contracts', 'F', 'The contract list exists; Cy had not seen it.');
+  await workshop.agree('supplier/supplier-delivery', 'F', 'The payment vendor delivers what the contract promises; Cy had heard of one slow fix.');
   await f.goto(BASE + '/a/sample-pizza/results');
   const after = await indexCell.innerText();
   assert.ok(Number(after) > Number(before), `supplier index ${before} -> ${after}`);
   await f.goto(BASE + '/a/sample-pizza/workshop');
   await workshop.waitDiscussItem();
   await workshop.waitSpread();
-  assert.equal(await workshop.spreadProcesses(), 20);
+  assert.equal(await workshop.spreadProcesses(), 8);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
   await fctx.close();
 });
 
+journey('the sample: three participants, a discuss list, and the case\'s processes by name with their references', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const workshop = new WorkshopPage(page);
+  await page.goto(BASE + '/a/sample-pizza/workshop');
+  await workshop.waitParticipantCount(3);
+  for (const name of ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)']) {
+    await workshop.waitParticipant(name);
+  }
+  await workshop.waitDiscussItem();
+  const keys = await workshop.discussKeys();
+  assert.ok(keys.length >= 4 && keys.length <= 10, `${keys.length} to discuss`);
+  for (const key of ['security/security-access-removal', 'incident/incident-major', 'change/change-assessed', 'service-desk/service-desk-single-point']) {
+    assert.ok(keys.includes(key), `${key} is on the discuss list`);
+  }
+  assert.match(await workshop.discussItem('incident/incident-major').innerText(), /Sam Okafor \(IT lead\): N[\s\S]*Lena Brandt \(Service desk lead\): L[\s\S]*Tom Reyes \(Developer\): P/);
+  await shot(page, 'sample-workshop-1280');
+  // The results name the case's processes.
+  const results = new ResultsPage(page);
+  await page.goto(BASE + '/a/sample-pizza/results');
+  await page.waitForSelector('#profile-table tbody tr[data-process]');
+  const names = await page.$$eval('#profile-table tbody tr[data-process] th', (ths) => ths.map((th) => th.textContent.trim()));
+  for (const name of ['Software development and management', 'Infrastructure and platform management', 'Supplier management',
+    'Service desk', 'Incident management', 'Problem management', 'Change management', 'Information security management']) {
+    assert.ok(names.includes(name), `${name} in ${names}`);
+  }
+  assert.equal(names.length, 8);
+  // The roadmap gives each action its effort.
+  assert.ok(await page.locator('.road-step .tag-effort').count() >= 20, 'efforts on the roadmap');
+  await results.waitFor('radar');
+  await shot(page, 'sample-results-1280');
+  // A process page shows its references and what to look at for each question.
+  await page.goto(BASE + '/a/sample-pizza/process/software-development');
+  const proc = new ProcessPage(page);
+  await proc.waitLoaded();
+  assert.match(await proc.references().innerText(), /ITIL 4 Software development and management · ISO\/IEC 20000-1:2018 8\.5\.2 · COBIT 2019 BAI03/);
+  assert.equal(await proc.evidence().count(), await proc.questions().count(), 'every question says what to look at');
+  assert.match(await proc.evidence().first().innerText(), /^Look at: /);
+  await shot(page, 'process-software-development-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'process-software-development-390');
+  assert.ok(await sidewaysOverflow(page) <= 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('templates: "Small IT team" fills scope and targets; everything stays editable', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await page.waitForSelector(StartPage.sel.templates);
+  const offered = await start.templates();
+  assert.deepEqual(offered.map(([id]) => id), ['small-it-team', 'service-provider', 'iso20000-readiness']);
+  assert.match(offered[0][1], /Small IT team[\s\S]*8 processes · targets up to level 2/);
+  assert.match(offered[2][1], /27 processes · targets up to level 3/);
+  await shot(page, 'start-templates-1280');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'start-templates-390');
+  assert.ok(await sidewaysOverflow(page) <= 1);
+  await page.setViewportSize(DESKTOP);
+  await start.startTemplate('small-it-team');
+  await page.waitForURL(/\/organization$/);
+  const id = assessmentId(page);
+  await page.goto(`${BASE}/a/${id}/scope`);
+  const scope = new ScopePage(page);
+  await scope.waitLoaded();
+  for (const p of ['service-desk', 'incident', 'service-request', 'problem', 'change', 'it-asset', 'security', 'supplier']) {
+    assert.ok(await scope.inScope(p), `${p} in scope`);
+  }
+  assert.ok(!(await scope.inScope('capacity')));
+  assert.match(await scope.row('capacity').innerText(), /Left out by the template ‘Small IT team’/);
+  const env = JSON.parse(await stored(page, id));
+  assert.equal(env.assessment.scope.incident.target, 2);
+  assert.match(env.assessment.name, /Small IT team/);
+  // The user can take a process back in.
+  await scope.setInScope('capacity', true);
+  await page.waitForTimeout(700);
+  assert.equal(JSON.parse(await stored(page, id)).assessment.scope.capacity.in_scope, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 journey('presenter view: keyboard and buttons through three processes and the discuss list, at 1920×1080 and 1280×720', async (browser) => {
   const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
-  await openSampleIn(page);
-  // A second participant who sees supplier contracts differently (P vs F: two steps).
-  await page.evaluate(() => {
-    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
-    const sam = JSON.parse(JSON.stringify(env.assessment.participants[0]));
-    sam.id = 'p2';
-    sam.name = 'Sam';
-    sam.answers['supplier/supplier-contracts'] = { answer: 'F' };
-    env.assessment.participants.push(sam);
-    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env, null, 2));
-  });
+  await openSampleIn(page); // three participants who disagree on a handful of questions
   const results = new ResultsPage(page);
   await page.goto(BASE + '/a/sample-pizza/results');
   await results.waitFor('openPresenter');
@@ -109,7 +183,7 @@ journey('presenter view: keyboard and buttons through three processes and the di
   const title = () => presenter.slideTitle();
   const count = () => presenter.slideCount();
   assert.equal(await title(), order[0], 'most urgent first');
-  assert.equal(await count(), '1 / 21');
+  assert.equal(await count(), '1 / 9');
   await shot(page, 'presenter-1920');
   await page.keyboard.press('ArrowRight');
   assert.equal(await title(), order[1]);
@@ -119,14 +193,14 @@ journey('presenter view: keyboard and buttons through three processes and the di
   assert.equal(await title(), order[1]);
   await page.keyboard.press('End');
   assert.equal(await title(), 'To discuss');
-  assert.equal(await count(), '21 / 21');
-  assert.match(await presenter.discussSlide().innerText(), /Do all suppliers of important services have current contracts[\s\S]*2 steps apart/);
+  assert.equal(await count(), '9 / 9');
+  assert.match(await presenter.discussSlide().innerText(), /Is access removed promptly when people leave or move to another role\?[\s\S]*2 steps apart/);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await count(), '21 / 21', 'stays on the last slide');
+  assert.equal(await count(), '9 / 9', 'stays on the last slide');
   // Touch screens (a tablet on the projector) move with the buttons.
   assert.ok(await presenter.nextButton().isDisabled(), 'no next slide after the last one');
   await presenter.prev();
-  assert.equal(await count(), '20 / 21');
+  assert.equal(await count(), '8 / 9');
   await presenter.next();
   assert.equal(await title(), 'To discuss');
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -211,8 +285,16 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   await openSampleIn(page);
   const start = new StartPage(page, BASE);
   const workshop = new WorkshopPage(page);
-  // The team's answers from the baseline, as a "my answers" file: the follow-up starts from them.
+  // The baseline as one person's view: the agreed answer is taken back and the
+  // two other participants leave, so the follow-up can start from the same answers.
   await page.goto(BASE + '/a/sample-pizza/workshop');
+  await workshop.waitDiscussItem();
+  await workshop.agree('infrastructure/infrastructure-jobs', '', '');
+  for (const name of ['Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)']) {
+    await workshop.removeParticipant(name);
+  }
+  await workshop.waitParticipantCount(1);
+  // The IT lead's answers from the baseline, as a "my answers" file: the follow-up starts from them.
   const mine = await download(page, () => workshop.exportMyAnswers());
   const answers = fs.readFileSync(await mine.path());
   await new AssessmentFrame(page).goHome();
@@ -223,7 +305,7 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   await page.goto(`${BASE}/a/${fid}/workshop`);
   await workshop.importAnswers({ name: 'team.answers.json', mimeType: 'application/json', buffer: answers });
   await workshop.confirmAnswers();
-  await workshop.waitParticipant('Pizza&Pizza IT team');
+  await workshop.waitParticipant('Sam Okafor (IT lead)');
   // Months later: supplier management has improved.
   await page.goto(`${BASE}/a/${fid}/process/supplier`);
   const proc = new ProcessPage(page);
@@ -237,7 +319,7 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.equal(await results.baselineSelect().inputValue(), 'sample-pizza', 'a follow-up compares with its original');
   await results.waitDeltaRows();
   const rows = await results.deltas();
-  assert.equal(rows.length, 20);
+  assert.equal(rows.length, 8);
   assert.deepEqual(rows.filter(([, d]) => d > 0).map(([p]) => p), ['supplier']);
   assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
   assert.match(await results.deltaRow('supplier').textContent(), /0 → 5/);
