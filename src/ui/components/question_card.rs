@@ -159,8 +159,7 @@ pub fn QuestionCard(
                 .then(|| {
                     view! {
                         <p class="q-evidence">
-                            {evidence}
-                            {reference.map(|r| view! { <span class="q-ref">{r}</span> })}
+                            {evidence} {reference.map(|r| view! { <span class="q-ref">{r}</span> })}
                         </p>
                     }
                 })}

@@ -168,7 +168,11 @@ fn EffortTag(
 ) -> impl IntoView {
     effort.map(|e| {
         view! {
-            <span class=format!("tag tag-effort effort-{}", e.code().to_lowercase()) title=e.label() aria-label=e.label()>
+            <span
+                class=format!("tag tag-effort effort-{}", e.code().to_lowercase())
+                title=e.label()
+                aria-label=e.label()
+            >
                 {e.code()}
             </span>
         }

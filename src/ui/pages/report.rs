@@ -107,10 +107,7 @@ fn ScopeTable() -> impl IntoView {
                         let why = p.relevance.top_reasons(2).join("; ");
                         view! {
                             <tr>
-                                <th scope="row">
-                                    {p.name.clone()}
-                                    <span class="refs">{p.references.clone()}</span>
-                                </th>
+                                <th scope="row">{p.name.clone()} <span class="refs">{p.references.clone()}</span></th>
                                 <td class="num">{p.relevance.score}</td>
                                 <td class="num">
                                     {if p.in_scope {
