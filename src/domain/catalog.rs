@@ -404,6 +404,35 @@ pub struct Catalog {
     /// Starting points offered on the start page (new in version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<Template>,
+    /// Every process's questions as asked in full mode, resolved once on first
+    /// use ([`Catalog::plan`]); a catalog is not changed after it is parsed.
+    #[serde(skip)]
+    plan: PlanCache,
+}
+
+/// The resolved questions of a catalog, computed once. Not part of the file
+/// and not compared: two catalogs are equal when their content is.
+#[derive(Default, Clone)]
+struct PlanCache(std::sync::OnceLock<Plan>);
+
+#[derive(Clone)]
+struct Plan {
+    questions: Vec<Vec<ResolvedQuestion>>,
+    /// Every answer key `process/question` with its (process, question)
+    /// position in `questions`, sorted by key.
+    keys: Vec<(String, usize, usize)>,
+}
+
+impl PartialEq for PlanCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for PlanCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PlanCache")
+    }
 }
 
 /// A question as asked of one process: generic templates filled in, overrides applied.
@@ -919,6 +948,35 @@ impl Catalog {
         let quick = self.processes.iter().map(|p| p.questions.iter().filter(|q| q.quick).count() + generic_quick).sum();
         let full = self.processes.iter().map(|p| p.questions.len() + self.generic_questions.len()).sum();
         (quick, full)
+    }
+
+    /// Every process's questions in full mode, in catalog order (the same as
+    /// [`Catalog::questions_for`] with `quick_only` false), resolved once.
+    pub fn plan(&self) -> &[Vec<ResolvedQuestion>] {
+        &self.resolved().questions
+    }
+
+    /// Every answer key (`process/question`) with the process's and the
+    /// question's position in [`Catalog::plan`], sorted by key like an answer map.
+    pub fn answer_keys(&self) -> &[(String, usize, usize)] {
+        &self.resolved().keys
+    }
+
+    fn resolved(&self) -> &Plan {
+        self.plan.0.get_or_init(|| {
+            let questions: Vec<Vec<ResolvedQuestion>> =
+                self.processes.iter().map(|p| self.questions_for(p, false)).collect();
+            let mut keys: Vec<(String, usize, usize)> = questions
+                .iter()
+                .enumerate()
+                .flat_map(|(pi, qs)| {
+                    let process = &self.processes[pi].id;
+                    qs.iter().enumerate().map(move |(qi, q)| (format!("{process}/{}", q.id), pi, qi))
+                })
+                .collect();
+            keys.sort_unstable();
+            Plan { questions, keys }
+        })
     }
 
     /// The questions of one process in attribute order (PA1.1 first), generic

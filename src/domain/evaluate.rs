@@ -5,14 +5,14 @@
 
 use super::assessment::{Assessment, Mode, QuestionKey};
 use super::attribute::Attribute;
-use super::catalog::Catalog;
+use super::catalog::{Catalog, ResolvedQuestion};
 use super::consensus::{Effective, Tally};
 use super::relevance::relevance;
 use super::results::{NoteLine, ObjectiveSupport, ProcessResult, QuestionResult, Results};
 use super::roadmap::roadmap;
 use super::scoring::{capability, capability_index, suggested_target, AttributeScore};
 use super::sort::sort_stable;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Evaluates an assessment against a catalog.
 pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
@@ -21,23 +21,32 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
 
     // Index every question of every process once, then walk each participant's
     // answers once: O(answers) rather than O(questions × participants) lookups.
-    let mut plan = Vec::with_capacity(catalog.processes.len());
-    let mut index: HashMap<String, (usize, usize)> = HashMap::new();
-    for (pi, p) in catalog.processes.iter().enumerate() {
-        let qs = catalog.questions_for(p, false);
-        for (qi, q) in qs.iter().enumerate() {
-            index.insert(QuestionKey::new(&p.id, &q.id).0, (pi, qi));
-        }
-        plan.push(qs);
-    }
+    let plan = catalog.plan();
+    let keys = catalog.answer_keys();
+    let known = |key: &str| keys.binary_search_by(|k| k.0.as_str().cmp(key)).is_ok();
     let mut tallies: Vec<Vec<Tally>> = plan.iter().map(|qs| vec![Tally::default(); qs.len()]).collect();
     let mut unknown = BTreeSet::new();
-    for part in &a.participants {
+    // Answers with a note, as (process, question, participant) positions.
+    let mut noted = Vec::new();
+    for (part_i, part) in a.participants.iter().enumerate() {
+        // Answers and catalog keys are both sorted: one merge walk, no hashing.
+        let mut k = 0;
         for (key, entry) in &part.answers {
-            match index.get(key.0.as_str()) {
-                Some(&(pi, qi)) => {
+            // Usually the next catalog key is this answer's: test that first.
+            while k < keys.len() && keys[k].0 != key.0 && keys[k].0.as_str() < key.0.as_str() {
+                k += 1;
+            }
+            let found = keys.get(k).filter(|c| c.0 == key.0).map(|c| (c.1, c.2));
+            if found.is_some() {
+                k += 1;
+            }
+            match found {
+                Some((pi, qi)) => {
                     if let Some(ans) = entry.answer {
                         tallies[pi][qi].add(ans);
+                    }
+                    if !entry.note.is_empty() {
+                        noted.push((pi, qi, part_i));
                     }
                 }
                 None => {
@@ -47,7 +56,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
         }
     }
     for key in a.agreed.keys() {
-        if !index.contains_key(key.0.as_str()) {
+        if !known(&key.0) {
             unknown.insert(key.clone());
         }
     }
@@ -147,7 +156,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let answered = scoped.iter().map(|p| p.answered).sum();
     let objectives = objective_support(catalog, a, &processes);
     let (roadmap, initiatives) = roadmap(catalog, &processes);
-    let notes = notes(a, &processes);
+    let notes = notes(a, plan, noted, quick_only, &processes);
     Results {
         notes,
         processes,
@@ -217,22 +226,31 @@ fn objective_support(catalog: &Catalog, a: &Assessment, processes: &[ProcessResu
 }
 
 /// Every note on an answer, in catalog order of the questions, then participant order.
-fn notes(a: &Assessment, processes: &[ProcessResult]) -> Vec<NoteLine> {
-    let mut out = Vec::new();
-    for p in processes {
-        for q in &p.questions {
-            for part in &a.participants {
-                if let Some(e) = part.answers.get(&q.key).filter(|e| !e.note.is_empty()) {
-                    out.push(NoteLine {
-                        participant: part.name.clone(),
-                        process: p.name.clone(),
-                        question: q.text.clone(),
-                        answer: e.answer,
-                        note: e.note.clone(),
-                    });
-                }
-            }
-        }
-    }
-    out
+/// Every note on an asked question, in catalog order of process and question,
+/// then participant order. `noted` holds the (process, question, participant)
+/// positions of the answers with a note, found in the single pass over answers.
+fn notes(
+    a: &Assessment,
+    plan: &[Vec<ResolvedQuestion>],
+    mut noted: Vec<(usize, usize, usize)>,
+    quick_only: bool,
+    processes: &[ProcessResult],
+) -> Vec<NoteLine> {
+    noted.sort_unstable();
+    noted
+        .into_iter()
+        .filter(|&(pi, qi, _)| !quick_only || plan[pi][qi].quick)
+        .filter_map(|(pi, qi, part_i)| {
+            let part = &a.participants[part_i];
+            let q = &plan[pi][qi];
+            let e = part.answers.get(&QuestionKey::new(&processes[pi].id, &q.id))?;
+            Some(NoteLine {
+                participant: part.name.clone(),
+                process: processes[pi].name.clone(),
+                question: q.text.clone(),
+                answer: e.answer,
+                note: e.note.clone(),
+            })
+        })
+        .collect()
 }
