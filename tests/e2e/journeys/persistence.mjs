@@ -33,7 +33,8 @@ journey('persistence: many assessments — rename, duplicate, follow-up, delete 
   assert.match(await new ScopePage(page).reasons('supplier'), /Payment system/);
   const follow = JSON.parse(await stored(page, fid)).assessment;
   assert.equal(follow.baseline, 'sample-pizza');
-  assert.equal(follow.services.length, 3);
+  assert.equal(follow.services.length, 2);
+  assert.equal(follow.strategy.length, 3);
   assert.equal(Object.keys(follow.participants[0].answers).length, 0);
   // Delete with undo.
   await frame.goHome();
@@ -95,21 +96,21 @@ journey('persistence: storage full — visible error, work kept in the tab, expo
     for (let i = 0; ; i++) { try { localStorage.setItem('filler.' + i, chunk); } catch (e) { break; } }
     let k = 0; for (let n = 65536; n >= 1;) { try { localStorage.setItem('filler.t' + (k++), 'x'.repeat(n)); } catch (e) { n = Math.floor(n / 2); } }
   });
-  await proc.answer(1, '4');
-  await proc.addNote(1);
-  await proc.waitNoteFocused(1);
-  await page.keyboard.type('Evidence: the signed contracts in the shared drive.');
+  await proc.answer(2, '4');
+  await proc.addNote(2);
+  await proc.waitNoteFocused(2);
+  await page.keyboard.type('Evidence: the supplier list in the shared drive.');
   const banners = new Banners(page);
   const banner = banners.error();
   await banner.waitFor();
   assert.match(await banner.innerText(), /storage for this site is full/);
-  assert.equal(await proc.answerOf(1), 'F', 'the change stays in the tab');
+  assert.equal(await proc.answerOf(2), 'F', 'the change stays in the tab');
   assert.equal(await stored(page, 'sample-pizza'), before, 'the saved copy is untouched');
   const dl = await download(page, () => banners.downloadUnsaved());
   const exported = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
-  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-contracts'].answer, 'F');
-  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-contracts'].note, 'Evidence: the signed contracts in the shared drive.');
-  assert.equal(await proc.note(1).inputValue(), 'Evidence: the signed contracts in the shared drive.');
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].answer, 'F');
+  assert.equal(exported.assessment.participants[0].answers['supplier/supplier-register'].note, 'Evidence: the supplier list in the shared drive.');
+  assert.equal(await proc.note(2).inputValue(), 'Evidence: the supplier list in the shared drive.');
   await shot(page, 'storage-full-1280');
   await context.close();
 });

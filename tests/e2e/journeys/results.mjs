@@ -18,7 +18,8 @@ journey('results: four charts, explain for supplier management, Now items, CSV e
   for (const id of ['chart-cascade', 'chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
     const svg = results.chart(id);
     assert.equal(await svg.count(), 1, `${id} renders an SVG`);
-    assert.ok((await svg.locator('*').count()) > 30, `${id} has content`);
+    // The objective chart has one bar per objective (the sample has two).
+    assert.ok((await svg.locator('*').count()) > (id === 'chart-objectives' ? 10 : 30), `${id} has content`);
   }
   assert.equal(await results.chartProcesses('chart-heatmap'), inScope);
   assert.equal(await results.chartProcesses('chart-gaps'), inScope);
