@@ -205,15 +205,15 @@ fn ScopeRow(pid: String) -> impl IntoView {
                 <TargetCell pid=pid.clone() row=row label=label_target />
             </td>
             <td>
-                <input
-                    type="text"
+                <textarea
                     class="rationale"
+                    rows="3"
                     aria-label=label_rationale
                     placeholder="Why? (optional)"
                     maxlength="4000"
                     prop:value=rationale
                     on:input=on_rationale
-                />
+                ></textarea>
             </td>
         </tr>
     }
