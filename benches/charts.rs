@@ -37,9 +37,9 @@ fn main() {
     let opts = ChartOptions::default();
     type Chart = fn(&Results, &ChartOptions) -> String;
     let charts: [(&str, Chart); 4] = [
-        ("radar (22 axes)", radar),
-        ("gap bars (22 rows)", gap_bars),
-        ("heatmap (22 × 9 cells)", heatmap),
+        ("radar (27 axes)", radar),
+        ("gap bars (27 rows)", gap_bars),
+        ("heatmap (27 × 9 cells)", heatmap),
         ("objective bars", objective_bars),
     ];
     for (name, chart) in charts {
@@ -55,14 +55,14 @@ fn main() {
     let dots: usize = spreads.iter().map(|s| s.per_participant.len()).sum();
     println!("  spread: {} processes × 30 participants ({dots} dots)", spreads.len());
     let bytes = spread_chart(&spreads, &opts).len();
-    let name = "workshop spread (22 rows, 30 participants)";
+    let name = "workshop spread (27 rows, 30 participants)";
     report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || spread_chart(&spreads, &opts)));
     // The baseline: the 30-participant workshop; now: the single-participant full results.
     let deltas = workshop::deltas(&wr, &r);
     let bytes = delta_chart(&deltas, &opts).len();
-    report("delta bars (22 rows)", &format!("{bytes} bytes"), BUDGET_MS, measure(300, || delta_chart(&deltas, &opts)));
+    report("delta bars (27 rows)", &format!("{bytes} bytes"), BUDGET_MS, measure(300, || delta_chart(&deltas, &opts)));
     let bytes = radar_compare(&r, &wr, &opts).len();
-    let name = "radar with baseline (22 axes)";
+    let name = "radar with baseline (27 axes)";
     report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || radar_compare(&r, &wr, &opts)));
 
     // The goals cascade of the sample: building the graph and drawing it.
