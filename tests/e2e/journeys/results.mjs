@@ -63,6 +63,9 @@ journey('results: four charts, explain for supplier management, Now items, CSV e
   await report.waitLoaded();
   assert.equal(await report.charts().count(), 5, 'the cascade and the four charts are on the report');
   assert.equal(await page.locator('#chart-cascade .chart-svg svg').count(), 1);
+  // Each process in the scope table names its framework references.
+  const refs = await page.$$eval('.report-table th .refs', (els) => els.map((e) => e.textContent));
+  assert.ok(refs.length >= 8 && refs.every((r) => /ITIL 4 .* · ISO\/IEC 20000-1:2018 [0-9.]+.* · COBIT 2019 [A-Z]{3}[0-9]{2}/.test(r)), refs.join('\n'));
   await assertAccessible(page, 'report');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: path.join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });
