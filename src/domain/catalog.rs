@@ -138,8 +138,6 @@ pub enum Effort {
 }
 
 impl Effort {
-    pub const ALL: [Effort; 3] = [Effort::S, Effort::M, Effort::L];
-
     /// The letter used in files and tables.
     pub fn code(self) -> &'static str {
         match self {
@@ -719,17 +717,10 @@ impl Catalog {
 
         // Question ids are unique across the whole catalog.
         let mut question_ids = BTreeSet::new();
-        let mut check_question_id = |id: &str, push: &mut dyn FnMut(CatalogError)| {
-            if !valid_id(id) {
-                push(CatalogError::BadId { kind: "question", id: id.to_string() });
-            } else if !question_ids.insert(id.to_string()) {
-                push(CatalogError::DuplicateId { kind: "question", id: id.to_string() });
-            }
-        };
 
         let mut generic_ids = BTreeSet::new();
         for q in &self.generic_questions {
-            check_question_id(&q.id, &mut push);
+            check_id("question", &q.id, &mut question_ids, &mut push);
             generic_ids.insert(q.id.as_str());
             match attribute_level(&q.attribute) {
                 Some(l) if l >= 2 => {}
@@ -761,11 +752,7 @@ impl Catalog {
 
         let mut process_ids = BTreeSet::new();
         for p in &self.processes {
-            if !valid_id(&p.id) {
-                push(CatalogError::BadId { kind: "process", id: p.id.clone() });
-            } else if !process_ids.insert(p.id.as_str()) {
-                push(CatalogError::DuplicateId { kind: "process", id: p.id.clone() });
-            }
+            check_id("process", &p.id, &mut process_ids, &mut push);
             check_text(&format!("process \"{}\" name", p.id), &p.name, &mut push);
             check_text(&format!("process \"{}\" term", p.id), &p.term, &mut push);
             check_text(&format!("process \"{}\" purpose", p.id), &p.purpose, &mut push);
@@ -785,7 +772,7 @@ impl Catalog {
                 }
             }
             for q in &p.questions {
-                check_question_id(&q.id, &mut push);
+                check_id("question", &q.id, &mut question_ids, &mut push);
                 check_text(&format!("question \"{}\" text", q.id), &q.text, &mut push);
                 check_text(&format!("question \"{}\" action", q.id), &q.action, &mut push);
                 check_optional(&format!("question \"{}\"", q.id), [&q.hint, &q.evidence, &q.reference], &mut push);
@@ -808,11 +795,7 @@ impl Catalog {
 
         let mut objective_ids = BTreeSet::new();
         for o in &self.objectives {
-            if !valid_id(&o.id) {
-                push(CatalogError::BadId { kind: "objective", id: o.id.clone() });
-            } else if !objective_ids.insert(o.id.as_str()) {
-                push(CatalogError::DuplicateId { kind: "objective", id: o.id.clone() });
-            }
+            check_id("objective", &o.id, &mut objective_ids, &mut push);
             check_text(&format!("objective \"{}\" name", o.id), &o.name, &mut push);
             if o.processes.is_empty() {
                 push(CatalogError::EmptyMap { kind: "objective", id: o.id.clone() });
@@ -836,11 +819,7 @@ impl Catalog {
 
         let mut rule_ids = BTreeSet::new();
         for r in &self.service_rules {
-            if !valid_id(&r.id) {
-                push(CatalogError::BadId { kind: "service rule", id: r.id.clone() });
-            } else if !rule_ids.insert(r.id.as_str()) {
-                push(CatalogError::DuplicateId { kind: "service rule", id: r.id.clone() });
-            }
+            check_id("service rule", &r.id, &mut rule_ids, &mut push);
             check_text(&format!("service rule \"{}\" label", r.id), &r.label, &mut push);
             if let Some(c) = r.when.min_criticality {
                 if !(1..=5).contains(&c) {
@@ -888,11 +867,7 @@ impl Catalog {
     fn validate_templates(&self, process_ids: &BTreeSet<&str>, push: &mut dyn FnMut(CatalogError)) {
         let mut template_ids = BTreeSet::new();
         for t in &self.templates {
-            if !valid_id(&t.id) {
-                push(CatalogError::BadId { kind: "template", id: t.id.clone() });
-            } else if !template_ids.insert(t.id.as_str()) {
-                push(CatalogError::DuplicateId { kind: "template", id: t.id.clone() });
-            }
+            check_id("template", &t.id, &mut template_ids, push);
             check_text(&format!("template \"{}\" name", t.id), &t.name, push);
             check_text(&format!("template \"{}\" description", t.id), &t.description, push);
             if t.processes.is_empty() {
@@ -1032,6 +1007,15 @@ impl Catalog {
 fn check_text(place: &str, text: &str, push: &mut dyn FnMut(CatalogError)) {
     if text.trim().is_empty() {
         push(CatalogError::EmptyText { place: place.to_string() });
+    }
+}
+
+/// An id must be well formed and not seen before among its kind.
+fn check_id<'a>(kind: &'static str, id: &'a str, seen: &mut BTreeSet<&'a str>, push: &mut dyn FnMut(CatalogError)) {
+    if !valid_id(id) {
+        push(CatalogError::BadId { kind, id: id.to_string() });
+    } else if !seen.insert(id) {
+        push(CatalogError::DuplicateId { kind, id: id.to_string() });
     }
 }
 

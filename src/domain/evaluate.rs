@@ -19,8 +19,8 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let relevance = relevance(catalog, a);
     let quick_only = a.mode == Mode::Quick;
 
-    // Index every question of every process once, then walk each participant's
-    // answers once: O(answers) rather than O(questions × participants) lookups.
+    // The catalog resolves its questions and sorts their keys once; each
+    // participant's (sorted) answers are then matched in one merge walk.
     let plan = catalog.plan();
     let keys = catalog.answer_keys();
     let known = |key: &str| keys.binary_search_by(|k| k.0.as_str().cmp(key)).is_ok();
