@@ -265,11 +265,20 @@ fn the_default_rules_follow_the_sourcing_of_services() {
     for p in ["supplier", "configuration", "release", "service-validation", "it-asset"] {
         assert!(raises("bought-customized").iter().any(|r| r.0 == p), "{p}");
     }
-    for p in ["release", "configuration", "service-design", "knowledge", "software-development", "service-validation"] {
-        assert!(raises("built-inhouse").iter().any(|r| r.0 == p), "{p}");
-    }
+    // Run in-house: configuration, knowledge, testing and some release work;
+    // development only for a service built in-house and changed regularly.
+    assert_eq!(
+        raises("built-inhouse"),
+        [("configuration", 2), ("knowledge", 1), ("service-validation", 1), ("release", 1)]
+    );
+    assert_eq!(raises("inhouse-development"), [("software-development", 2), ("service-design", 2), ("release", 2)]);
+    assert!(rule("inhouse-development")
+        .when
+        .change_rate
+        .as_ref()
+        .is_some_and(|r| !r.iter().any(|c| c.code() == "rarely")));
     // Platforms the IT team runs itself need infrastructure work; a provider's do not.
-    assert_eq!(raises("run-by-it"), [("infrastructure", 2), ("it-asset", 1)]);
+    assert_eq!(raises("run-by-it"), [("infrastructure", 2), ("it-asset", 1), ("capacity", 1)]);
     assert!(!rule("run-by-it").when.sourcing.as_ref().is_some_and(|s| s.iter().any(|s| s.code() == "saas")));
     assert_eq!(raises("every-service"), [("service-desk", 1), ("incident", 1), ("problem", 1), ("change", 1)]);
     assert!(rule("every-service").when == Default::default(), "matches every service");

@@ -352,3 +352,29 @@ fn objective_with_no_process_in_scope_has_no_support_figure() {
     let y = r.objectives.iter().find(|o| o.id == "obj-y").unwrap();
     assert_eq!(y.support, None);
 }
+
+/// A case the rules were not tuned to, read by an independent assessor: a
+/// law firm whose office suite, portal and billing are SaaS, whose document
+/// system is bought and run on its own servers, and whose laptops and network
+/// are run in-house; nobody there develops software.
+#[test]
+fn a_law_firm_on_saas_with_its_own_document_system_gets_a_defensible_scope() {
+    let c = Catalog::default_catalog();
+    let a: Assessment = serde_json::from_str(include_str!("fixtures/case-law-firm.json")).unwrap();
+    let r = evaluate(&c, &a);
+    let p = |id: &str| r.process(id).unwrap();
+    let mut ranked: Vec<_> = r.processes.iter().collect();
+    ranked.sort_by_key(|p| std::cmp::Reverse(p.relevance.score));
+    let top: Vec<&str> = ranked.iter().take(2).map(|p| p.id.as_str()).collect();
+    assert_eq!(top, ["supplier", "security"], "mostly bought and SaaS services holding client data");
+    // No in-house development: no development or design of software is proposed.
+    for id in ["software-development", "service-design"] {
+        assert!(!p(id).in_scope && p(id).relevance.score == 0, "{id}: {}", p(id).relevance.score);
+    }
+    // The self-hosted, vital document system needs availability and capacity work.
+    assert!(p("availability").target >= 2, "availability {}", p("availability").relevance.score);
+    assert!(p("capacity").in_scope, "capacity {}", p("capacity").relevance.score);
+    // A compliance-driven firm improves continually.
+    assert!(p("continual-improvement").in_scope, "{}", p("continual-improvement").relevance.score);
+    assert!(r.processes.iter().all(|p| p.target <= 3), "capped for an IT team of 11–50");
+}
