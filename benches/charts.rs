@@ -66,7 +66,9 @@ fn main() {
     report(name, &format!("{bytes} bytes"), BUDGET_MS, measure(300, || radar_compare(&r, &wr, &opts)));
 
     // The goals cascade of the sample: building the graph and drawing it.
-    let a = itsm_maturity::domain::sample::sample().expect("the sample loads").assessment;
+    let a = itsm_maturity::domain::format::decode(include_str!("../data/sample-pizza.json"))
+        .expect("the sample loads")
+        .assessment;
     let sr = evaluate(&c, &a);
     let graph = itsm_maturity::domain::cascade::cascade(&c, &a, &sr, 12);
     let bytes = cascade_chart(&graph, &opts).len();

@@ -30,8 +30,8 @@ for (const f of startupFiles) {
   gz += zlib.gzipSync(buf, { level: 9 }).length;
   br += zlib.brotliCompressSync(buf).length;
 }
-console.log(`Startup files: ${startupFiles.map((f) => f.replace(/-[0-9a-f]{16}/, '-<hash>')).join(', ')}`);
-line('startup transfer (raw / gzip / brotli, KB)', `${fmt(raw / 1024)} / ${fmt(gz / 1024)} / ${fmt(br / 1024)}`, '200 gzip', gz / 1024 <= 200);
+console.log(`Startup files: ${startupFiles.map((f) => f.replace(/-[0-9a-f]{8,16}/, '-<hash>')).join(', ')}`);
+line('startup transfer (raw / gzip / brotli, KB)', `${fmt(raw / 1024)} / ${fmt(gz / 1024)} / ${fmt(br / 1024)}`, '450 gzip', gz / 1024 <= 450);
 
 const server = await serve(dist, PORT);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -56,41 +56,99 @@ try {
   }
   line('cold load to interactive start page, median of 10 (ms)', `${fmt(median(loads))} (${fmt(Math.min(...loads))}–${fmt(Math.max(...loads))})`, '250', median(loads) <= 250);
 
-  // 3. Answer → updated results: full catalog, full mode, 30 participants.
+  // 2b. A complete first visit, service worker install included: every byte the
+  // server sends (as transferred, brotli), against the bytes sent until the
+  // start page was interactive.
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    server.served.bytes = 0; server.served.list = [];
+    await page.goto(BASE + '/');
+    await page.waitForSelector('#open-sample:enabled');
+    const atInteractive = server.served.bytes;
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      // The worker is active once its install (the precache) has finished.
+      while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+    });
+    await page.waitForTimeout(500);
+    const all = server.served.bytes;
+    // Against the startup files as this server sends them (brotli), whether or
+    // not the worker had started its install by the time the page was interactive.
+    const startup = br;
+    line('first visit incl. service worker install / startup (KB)', `${fmt(all / 1024)} / ${fmt(startup / 1024)} = ${(all / startup).toFixed(2)}×`, '1.10×', all / startup <= 1.1);
+    console.log(`${'  of which sent before the start page was interactive (KB)'.padEnd(58)} ${fmt(atInteractive / 1024).padStart(18)}`);
+    if (process.env.BENCH_VERBOSE) console.log(server.served.list.join('\n'));
+    await ctx.close();
+  }
+
+  // 3. Answer → selected and figures updated, by real (trusted) key presses:
+  // the time from the key event to the frame that shows it (the DOM is checked
+  // in that frame's requestAnimationFrame), and the browser's Event Timing
+  // duration of the keydown (to the next paint; entries under 16 ms are not
+  // reported by the browser, so a missing entry counts as "under 16").
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.__timings = [];
+    window.__events = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') window.__events.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    addEventListener('keydown', (e) => {
+      const card = document.activeElement;
+      requestAnimationFrame(() => {
+        const pressed = card?.querySelector('button[aria-pressed="true"]')?.dataset.answer ?? null;
+        window.__timings.push({ ms: performance.now() - e.timeStamp, pressed, key: e.key });
+      });
+    }, true);
+  });
   await page.goto(BASE + '/');
   await page.click('#open-sample');
   await page.waitForSelector('#profile-table tbody tr');
-  await page.evaluate(() => {
-    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
-    const base = env.assessment.participants[0];
-    const codes = ['N', 'P', 'L', 'F'];
-    env.assessment.participants = Array.from({ length: 30 }, (_, i) => {
-      const answers = {};
-      let k = 0;
-      for (const [key, e] of Object.entries(base.answers)) answers[key] = { answer: codes[(k++ + i) % 4] ?? e.answer };
-      return { id: `p${i + 1}`, name: `Participant ${i + 1}`, answers };
-    });
-    env.assessment.active = 'p1';
-    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env));
-  });
-  await page.goto(BASE + '/a/sample-pizza/process/supplier');
-  await page.waitForSelector('#q-0');
-  const latencies = [];
-  for (let i = 0; i < 20; i++) {
-    latencies.push(await page.evaluate((key) => new Promise((resolve) => {
-      const card = document.querySelector('#q-0');
-      card.focus();
-      const t0 = performance.now();
-      card.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      // The DOM is updated in the same task; measure until the next frame is ready.
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }), ['1', '2', '3', '4'][i % 4]));
-  }
-  line('answer key → updated results and page, median of 20 (ms)', `${fmt(median(latencies))} (max ${fmt(Math.max(...latencies))})`, '16', median(latencies) <= 16);
+  const answerKeys = async (label, url) => {
+    await page.goto(BASE + url);
+    await page.waitForSelector('#q-0');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => { window.__timings = []; window.__events = []; });
+    const keys = ['1', '2', '3', '4'];
+    const want = ['N', 'P', 'L', 'F'];
+    let shown = 0;
+    for (let i = 0; i < 20; i++) {
+      await page.focus('#q-0');
+      await page.keyboard.press(keys[i % 4]);
+      await page.waitForFunction((n) => window.__timings.length >= n, i + 1);
+      const t = await page.evaluate((n) => window.__timings[n], i);
+      if (t.pressed === want[i % 4]) shown++;
+      await page.waitForTimeout(60);
+    }
+    const { timings, events } = await page.evaluate(() => ({ timings: window.__timings, events: window.__events }));
+    const ms = timings.map((t) => t.ms);
+    const durations = [...events, ...Array(Math.max(0, 20 - events.length)).fill(16)];
+    line(`key press → answer shown (${label}), median of 20 (ms)`, `${fmt(median(ms))} (max ${fmt(Math.max(...ms))})`, '8', median(ms) <= 8);
+    line(`  Event Timing duration of the key press (${label}) (ms)`, `${events.length ? fmt(median(durations)) : '< 16'} (${20 - events.length}/20 < 16)`, '24', median(durations) <= 24);
+    if (shown !== 20) console.log(`  WARNING: only ${shown} of 20 presses showed the answer selected in the next frame`);
+  };
+  await answerKeys('sample', '/a/sample-pizza/process/incident');
 
-  // 4. Results page render (in-app navigation, four charts visible).
+  // 4. Moving to another process page: a click in the process list → its questions drawn.
+  const switches = [];
+  for (let i = 0; i < 10; i++) {
+    const [from, to] = i % 2 ? ['problem', 'incident'] : ['incident', 'problem'];
+    if (i === 0) { await page.goto(BASE + `/a/sample-pizza/process/${from}`); await page.waitForSelector('#q-0'); }
+    await page.waitForTimeout(200);
+    switches.push(await page.evaluate((to) => new Promise((resolve) => {
+      const link = document.querySelector(`.process-nav a[href$="/process/${to}"]`);
+      const t0 = performance.now();
+      link.click();
+      const done = () => document.querySelector('#q-0')?.dataset.key?.startsWith(`${to}/`);
+      const check = () => (done() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
+      check();
+    }), to));
+  }
+  line('process list click → its questions drawn, median of 10 (ms)', fmt(median(switches)), '50', median(switches) <= 50);
+
+  // 5. Results page render (in-app navigation, four charts visible).
   const renders = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(BASE + '/a/sample-pizza/scope');
@@ -102,9 +160,27 @@ try {
       check();
     })));
   }
-  line('results page render with four charts, median of 5 (ms)', fmt(median(renders)), '50', median(renders) <= 50);
+  line('results page render with four charts, median of 5 (ms)', fmt(median(renders)), '30', median(renders) <= 30);
 
-  // 5. JS heap after load.
+  // 6. The same key presses with the full catalog in full mode, 30 participants
+  // each answering every question (838 questions × 30).
+  const catalog = JSON.parse(fs.readFileSync('catalog/default.json', 'utf8'));
+  const allKeys = catalog.processes.flatMap((p) => [...p.questions.map((q) => `${p.id}/${q.id}`), ...catalog.generic_questions.map((q) => `${p.id}/${q.id}`)]);
+  await page.evaluate(({ allKeys, pids }) => {
+    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
+    const codes = ['N', 'P', 'L', 'F'];
+    env.assessment.mode = 'full';
+    env.assessment.scope = Object.fromEntries(pids.map((p) => [p, { in_scope: true }]));
+    env.assessment.participants = Array.from({ length: 30 }, (_, i) => ({
+      id: `p${i + 1}`, name: `Participant ${i + 1}`,
+      answers: Object.fromEntries(allKeys.map((k, j) => [k, { answer: codes[(i + j) % 4] }])),
+    }));
+    env.assessment.active = 'p1';
+    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env));
+  }, { allKeys, pids: catalog.processes.map((p) => p.id) });
+  await answerKeys('full catalog, 30 people', '/a/sample-pizza/process/supplier');
+
+  // 7. JS heap after load.
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -116,5 +192,5 @@ try {
   server.close();
 }
 
-// 6. Lighthouse: the start page with the desktop and the mobile preset.
-await runLighthouse(dist);
+// 8. Lighthouse: the start page with the desktop and the mobile preset.
+if (!process.env.BENCH_SKIP_LIGHTHOUSE) await runLighthouse(dist);

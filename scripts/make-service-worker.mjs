@@ -13,14 +13,27 @@ const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'sw.
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
-const shell = ['/', ...files.map((f) => '/' + f)];
+const shell = files.map((f) => '/' + f);
 
 fs.writeFileSync(path.join(dir, 'sw.js'), `// Generated at build time by scripts/make-service-worker.mjs.
 const CACHE = 'itsm-${version}';
 const SHELL = ${JSON.stringify(shell)};
 
+// Files whose name carries their content hash: the copies the page has just
+// downloaded (the browser's HTTP cache) are exactly these, so the first visit
+// downloads nothing twice. Other files are fetched as usual.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\\.(js|wasm|css)$/;
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(SHELL.map(async (url) => {
+      const res = await fetch(url, { cache: HASHED.test(url) ? 'force-cache' : 'default' });
+      if (!res.ok) throw new Error('precache: ' + url + ' answered ' + res.status);
+      await cache.put(url, res);
+    }));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {

@@ -15,6 +15,8 @@ const types = {
   '.png': 'image/png', '.ico': 'image/x-icon',
 };
 
+// `server.served` counts the bytes sent (bodies as transferred) and lists each
+// response, so a benchmark can tell what a visit really downloads.
 export function serve(dir = root, p = port) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -35,8 +37,12 @@ export function serve(dir = root, p = port) {
       }
     }
     res.writeHead(200, headers);
+    const size = fs.statSync(file).size;
+    server.served.bytes += size;
+    server.served.list.push(`${url.pathname} ${size}`);
     fs.createReadStream(file).pipe(res);
   });
+  server.served = { bytes: 0, list: [] };
   return new Promise((resolve) => server.listen(p, '127.0.0.1', () => resolve(server)));
 }
 

@@ -1,12 +1,17 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use wasm_bindgen::JsCast;
     console_error_panic_hook::set_once();
-    // The static shell in index.html gives way to the app, which renders the
-    // same layout in the same frame.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
-        shell.remove();
+    // The static top bar and start-page hero of index.html stay as they are
+    // (the first paint is the final one): the app mounts into <main>, after the hero.
+    let doc = leptos::prelude::document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().add_1("app-started");
     }
-    leptos::mount::mount_to_body(itsm_maturity::ui::App);
+    match doc.get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(main) => leptos::mount::mount_to(main, itsm_maturity::ui::App).forget(),
+        None => leptos::mount::mount_to_body(itsm_maturity::ui::App),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

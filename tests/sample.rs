@@ -202,3 +202,13 @@ fn every_note_agrees_with_its_answer() {
     }
     assert!((20..=45).contains(&notes), "{notes} notes");
 }
+
+#[test]
+fn the_app_fetches_the_sample_by_the_id_and_file_it_carries() {
+    use itsm_maturity::domain::sample::{sample, SAMPLE_FILE, SAMPLE_ID};
+    assert_eq!(sample().unwrap().assessment.id, SAMPLE_ID);
+    // Trunk copies the data file to the site root under its own name.
+    let index = std::fs::read_to_string("index.html").unwrap();
+    assert!(index.contains(r#"rel="copy-file" href="data/sample-pizza.json""#));
+    assert_eq!(SAMPLE_FILE, "/sample-pizza.json");
+}

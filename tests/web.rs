@@ -2,11 +2,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use itsm_maturity::domain::format::Envelope;
-use itsm_maturity::domain::sample::sample;
 use itsm_maturity::storage;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The sample, carried by the test binary (the app fetches it as a file).
+fn sample() -> Result<Envelope, itsm_maturity::domain::format::FormatError> {
+    itsm_maturity::domain::format::decode(include_str!("../data/sample-pizza.json"))
+}
 
 fn clear() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
@@ -42,9 +46,10 @@ async fn app_mounts_and_shows_the_start_page() {
     leptos::mount::mount_to_body(itsm_maturity::ui::App);
     leptos::task::tick().await;
     let doc = web_sys::window().unwrap().document().unwrap();
-    let brand = doc.query_selector(".brand-name").unwrap().unwrap();
-    assert_eq!(brand.text_content().unwrap(), "ITSM Maturity");
+    let new = doc.get_element_by_id("new-assessment").expect("the start buttons show");
+    assert_eq!(new.text_content().unwrap(), "New assessment");
     assert!(doc.get_element_by_id("open-sample").is_some());
+    assert!(doc.get_element_by_id("saved-heading").is_some(), "the saved assessments section shows");
     assert!(doc.get_element_by_id("no-saved").is_some(), "empty storage shows the empty state");
 }
 
@@ -125,12 +130,31 @@ async fn blocked_storage_never_panics_and_the_app_says_nothing_will_be_saved() {
     assert!(host.query_selector("#download-in-memory").unwrap().is_some(), "a download is offered");
     let sample_button: web_sys::HtmlElement =
         host.query_selector("#open-sample").unwrap().expect("the start page works").dyn_into().unwrap();
+    // The app fetches the sample file; this test's server has none, so hand it over.
+    let real_fetch = js_sys::Reflect::get(&web_sys::window().unwrap(), &"fetch".into()).unwrap();
+    js_sys::Function::new_with_args("text", "window.fetch = () => Promise.resolve(new Response(text))")
+        .call1(&wasm_bindgen::JsValue::NULL, &include_str!("../data/sample-pizza.json").into())
+        .unwrap();
     sample_button.click();
-    for _ in 0..5 {
-        leptos::task::tick().await;
+    let mut status = None;
+    for _ in 0..50 {
+        // A real wait: reading a response body takes browser tasks, not only microtasks.
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+        status = host.query_selector("#save-status").unwrap().map(|s| s.text_content().unwrap_or_default());
+        if status.is_some() {
+            break;
+        }
     }
-    let status = host.query_selector("#save-status").unwrap().map(|s| s.text_content().unwrap_or_default());
-    assert_eq!(status.as_deref(), Some("Not saved: kept in this tab only"), "the sample opened, in memory");
+    js_sys::Reflect::set(&web_sys::window().unwrap(), &"fetch".into(), &real_fetch).unwrap();
+    let banner = host.query_selector("#error-banner").unwrap().and_then(|b| b.text_content());
+    assert_eq!(
+        status.as_deref(),
+        Some("Not saved: kept in this tab only"),
+        "the sample opened, in memory ({banner:?})"
+    );
     drop(handle);
     restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
 }

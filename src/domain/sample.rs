@@ -1,14 +1,25 @@
 //! The bundled Pizza&Pizza case study: a pizza-delivery company opening 50
 //! delivery points, fully answered, used by trainers and first-time users.
 
-use super::format::{decode, Envelope, FormatError};
+//!
+//! The app does not carry the sample in its code: it is a file of its own
+//! (`/sample-pizza.json`, precached by the service worker) fetched the first
+//! time someone opens it. Native tests and benchmarks read it from the source tree.
+
+/// The address the app fetches the sample from (copied there by Trunk).
+pub const SAMPLE_FILE: &str = "/sample-pizza.json";
+
+/// The sample's assessment id (the id inside [`SAMPLE_FILE`]).
+pub const SAMPLE_ID: &str = "sample-pizza";
 
 /// The sample as stored (an envelope of the current version).
+#[cfg(not(target_arch = "wasm32"))]
 pub const SAMPLE_JSON: &str = include_str!("../../data/sample-pizza.json");
 
 /// The sample assessment, decoded like any imported file.
-pub fn sample() -> Result<Envelope, FormatError> {
-    decode(SAMPLE_JSON)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sample() -> Result<super::format::Envelope, super::format::FormatError> {
+    super::format::decode(SAMPLE_JSON)
 }
 
 use super::assessment::{Answer, AnswerEntry, Assessment, Mode, Participant, QuestionKey};

@@ -6,11 +6,11 @@
 
 use super::state::{Notices, SaveStatus, Store};
 use crate::domain::format::{decode, Backup, Envelope};
-use crate::domain::sample::sample;
+use crate::domain::sample::{SAMPLE_FILE, SAMPLE_ID};
 use crate::domain::{evaluate, Assessment, Catalog};
 use crate::storage::{self, IndexEntry, Quarantined};
 use crate::ui::route::parse_path;
-use crate::ui::util::{download, new_id, slug, today};
+use crate::ui::util::{download, fetch_text, new_id, slug, today};
 use leptos::prelude::*;
 
 /// The stored assessments and how saving goes.
@@ -103,26 +103,32 @@ impl Library {
         id
     }
 
-    /// Opens the bundled sample (the saved copy when there is one) and returns its id.
-    pub fn open_sample(&self) -> Option<String> {
-        match sample() {
-            Ok(env) => {
-                let id = env.assessment.id.clone();
-                // The saved copy when there is one; else a fresh one, made with the built-in catalog.
-                if !self.open(&id) {
-                    self.store.flush();
-                    self.store.close_unsaved();
-                    self.store.catalog.set(Catalog::default_catalog());
-                    self.store.create(env.assessment);
-                    self.refresh();
-                }
-                Some(id)
-            }
-            Err(e) => {
-                self.notices().error(format!("The sample could not be loaded: {e}"));
-                None
-            }
+    /// Opens the Pizza&Pizza sample — the saved copy when there is one, else
+    /// a fresh one made with the built-in catalog from the sample file, fetched
+    /// on first use — then calls `then` with its id.
+    pub fn open_sample(&self, then: impl FnOnce(String) + 'static) {
+        if self.open(SAMPLE_ID) {
+            then(SAMPLE_ID.into());
+            return;
         }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match fetch_text(SAMPLE_FILE).await.and_then(|t| decode(&t).map_err(|e| e.to_string())) {
+                Ok(env) => {
+                    let id = env.assessment.id.clone();
+                    // Opened in the meantime (a second click, another tab): keep that copy.
+                    if !this.open(&id) {
+                        this.store.flush();
+                        this.store.close_unsaved();
+                        this.store.catalog.set(Catalog::default_catalog());
+                        this.store.create(env.assessment);
+                        this.refresh();
+                    }
+                    then(id);
+                }
+                Err(e) => this.notices().error(format!("The sample could not be loaded: {e}.")),
+            }
+        });
     }
 
     /// Loads a saved assessment, changes it and saves it (or edits the open one).

@@ -44,6 +44,8 @@ pub(super) struct Store {
     pub(super) read_only: RwSignal<Option<String>>,
     pub(super) assessment: RwSignal<Option<Assessment>>,
     pub(super) results: Memo<Option<Results>>,
+    /// The open assessment's id (empty when none): changes only when another one opens.
+    pub(super) open_id: Memo<String>,
     pub(super) save_status: RwSignal<SaveStatus>,
     /// Bumped by every applied action; autosave watches it.
     pub(super) revision: RwSignal<u64>,
@@ -117,9 +119,10 @@ impl Session {
         self.store.open_id()
     }
 
-    /// The open assessment's id, tracked (empty when none is open).
+    /// The open assessment's id, tracked (empty when none is open); an answer
+    /// does not wake what reads it.
     pub fn id(&self) -> String {
-        self.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default())
+        self.store.open_id.get()
     }
 
     /// The open assessment as an exportable envelope.
@@ -143,7 +146,13 @@ impl Store {
     fn new() -> Store {
         let catalog = RwSignal::new(Catalog::default_catalog());
         let assessment = RwSignal::new(None::<Assessment>);
-        let results = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))));
+        // Every change makes new results: comparing the old and new ones field by
+        // field would cost more than it saves; the pages read narrow memos of it.
+        let results = Memo::new_with_compare(
+            move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))),
+            |_, _| true,
+        );
+        let open_id = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default()));
         // A full quota is not "blocked": saving reports it when it happens.
         let unavailable = match storage::available() {
             Err(StorageError::Unavailable(why)) => Some(why),
@@ -155,6 +164,7 @@ impl Store {
             read_only: RwSignal::new(None),
             assessment,
             results,
+            open_id,
             save_status: RwSignal::new(SaveStatus::Idle),
             revision: RwSignal::new(0),
             timer: StoredValue::new(None),

@@ -122,6 +122,33 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// Moves an element the app rendered into the static element `slot_id` of
+/// index.html once it is mounted (the same frame), where it keeps working as
+/// before; without that slot (tests mount the app alone) it stays where it is.
+pub fn move_into_slot(node: leptos::prelude::NodeRef<leptos::html::Div>, slot_id: &'static str) {
+    use leptos::prelude::{Effect, Get};
+    Effect::new(move |_| {
+        if let (Some(el), Some(slot)) = (node.get(), leptos::prelude::document().get_element_by_id(slot_id)) {
+            let _ = slot.append_child(&el);
+        }
+    });
+}
+
+/// Fetches a same-origin file of the app (precached by the service worker,
+/// so it works offline) as text. Errors are sentences.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    let failed = |_| format!("{path} could not be loaded (offline before the app was ever opened?)");
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(path)).await.map_err(failed)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{path} could not be loaded (the server answered {})", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{path} is not text"))
+}
+
 /// Reads a picked or dropped file as UTF-8 text, refusing files over `max`
 /// bytes before reading them. Errors are sentences naming the file.
 pub async fn read_text(file: &web_sys::File, max: usize) -> Result<String, String> {

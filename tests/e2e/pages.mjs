@@ -54,8 +54,7 @@ class PageObject {
 
 /// The static shell in index.html, painted before the wasm starts.
 export class AppShell extends PageObject {
-  static sel = { root: '#app-shell', topbar: '#app-shell .topbar', hero: '#app-shell .hero', heroHeading: '#app-shell .hero h1' };
-  root() { return this.loc('root'); }
+  static sel = { topbar: '.topbar', hero: '#start-hero', heroHeading: '#start-hero h1' };
   topbar() { return this.loc('topbar'); }
   heroHeading() { return this.loc('heroHeading'); }
   heroTexts() { return heroTexts(this.loc('hero')); }

@@ -14,8 +14,12 @@ pub fn Banner() -> impl IntoView {
     let library = expect_context::<Library>();
     let save_failed =
         move || matches!(library.save_status.get(), SaveStatus::Failed(_)) && library.conflict.with(|c| c.is_none());
+    // Shown above <main>, under index.html's static top bar.
+    let (errors, notices_region) = (NodeRef::new(), NodeRef::new());
+    crate::ui::util::move_into_slot(errors, "banner-slot");
+    crate::ui::util::move_into_slot(notices_region, "banner-slot");
     view! {
-        <div class="banner-region" role="alert" aria-live="assertive">
+        <div class="banner-region" role="alert" aria-live="assertive" node_ref=errors>
             {move || {
                 notices
                     .error
@@ -76,7 +80,7 @@ pub fn Banner() -> impl IntoView {
             }}
             <MovedAside />
         </div>
-        <div class="banner-region" role="status" aria-live="polite">
+        <div class="banner-region" role="status" aria-live="polite" node_ref=notices_region>
             {move || {
                 notices
                     .notice

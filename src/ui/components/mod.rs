@@ -8,7 +8,6 @@ pub mod comparison;
 pub mod data_table;
 pub mod explain;
 pub mod form_footer;
-pub mod header;
 pub mod import;
 pub mod importance;
 pub mod progress;

@@ -24,9 +24,10 @@ pub fn AssessmentLayout() -> impl IntoView {
     // Open the assessment named in the address if another (or none) is open.
     Effect::new(move |_| missing.set(!library.open(&id.get())));
     // Remember the page to resume there next time.
+    // (On a new page or a newly opened assessment, not on every answer.)
     Effect::new(move |_| {
         let path = location.pathname.get();
-        session.assessment.track();
+        session.id();
         library.remember_page(&path);
     });
 

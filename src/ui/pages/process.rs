@@ -2,7 +2,7 @@
 //! questions grouped by capability level, answered by mouse, touch or keyboard
 //! alone. The questions, their texts and "next unanswered" come from the results.
 
-use crate::domain::results::{NextStop, ProcessResult, QuestionResult};
+use crate::domain::results::{NextStop, QuestionResult};
 use crate::domain::Assessment;
 use crate::ui::components::progress::ProgressBar;
 use crate::ui::components::question_card::{meaning, QuestionCard};
@@ -48,7 +48,21 @@ pub fn ProcessPage() -> impl IntoView {
 fn ProcessBody(pid: Memo<String>) -> impl IntoView {
     let state = expect_context::<Session>();
     let navigate = use_navigate();
-    let result = Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| r.process(&pid.get()).cloned())));
+    // Narrow memos, so an answer re-renders only what it changes: the counts
+    // (head) and the question keys (the cards are rebuilt only when they change).
+    let progress = Memo::new(move |_| {
+        state
+            .results
+            .with(|r| r.as_ref().and_then(|r| r.process(&pid.get())).map(|p| (p.answered, p.asked, p.in_scope)))
+    });
+    let shape = Memo::new(move |_| {
+        state.results.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.process(&pid.get()))
+                .map(|p| p.questions.iter().map(|q| q.key.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let first_open = move || {
         let here = pid.get_untracked();
         state.assessment.with_untracked(|a| {
@@ -64,7 +78,7 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
     });
     // Focus the first unanswered question when a process page opens, for keyboard users.
     Effect::new(move |_| {
-        pid.track();
+        pid.with(|_| ());
         let first = match first_open() {
             Some(NextStop::Here(i)) => i,
             _ => 0,
@@ -77,8 +91,8 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
         <div class="process-layout">
             <ProcessList pid=pid />
             <div class="process-main">
-                <ProcessHead pid=pid result=result on_next=go_next_unanswered />
-                <QuestionGroups result=result on_next=go_next_unanswered />
+                <ProcessHead pid=pid progress=progress on_next=go_next_unanswered />
+                <QuestionGroups pid=pid shape=shape on_next=go_next_unanswered />
                 <ProcessStepNav pid=pid />
             </div>
         </div>
@@ -92,16 +106,18 @@ fn ProcessList(
     pid: Memo<String>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
+    // The list itself changes only with the scope; each entry follows its own
+    // progress and whether it is the current one, so an answer touches one meter.
     let items = Memo::new(move |_| {
         state.results.with(|r| {
             r.as_ref()
-                .map(|r| r.in_scope().map(|p| (p.id.clone(), p.name.clone(), p.completion())).collect::<Vec<_>>())
+                .map(|r| r.in_scope().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
     // On a phone the process list is one scrolling row: keep the current process in view.
     Effect::new(move |_| {
-        pid.track();
+        pid.with(|_| ());
         request_animation_frame(scroll_current_process_into_view);
     });
     view! {
@@ -112,14 +128,29 @@ fn ProcessList(
                     items
                         .get()
                         .into_iter()
-                        .map(|(id, name, done)| {
-                            let current = id == pid.get();
+                        .map(|(id, name)| {
+                            let here = id.clone();
+                            let current = Memo::new(move |_| pid.with(|p| *p == here));
+                            let key = id.clone();
+                            let done = Memo::new(move |_| {
+                                state
+                                    .results
+                                    .with(|r| {
+                                        r.as_ref().and_then(|r| r.process(&key)).map(|p| p.completion()).unwrap_or(0.0)
+                                    })
+                            });
                             view! {
-                                <li class:current=current>
-                                    <a href=Step::Process(id).href(&state.id()) aria-current=current.then_some("page")>
+                                <li class:current=move || current.get()>
+                                    <a
+                                        href=Step::Process(id).href(&state.id())
+                                        aria-current=move || current.get().then_some("page")
+                                    >
                                         <span>{name}</span>
-                                        <span class="mini-meter" aria-label=format!("{:.0} % answered", done * 100.0)>
-                                            <span style=format!("width: {:.0}%", done * 100.0)></span>
+                                        <span
+                                            class="mini-meter"
+                                            aria-label=move || format!("{:.0} % answered", done.get() * 100.0)
+                                        >
+                                            <span style=move || format!("width: {:.0}%", done.get() * 100.0)></span>
                                         </span>
                                     </a>
                                 </li>
@@ -137,16 +168,18 @@ fn ProcessList(
 fn ProcessHead(
     /// The process shown.
     pid: Memo<String>,
-    /// Its evaluation.
-    result: Memo<Option<ProcessResult>>,
+    /// Answered and asked questions, and whether it is in scope.
+    progress: Memo<Option<(usize, usize, bool)>>,
     /// "Next unanswered question".
     on_next: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let info = move || state.catalog.with(|c| c.process(&pid.get()).cloned());
-    let completion = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0)));
+    let completion = Signal::derive(move || {
+        progress.get().map(|(done, asked, _)| if asked == 0 { 0.0 } else { done as f64 / asked as f64 }).unwrap_or(0.0)
+    });
     let detail = Signal::derive(move || {
-        result.with(|r| r.as_ref().map(|r| format!("{} of {} answered", r.answered, r.asked)).unwrap_or_default())
+        progress.get().map(|(done, asked, _)| format!("{done} of {asked} answered")).unwrap_or_default()
     });
     let meanings = state.catalog.with_untracked(|c| c.answers.clone());
     view! {
@@ -164,10 +197,10 @@ fn ProcessHead(
                     })
             }}
             {move || {
-                result
+                progress
                     .with(|r| {
                         r.as_ref()
-                            .filter(|r| !r.in_scope)
+                            .filter(|(_, _, in_scope)| !in_scope)
                             .map(|_| {
                                 view! {
                                     <p class="notice">
@@ -206,8 +239,10 @@ fn ProcessHead(
 /// The questions of the current mode, grouped by capability level.
 #[component]
 fn QuestionGroups(
-    /// The evaluated process (its questions in the current mode, with texts).
-    result: Memo<Option<ProcessResult>>,
+    /// The process shown.
+    pid: Memo<String>,
+    /// The keys of its questions in the current mode.
+    shape: Memo<Vec<crate::domain::assessment::QuestionKey>>,
     /// "Next unanswered question" (Enter on a question).
     on_next: Callback<()>,
 ) -> impl IntoView {
@@ -215,11 +250,13 @@ fn QuestionGroups(
     let levels = state.catalog.with_untracked(|c| c.levels.clone());
     let attributes = state.catalog.with_untracked(|c| c.attributes.clone());
     // Rebuilt when the set of questions changes (another process, another mode), not on every answer.
-    let questions = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.questions.clone()).unwrap_or_default()));
-    let shape = Memo::new(move |_| questions.with(|qs| qs.iter().map(|q| q.key.clone()).collect::<Vec<_>>()));
     move || {
-        shape.track();
-        let qs = questions.get_untracked();
+        // Read, not only tracked: a memo nobody has read yet is not computed,
+        // so `track()` alone would never hear of a change.
+        shape.with(|_| ());
+        let qs: Vec<QuestionResult> = state.results.with_untracked(|r| {
+            r.as_ref().and_then(|r| r.process(&pid.get_untracked())).map(|p| p.questions.clone()).unwrap_or_default()
+        });
         let mut idx = 0;
         (1..=5u8)
             .filter_map(|level| {

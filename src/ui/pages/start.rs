@@ -25,38 +25,32 @@ pub fn Start() -> impl IntoView {
     let navigate = use_navigate();
     library.refresh();
 
-    // Resume where the user left off, once per page load.
-    if let Some(path) = library.take_resume() {
-        let nav = navigate.clone();
-        request_animation_frame(move || nav(&path, NavigateOptions { replace: true, ..Default::default() }));
+    // Resume where the user left off, once per page load; else show the
+    // static hero, which index.html hides while a resume may follow.
+    match library.take_resume() {
+        Some(path) => {
+            let nav = navigate.clone();
+            request_animation_frame(move || nav(&path, NavigateOptions { replace: true, ..Default::default() }));
+        }
+        None => {
+            if let Some(html) = document().document_element() {
+                let _ = html.class_list().remove_1("resuming");
+            }
+        }
     }
 
     let nav = navigate.clone();
     let new_assessment = move |_| nav(&Step::Organization.href(&library.create_new(None)), Default::default());
     let nav = navigate.clone();
     let open_sample = move |_| {
-        if let Some(id) = library.open_sample() {
-            nav(&Step::Results.href(&id), Default::default());
-        }
+        let nav = nav.clone();
+        library.open_sample(move |id| nav(&Step::Results.href(&id), Default::default()));
     };
+    // The hero's text is index.html's, painted before the app started; its buttons go in there.
+    let buttons = NodeRef::new();
+    crate::ui::util::move_into_slot(buttons, "hero-actions");
 
     view! {
-        <section class="hero">
-            <h1>"How well does your IT service management serve the business?"</h1>
-            <p class="lede">
-                "Start from your business objectives and the IT services they depend on; the tool works out which ITSM processes matter most, "
-                "asks how they work today, and shows capability levels, gaps and a prioritized roadmap."
-            </p>
-            <p class="privacy-note">"Everything stays in this browser: nothing you enter is ever sent anywhere."</p>
-            <div class="actions">
-                <button class="btn btn-primary" id="new-assessment" on:click=new_assessment>
-                    "New assessment"
-                </button>
-                <button class="btn btn-secondary" id="open-sample" on:click=open_sample>
-                    "Open the Pizza&Pizza sample"
-                </button>
-            </div>
-        </section>
         <Templates />
         <section class="card" aria-labelledby="saved-heading">
             <div class="section-head">
@@ -76,6 +70,15 @@ pub fn Start() -> impl IntoView {
             <Importer />
         </section>
         <CatalogManager />
+        // Last in this view, as it moves: the router places the next page where this view's first node is.
+        <div class="actions" node_ref=buttons>
+            <button class="btn btn-primary" id="new-assessment" on:click=new_assessment>
+                "New assessment"
+            </button>
+            <button class="btn btn-secondary" id="open-sample" on:click=open_sample>
+                "Open the Pizza&Pizza sample"
+            </button>
+        </div>
     }
 }
 

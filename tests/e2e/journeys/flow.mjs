@@ -26,7 +26,7 @@ journey('start page loads with no console error and shows the product', async (b
   await context.close();
 });
 
-journey('app shell: the start page hero paints before the wasm, deep links hide it, and the app takes over without a layout shift', async (browser) => {
+journey('app shell: the start page hero paints before the wasm and stays the element shown after start; deep links hide it; no layout shift', async (browser) => {
   // With the wasm held back, the static shell shows the product at / ...
   const held = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const early = await held.newPage();
@@ -41,20 +41,53 @@ journey('app shell: the start page hero paints before the wasm, deep links hide 
   assert.ok(!(await shell.heroHeading().isVisible()), 'a deep link shows no start-page hero');
   await held.close();
 
-  // The app replaces the shell with the same text, in the same place: no layout shift.
+  // The app mounts around the hero: the element painted first is the one shown,
+  // the largest paint happened before the app started, and nothing moves.
   const { context, page, errors } = await newPage(browser);
   await page.addInitScript(() => {
     window.__shift = 0;
+    window.__lcp = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp.push({ t: e.startTime, inHero: !!e.element?.closest('#start-hero') });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__hero = document.getElementById('start-hero');
+      new MutationObserver(() => {
+        if (!window.__appStart && document.documentElement.classList.contains('app-started')) window.__appStart = performance.now();
+      }).observe(document.documentElement, { attributes: true });
+    });
   });
   const start = new StartPage(page, BASE);
   await start.open();
-  assert.equal(await new AppShell(page).root().count(), 0, 'the shell is gone once the app runs');
   assert.equal(await start.headings().count(), 1);
   const appText = await start.heroTexts();
-  assert.deepEqual(shellText, appText, 'index.html and the start page say the same');
+  assert.deepEqual(shellText, appText, 'the hero shown is the static one');
   await page.waitForTimeout(300);
+  const facts = await page.evaluate(() => ({
+    same: document.getElementById('start-hero') === window.__hero && window.__hero.isConnected,
+    heroes: document.querySelectorAll('.hero').length,
+    buttonsInHero: !!window.__hero.querySelector('#open-sample') && !!window.__hero.querySelector('#new-assessment'),
+    loadingShown: getComputedStyle(document.querySelector('.shell-loading')).display !== 'none',
+    lcp: window.__lcp, appStart: window.__appStart,
+  }));
+  assert.ok(facts.same, 'the hero element of index.html is the one shown after start');
+  assert.equal(facts.heroes, 1);
+  assert.ok(facts.buttonsInHero, 'the start buttons are in the static hero');
+  assert.ok(!facts.loadingShown, '"Starting the app…" is gone once the app runs');
+  assert.ok(facts.lcp.length >= 1 && facts.appStart > 0, JSON.stringify(facts));
+  const last = facts.lcp[facts.lcp.length - 1];
+  assert.ok(last.inHero && last.t <= facts.appStart, `the largest paint is the hero, before the app started: ${JSON.stringify(facts)}`);
   assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+
+  // Other pages hide it; the start page shows the same element again.
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  assert.ok(!(await page.locator('#start-hero').isVisible()), 'no hero on the results page');
+  await page.click('.brand');
+  await page.waitForSelector('#start-hero #open-sample');
+  assert.ok(await page.locator('#start-hero h1').isVisible());
+  assert.ok(await page.evaluate(() => document.getElementById('start-hero') === window.__hero));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -249,6 +282,14 @@ journey('(c) back/forward and a deep link to a process page work after reload', 
   assert.equal(await tabProc.title().innerText(), 'Change management');
   const answers = await tabProc.pressed();
   assert.ok(answers.every((a) => a !== null), 'the sample is fully answered');
+  // Moving to another process in the list (in the app, no reload) shows that process's questions.
+  const keysOf = () => tab.$$eval('.question', (qs) => qs.map((q) => q.dataset.key));
+  assert.ok((await keysOf()).every((k) => k.startsWith('change/')));
+  await tab.click('.process-nav a[href$="/process/incident"]');
+  await tab.waitForFunction(() => document.querySelector('#q-0')?.dataset.key?.startsWith('incident/'));
+  assert.equal(await tabProc.title().innerText(), 'Incident management');
+  const incidentKeys = await keysOf();
+  assert.ok(incidentKeys.length > 0 && incidentKeys.every((k) => k.startsWith('incident/')), incidentKeys.join(' '));
   // An unknown process and an unknown assessment get clear messages.
   await tab.goto(`${BASE}/a/sample-pizza/process/nope`);
   await tab.waitForSelector('text=Unknown process');

@@ -100,8 +100,12 @@ journey('zero network: only same-origin static files at startup, no request duri
   const startup = requests.length;
   for (const url of requests) {
     assert.ok(url.startsWith(BASE + '/'), `same origin: ${url}`);
-    assert.match(new URL(url).pathname, /^\/$|\.(html|js|wasm|css|svg|webmanifest)$/, `a static file: ${url}`);
+    assert.match(new URL(url).pathname, /^\/$|\.(html|js|wasm|css|svg|webmanifest|json)$/, `a static file: ${url}`);
   }
+  // After startup, the only requests allowed are the app's own files answered by
+  // its service worker from the cache (the sample, fetched when first opened): no network.
+  const later = [];
+  context.on('requestfinished', async (r) => later.push({ url: r.url(), cached: (await r.response())?.fromServiceWorker() }));
   // Walk through everything with in-app navigation.
   await start.openSample();
   const results = new ResultsPage(page);
@@ -119,7 +123,10 @@ journey('zero network: only same-origin static files at startup, no request duri
   await frame.goHome();
   await start.waitListed();
   await page.waitForTimeout(300);
-  assert.deepEqual(requests.slice(startup), [], 'no request after startup');
+  const network = later.filter((r) => !r.cached);
+  assert.deepEqual(network, [], 'no network request after startup');
+  assert.deepEqual(requests.slice(startup).filter((u) => !later.some((r) => r.url === u && r.cached)), [], 'nothing but cached app files after startup');
+  assert.ok(later.some((r) => r.url === `${BASE}/sample-pizza.json` && r.cached), 'the sample came from the service worker\'s cache');
   assert.deepEqual(errors.filter((e) => /Content Security Policy/.test(e)), [], 'no CSP violation');
   assert.deepEqual(errors, []);
   await context.close();
