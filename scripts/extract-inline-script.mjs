@@ -14,8 +14,20 @@ const m = html.match(re);
 if (!m) throw new Error('no inline module script found in index.html');
 const hash = crypto.createHash('sha256').update(m[1]).digest('hex').slice(0, 16);
 const name = `boot-${hash}.js`;
-fs.writeFileSync(path.join(dir, name), m[1].trim() + '\n');
+// The wasm is fetched once the static start page has painted (one frame later
+// than a preload would): the first paint never waits for it, on any network.
+const loader = m[1].trim();
+const initAt = loader.indexOf('const wasm = await init(');
+if (initAt < 0) throw new Error("Trunk's loader has changed: no 'const wasm = await init(' in it");
+const boot = loader.slice(0, initAt)
+  + '// After the first paint (scripts/extract-inline-script.mjs).\n'
+  + 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n'
+  + loader.slice(initAt);
+fs.writeFileSync(path.join(dir, name), boot + '\n');
 let out = html.replace(re, `<script type="module" src="/${name}"></script>`);
+const preload = /<link[^>]*rel="?preload"?[^>]*_bg\.wasm[^>]*>|<link[^>]*_bg\.wasm[^>]*rel="?preload"?[^>]*>/;
+if (!preload.test(out)) throw new Error('no wasm preload link found in index.html');
+out = out.replace(preload, '');
 
 // The one inline classic script left (the shell's route check, a few bytes) is
 // allowed by its hash: fill it into the CSP's 'sha256-SHELL' placeholder.

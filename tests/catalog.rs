@@ -354,10 +354,10 @@ fn generic_questions_are_filled_in_and_overridden_per_process() {
     assert_eq!(qs.len(), 2 + 8);
     assert_eq!(qs[0].attribute.id(), "PA1.1");
     let pa21 = qs.iter().find(|q| q.id == "g-pa21").unwrap();
-    assert_eq!(pa21.text, "Is PA2.1 done for process b?");
+    assert_eq!(&*pa21.text, "Is PA2.1 done for process b?");
     let pa22 = qs.iter().find(|q| q.id == "g-pa22").unwrap();
-    assert_eq!(pa22.text, "Are process b records kept?");
-    assert_eq!(pa22.action, "Keep process b records.");
+    assert_eq!(&*pa22.text, "Are process b records kept?");
+    assert_eq!(&*pa22.action, "Keep process b records.");
     // Quick mode: one question per attribute.
     assert_eq!(c.questions_for(b, true).len(), 9);
 }

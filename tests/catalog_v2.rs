@@ -30,8 +30,8 @@ fn a_version_1_catalog_migrates_keeping_every_question() {
     let raw_desk = raw["processes"].as_array().unwrap().iter().find(|p| p["id"] == "service-desk").unwrap();
     let o = &raw_desk["overrides"]["pa21-objectives"];
     let asked = c.questions_for(desk, false).into_iter().find(|q| q.id == "pa21-objectives").unwrap();
-    assert_eq!(asked.text, o["text"].as_str().unwrap().replace("{process}", &desk.term));
-    assert_eq!(asked.action, o["action"].as_str().unwrap().replace("{process}", &desk.term));
+    assert_eq!(&*asked.text, o["text"].as_str().unwrap().replace("{process}", &desk.term).as_str());
+    assert_eq!(&*asked.action, o["action"].as_str().unwrap().replace("{process}", &desk.term).as_str());
     // What version 1 could not say stays empty rather than invented.
     assert!(c.processes.iter().all(|p| p.iso20000.is_empty() && p.cobit.is_empty()));
     assert!(c.templates.is_empty());
@@ -64,7 +64,7 @@ fn an_override_may_replace_single_fields_and_keeps_the_rest() {
     assert_eq!(q.hint.as_deref(), Some(format!("Fully: {} has objectives.", b.term).as_str()));
     assert_eq!(q.effort, Some(Effort::M));
     let generic_text = v["generic_questions"][0]["text"].as_str().unwrap().replace("{process}", &b.term);
-    assert_eq!(q.text, generic_text, "the text is not overridden");
+    assert_eq!(&*q.text, generic_text.as_str(), "the text is not overridden");
 
     v["processes"][1]["overrides"] = json!({ "g-pa21": {} });
     let errs = Catalog::parse(&v.to_string()).unwrap_err();

@@ -240,7 +240,7 @@ fn results_carry_question_texts_actions_and_notes() {
     let r = evaluate(&c, &a);
     let q = &r.process("incident").unwrap().questions[0];
     let resolved = &c.questions_for(c.process("incident").unwrap(), a.mode == Mode::Quick)[0];
-    assert_eq!((q.text.as_str(), q.action.as_str()), (resolved.text.as_str(), resolved.action.as_str()));
+    assert_eq!((&*q.text, &*q.action), (&*resolved.text, &*resolved.action));
     let step = r.roadmap.iter().find(|s| !s.actions.is_empty()).unwrap();
     for act in &step.actions {
         assert!(!act.text.is_empty());

@@ -441,13 +441,17 @@ pub struct ResolvedQuestion {
     pub attribute: Attribute,
     pub level: u8,
     pub quick: bool,
-    pub text: String,
-    pub action: String,
-    pub hint: Option<String>,
-    pub evidence: Option<String>,
+    pub text: Text,
+    pub action: Text,
+    pub hint: Option<Text>,
+    pub evidence: Option<Text>,
     pub effort: Option<Effort>,
-    pub reference: Option<String>,
+    pub reference: Option<Text>,
 }
+
+/// A catalog text as resolved for one process: shared, so every evaluation
+/// (one per answer) copies a pointer, not the words.
+pub type Text = std::sync::Arc<str>;
 
 /// Everything that can be wrong with a catalog file, each with a message a
 /// trainer editing the file can act on.
@@ -967,12 +971,12 @@ impl Catalog {
                 attribute: Attribute::Pa11,
                 level: 1,
                 quick: q.quick,
-                text: q.text.clone(),
-                action: q.action.clone(),
-                hint: q.hint.clone(),
-                evidence: q.evidence.clone(),
+                text: q.text.as_str().into(),
+                action: q.action.as_str().into(),
+                hint: q.hint.as_deref().map(Text::from),
+                evidence: q.evidence.as_deref().map(Text::from),
                 effort: q.effort,
-                reference: q.reference.clone(),
+                reference: q.reference.as_deref().map(Text::from),
             });
         }
         for attr in Attribute::ALL.into_iter().skip(1) {
@@ -991,12 +995,12 @@ impl Catalog {
                     attribute: attr,
                     level: attr.level(),
                     quick: q.quick,
-                    text: text.replace("{process}", &process.term),
-                    action: action.replace("{process}", &process.term),
-                    hint: pick(o.map(|o| &o.hint), &q.hint),
-                    evidence: pick(o.map(|o| &o.evidence), &q.evidence),
+                    text: text.replace("{process}", &process.term).into(),
+                    action: action.replace("{process}", &process.term).into(),
+                    hint: pick(o.map(|o| &o.hint), &q.hint).map(Text::from),
+                    evidence: pick(o.map(|o| &o.evidence), &q.evidence).map(Text::from),
                     effort: q.effort,
-                    reference: q.reference.clone(),
+                    reference: q.reference.as_deref().map(Text::from),
                 });
             }
         }

@@ -247,7 +247,7 @@ fn notes(
             Some(NoteLine {
                 participant: part.name.clone(),
                 process: processes[pi].name.clone(),
-                question: q.text.clone(),
+                question: q.text.to_string(),
                 answer: e.answer,
                 note: e.note.clone(),
             })

@@ -109,11 +109,11 @@ pub fn answers_csv(catalog: &Catalog, a: &Assessment) -> String {
                         p.name.clone(),
                         q.attribute.to_string(),
                         q.id.clone(),
-                        q.text.clone(),
+                        q.text.to_string(),
                         entry.answer.map(|x| x.code().to_string()).unwrap_or_default(),
                         entry.note.clone(),
-                        q.evidence.clone().unwrap_or_default(),
-                        q.reference.clone().unwrap_or_else(|| p.reference_line()),
+                        q.evidence.as_deref().unwrap_or_default().to_string(),
+                        q.reference.as_deref().map(str::to_string).unwrap_or_else(|| p.reference_line()),
                     ]));
                 }
             }

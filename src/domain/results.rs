@@ -21,7 +21,7 @@
 
 use super::assessment::{Answer, QuestionKey};
 use super::attribute::Attribute;
-use super::catalog::Effort;
+use super::catalog::{Effort, Text};
 use super::consensus::{Effective, Tally};
 use super::relevance::{Reason, Relevance};
 use super::scoring::{AttributeScore, Blocker};
@@ -38,17 +38,17 @@ pub struct QuestionResult {
     pub attribute: Attribute,
     pub level: u8,
     /// The question as asked of this process (templates filled, overrides applied).
-    pub text: String,
+    pub text: Text,
     /// What to do when the answer is below Fully.
-    pub action: String,
+    pub action: Text,
     /// What "Fully" looks like, when the catalog says.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// What to look at to check the answer, when the catalog says.
-    pub evidence: Option<String>,
+    pub evidence: Option<Text>,
     /// How much work the action is, when the catalog says.
     pub effort: Option<Effort>,
     /// The clause the question rests on, when the catalog says.
-    pub reference: Option<String>,
+    pub reference: Option<Text>,
     pub tally: Tally,
     pub agreed: Option<Answer>,
     pub effective: Effective,

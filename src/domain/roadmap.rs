@@ -62,7 +62,7 @@ pub fn roadmap(catalog: &Catalog, processes: &[ProcessResult]) -> (Vec<RoadmapSt
                         key: q.key.clone(),
                         question: q.question.clone(),
                         attribute: q.attribute,
-                        text: if to_assess { format!("Find out: {}", q.text) } else { q.action.clone() },
+                        text: if to_assess { format!("Find out: {}", q.text) } else { q.action.to_string() },
                         to_assess,
                         effort: if to_assess { Some(Effort::S) } else { q.effort },
                     })

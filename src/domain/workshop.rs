@@ -121,7 +121,7 @@ pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
                     process: p.id.clone(),
                     process_name: p.name.clone(),
                     question: q.question.clone(),
-                    text: q.text.clone(),
+                    text: q.text.to_string(),
                     spread: q.tally.spread(),
                     mixed_not_applicable: mixed,
                     why,

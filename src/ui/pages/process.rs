@@ -274,10 +274,10 @@ fn QuestionGroups(
                             <QuestionCard
                                 idx=idx
                                 key=q.key.clone()
-                                text=q.text.clone()
-                                hint=q.hint.clone()
-                                evidence=q.evidence.clone()
-                                reference=q.reference.clone()
+                                text=q.text.to_string()
+                                hint=q.hint.as_deref().map(str::to_string)
+                                evidence=q.evidence.as_deref().map(str::to_string)
+                                reference=q.reference.as_deref().map(str::to_string)
                                 attribute=q.attribute
                                 on_next=on_next
                             />
@@ -305,7 +305,8 @@ fn ProcessStepNav(
     pid: Memo<String>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
-    let neighbours = move || {
+    // A memo: the links are redrawn when the neighbours change, not on every answer.
+    let neighbours = Memo::new(move |_| {
         state.results.with(|r| {
             r.as_ref()
                 .map(|r| {
@@ -314,11 +315,12 @@ fn ProcessStepNav(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <nav class="step-nav" aria-label="Process navigation">
             {move || {
-                neighbours()
+                neighbours
+                    .get()
                     .0
                     .map(|(id, name)| {
                         view! {
@@ -329,7 +331,7 @@ fn ProcessStepNav(
                         }
                     })
             }}
-            {move || match neighbours().1 {
+            {move || match neighbours.get().1 {
                 Some((id, name)) => {
                     view! {
                         <a class="btn btn-primary step-next" href=Step::Process(id).href(&state.id())>
