@@ -4,11 +4,8 @@ fn main() {
     console_error_panic_hook::set_once();
     // The static top bar and start-page hero of index.html stay as they are
     // (the first paint is the final one): the app mounts into <main>, after the hero.
-    let doc = leptos::prelude::document();
-    if let Some(html) = doc.document_element() {
-        let _ = html.class_list().add_1("app-started");
-    }
-    match doc.get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+    match leptos::prelude::document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         Some(main) => leptos::mount::mount_to(main, itsm_maturity::ui::App).forget(),
         None => leptos::mount::mount_to_body(itsm_maturity::ui::App),
     }

@@ -22,6 +22,7 @@ use leptos_router::path;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    super::util::set_root_class("app-started", true);
     provide_state();
     view! {
         <Router>
@@ -51,12 +52,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn HeroOnlyAtStart() -> impl IntoView {
     let location = use_location();
-    Effect::new(move |_| {
-        let elsewhere = location.pathname.with(|p| p != START);
-        if let Some(html) = document().document_element() {
-            let _ = html.class_list().toggle_with_force("off-start", elsewhere);
-        }
-    });
+    Effect::new(move |_| super::util::set_root_class("off-start", location.pathname.with(|p| p != START)));
 }
 
 #[component]

@@ -122,6 +122,14 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// Sets or clears a class on `<html>`: how the app tells index.html's static
+/// shell what to show (`app-started`, `off-start`, `resuming`).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.class_list().toggle_with_force(name, on);
+    }
+}
+
 /// Moves an element the app rendered into the static element `slot_id` of
 /// index.html once it is mounted (the same frame), where it keeps working as
 /// before; without that slot (tests mount the app alone) it stays where it is.

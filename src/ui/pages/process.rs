@@ -51,9 +51,9 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
     // Narrow memos, so an answer re-renders only what it changes: the counts
     // (head) and the question keys (the cards are rebuilt only when they change).
     let progress = Memo::new(move |_| {
-        state
-            .results
-            .with(|r| r.as_ref().and_then(|r| r.process(&pid.get())).map(|p| (p.answered, p.asked, p.in_scope)))
+        state.results.with(|r| {
+            r.as_ref().and_then(|r| r.process(&pid.get())).map(|p| (p.answered, p.asked, p.completion(), p.in_scope))
+        })
     });
     let shape = Memo::new(move |_| {
         state.results.with(|r| {
@@ -168,18 +168,16 @@ fn ProcessList(
 fn ProcessHead(
     /// The process shown.
     pid: Memo<String>,
-    /// Answered and asked questions, and whether it is in scope.
-    progress: Memo<Option<(usize, usize, bool)>>,
+    /// Answered and asked questions, the share answered, and whether it is in scope.
+    progress: Memo<Option<(usize, usize, f64, bool)>>,
     /// "Next unanswered question".
     on_next: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let info = move || state.catalog.with(|c| c.process(&pid.get()).cloned());
-    let completion = Signal::derive(move || {
-        progress.get().map(|(done, asked, _)| if asked == 0 { 0.0 } else { done as f64 / asked as f64 }).unwrap_or(0.0)
-    });
+    let completion = Signal::derive(move || progress.get().map(|(_, _, share, _)| share).unwrap_or(0.0));
     let detail = Signal::derive(move || {
-        progress.get().map(|(done, asked, _)| format!("{done} of {asked} answered")).unwrap_or_default()
+        progress.get().map(|(done, asked, _, _)| format!("{done} of {asked} answered")).unwrap_or_default()
     });
     let meanings = state.catalog.with_untracked(|c| c.answers.clone());
     view! {
@@ -200,7 +198,7 @@ fn ProcessHead(
                 progress
                     .with(|r| {
                         r.as_ref()
-                            .filter(|(_, _, in_scope)| !in_scope)
+                            .filter(|(_, _, _, in_scope)| !in_scope)
                             .map(|_| {
                                 view! {
                                     <p class="notice">

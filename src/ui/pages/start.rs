@@ -32,11 +32,7 @@ pub fn Start() -> impl IntoView {
             let nav = navigate.clone();
             request_animation_frame(move || nav(&path, NavigateOptions { replace: true, ..Default::default() }));
         }
-        None => {
-            if let Some(html) = document().document_element() {
-                let _ = html.class_list().remove_1("resuming");
-            }
-        }
+        None => crate::ui::util::set_root_class("resuming", false),
     }
 
     let nav = navigate.clone();
