@@ -6,7 +6,9 @@
 mod common;
 
 use common::mini_catalog_json;
-use itsm_maturity::domain::catalog::{Catalog, CatalogError, DEFAULT_CATALOG_JSON};
+use itsm_maturity::domain::catalog::{
+    default_head, Catalog, CatalogError, DEFAULT_CATALOG_ID, DEFAULT_CATALOG_JSON, DEFAULT_CATALOG_VERSION,
+};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -16,6 +18,15 @@ fn errors_of(v: &Value) -> Vec<CatalogError> {
 
 fn messages(v: &Value) -> Vec<String> {
     errors_of(v).iter().map(|e| e.to_string()).collect()
+}
+
+/// The start page shows the default catalog's name and templates before the
+/// catalog file is fetched; what it shows must be what the file holds.
+#[test]
+fn start_page_head_matches_the_default_catalog_file() {
+    let c = Catalog::default_catalog();
+    assert_eq!((c.id.as_str(), c.version.as_str()), (DEFAULT_CATALOG_ID, DEFAULT_CATALOG_VERSION));
+    assert_eq!(default_head(), c.head(), "update default_head() in catalog.rs to match catalog/default.json");
 }
 
 #[test]

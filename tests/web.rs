@@ -130,11 +130,19 @@ async fn blocked_storage_never_panics_and_the_app_says_nothing_will_be_saved() {
     assert!(host.query_selector("#download-in-memory").unwrap().is_some(), "a download is offered");
     let sample_button: web_sys::HtmlElement =
         host.query_selector("#open-sample").unwrap().expect("the start page works").dyn_into().unwrap();
-    // The app fetches the sample file; this test's server has none, so hand it over.
+    // The app fetches the sample and the default catalog as files; this
+    // test's server has neither, so hand them over by address.
     let real_fetch = js_sys::Reflect::get(&web_sys::window().unwrap(), &"fetch".into()).unwrap();
-    js_sys::Function::new_with_args("text", "window.fetch = () => Promise.resolve(new Response(text))")
-        .call1(&wasm_bindgen::JsValue::NULL, &include_str!("../data/sample-pizza.json").into())
-        .unwrap();
+    js_sys::Function::new_with_args(
+        "sample, catalog",
+        "window.fetch = (url) => Promise.resolve(new Response(String(url).endsWith('/default.json') ? catalog : sample))",
+    )
+    .call2(
+        &wasm_bindgen::JsValue::NULL,
+        &include_str!("../data/sample-pizza.json").into(),
+        &include_str!("../catalog/default.json").into(),
+    )
+    .unwrap();
     sample_button.click();
     let mut status = None;
     for _ in 0..50 {

@@ -26,8 +26,16 @@ pub const CATALOG_FORMAT_VERSION: u32 = 2;
 pub const MAX_PROCESS_QUESTIONS: usize = 12;
 /// At most this many generic questions per attribute PA2.1..PA5.2.
 pub const MAX_GENERIC_PER_ATTRIBUTE: usize = 4;
-/// The default catalog, embedded at build time.
+/// The default catalog, embedded at build time for tests, benches and tools.
+/// The app never refers to it: it fetches [`DEFAULT_CATALOG_FILE`] when an
+/// assessment opens, so the start-up bundle does not carry it (a journey
+/// checks the built wasm holds none of its text).
 pub const DEFAULT_CATALOG_JSON: &str = include_str!("../../catalog/default.json");
+/// Where the app serves the default catalog file (copied there by Trunk).
+pub const DEFAULT_CATALOG_FILE: &str = "/default.json";
+/// The default catalog's id and version (checked against the file by a test).
+pub const DEFAULT_CATALOG_ID: &str = "itsm-default";
+pub const DEFAULT_CATALOG_VERSION: &str = "2.0.0";
 
 /// The capability level an attribute id belongs to, if it is one of the nine.
 pub fn attribute_level(id: &str) -> Option<u8> {
@@ -35,7 +43,7 @@ pub fn attribute_level(id: &str) -> Option<u8> {
 }
 
 /// One-line meanings of the answer levels shown beside the buttons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(non_snake_case)]
 pub struct AnswerMeanings {
@@ -174,6 +182,69 @@ pub struct Template {
     pub name: String,
     pub description: String,
     pub processes: Vec<TemplateProcess>,
+}
+
+/// What the start page shows of a catalog before it is loaded: its name and
+/// its templates. The default catalog's is [`default_head`], so the start page
+/// needs no catalog file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogHead {
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    pub templates: Vec<TemplateHead>,
+}
+
+/// A template as the start page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateHead {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// How many processes it puts in scope.
+    pub processes: usize,
+    /// The highest target it sets.
+    pub top_target: u8,
+}
+
+/// The default catalog's head, written out so the start page shows the
+/// templates without loading the catalog (a test checks it against the file).
+pub fn default_head() -> CatalogHead {
+    let t = |id: &str, name: &str, description: &str, processes, top_target| TemplateHead {
+        id: id.into(),
+        name: name.into(),
+        description: description.into(),
+        processes,
+        top_target,
+    };
+    CatalogHead {
+        id: DEFAULT_CATALOG_ID.into(),
+        version: DEFAULT_CATALOG_VERSION.into(),
+        name: "ITSM capability catalog".into(),
+        templates: vec![
+            t(
+                "small-it-team",
+                "Small IT team",
+                "The eight processes a small IT team leans on every day, with level 2 (planned and tracked) as the target: a realistic first goal.",
+                8,
+                2,
+            ),
+            t(
+                "service-provider",
+                "Service provider",
+                "For an IT team that delivers services to customers under agreements: supplier, service level and relationship management aim for level 3, the rest of daily delivery for level 2.",
+                14,
+                3,
+            ),
+            t(
+                "iso20000-readiness",
+                "ISO/IEC 20000-1 readiness",
+                "Every process in scope with level 3 (a defined, shared process) as the baseline, as a management system certified against ISO/IEC 20000-1 would need.",
+                27,
+                3,
+            ),
+        ],
+    }
 }
 
 /// An ITSM process.
@@ -669,7 +740,27 @@ impl Catalog {
         self.format_version = CATALOG_FORMAT_VERSION;
     }
 
-    /// The embedded default catalog.
+    /// What the start page shows of this catalog.
+    pub fn head(&self) -> CatalogHead {
+        CatalogHead {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            name: self.name.clone(),
+            templates: self
+                .templates
+                .iter()
+                .map(|t| TemplateHead {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    description: t.description.clone(),
+                    processes: t.processes.len(),
+                    top_target: t.processes.iter().map(|p| p.target).max().unwrap_or(0),
+                })
+                .collect(),
+        }
+    }
+
+    /// The embedded default catalog (tests, benches and tools; not the app).
     pub fn default_catalog() -> Catalog {
         // Parsed once per run, then cloned: cheaper than parsing and validating again.
         static DEFAULT: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();

@@ -5,6 +5,7 @@
 //! components go through it; only it (and `state.rs`) calls `storage`.
 
 use super::state::{Notices, SaveStatus, Store};
+use crate::domain::catalog::{default_head, CatalogHead};
 use crate::domain::format::{decode, Backup, Envelope};
 use crate::domain::sample::{SAMPLE_FILE, SAMPLE_ID};
 use crate::domain::{evaluate, Assessment, Catalog};
@@ -40,6 +41,11 @@ pub fn catalog_key(c: &Catalog) -> String {
     format!("{}@{}", c.id, c.version)
 }
 
+/// The same key from a catalog's head.
+pub fn head_key(c: &CatalogHead) -> String {
+    format!("{}@{}", c.id, c.version)
+}
+
 impl Library {
     pub(super) fn new(store: Store) -> Library {
         Library {
@@ -62,12 +68,19 @@ impl Library {
         self.store.saved.set(storage::index());
     }
 
-    fn completion(&self, a: &Assessment) -> f64 {
-        self.store.catalog.with_untracked(|c| evaluate(c, a).completion())
+    /// The share answered, by the catalog the assessment records (else the
+    /// one in use). Call it once the default catalog is loaded.
+    fn completion(&self, env: &Envelope) -> f64 {
+        let of = |c: &Catalog| evaluate(c, &env.assessment).completion();
+        self.store
+            .with_catalog_for(&env.catalog, of)
+            .or_else(|| self.store.catalog.with_untracked(|c| c.as_ref().map(of)))
+            .unwrap_or(0.0)
     }
 
-    /// Opens the stored assessment `id` unless it is open already. Returns
-    /// false when there is none (an unreadable one is moved aside and reported).
+    /// Opens the stored assessment `id` unless it is open already (once its
+    /// catalog is loaded). Returns false when there is none (an unreadable one
+    /// is moved aside and reported).
     pub fn open(&self, id: &str) -> bool {
         if self.store.open_id().as_deref() == Some(id) {
             return true;
@@ -87,20 +100,37 @@ impl Library {
         }
     }
 
-    /// Starts a new, empty assessment and returns its id; with a template of
-    /// the catalog in use, its scope and targets are filled in.
-    pub fn create_new(&self, template: Option<&str>) -> String {
-        let mut a = Assessment::new(&new_id("a"), "New assessment", &today());
-        self.store.catalog.with_untracked(|c| {
-            if let Some(t) = template.and_then(|t| c.template(t)) {
-                a.name = format!("New assessment ({})", t.name);
-                a.apply_template(c, t);
-            }
+    /// Starts a new, empty assessment, saved, then calls `then` with its id;
+    /// with a template of the catalog in use, its scope and targets are filled in.
+    pub fn create_new(&self, template: Option<String>, then: impl FnOnce(String) + 'static) {
+        let this = *self;
+        let make = move || {
+            let mut a = Assessment::new(&new_id("a"), "New assessment", &today());
+            this.store.catalog.with_untracked(|c| {
+                if let Some((c, t)) = c.as_ref().and_then(|c| Some(c).zip(template.and_then(|t| c.template(&t)))) {
+                    a.name = format!("New assessment ({})", t.name);
+                    a.apply_template(c, t);
+                }
+            });
+            a
+        };
+        self.when_catalog_in_use(move || {
+            let a = make();
+            let id = a.id.clone();
+            this.store.create(a, move || {
+                this.refresh();
+                then(id);
+            });
         });
-        let id = a.id.clone();
-        self.store.create(a);
-        self.refresh();
-        id
+    }
+
+    /// Runs `f` once the catalog in use is loaded.
+    fn when_catalog_in_use(&self, f: impl FnOnce() + 'static) {
+        if self.store.catalog.with_untracked(Option::is_some) {
+            f();
+        } else {
+            self.store.when_default_loaded(f);
+        }
     }
 
     /// Opens the Pizza&Pizza sample — the saved copy when there is one, else
@@ -117,14 +147,19 @@ impl Library {
                 Ok(env) => {
                     let id = env.assessment.id.clone();
                     // Opened in the meantime (a second click, another tab): keep that copy.
-                    if !this.open(&id) {
-                        this.store.flush();
-                        this.store.close_unsaved();
-                        this.store.catalog.set(Catalog::default_catalog());
-                        this.store.create(env.assessment);
-                        this.refresh();
+                    if this.open(&id) {
+                        then(id);
+                        return;
                     }
-                    then(id);
+                    this.store.flush();
+                    this.store.close_unsaved();
+                    this.store.when_default_loaded(move || {
+                        this.store.catalog.set(this.store.default.get_value());
+                        this.store.create(env.assessment, move || {
+                            this.refresh();
+                            then(id);
+                        });
+                    });
                 }
                 Err(e) => this.notices().error(format!("The sample could not be loaded: {e}.")),
             }
@@ -139,7 +174,7 @@ impl Library {
         }
         let (mut env, text) = storage::load(id).map_err(|e| e.to_string())?.ok_or("It is no longer saved.")?;
         f(&mut env.assessment);
-        storage::save(&env, self.completion(&env.assessment), Some(&text)).map_err(|e| e.to_string())?;
+        storage::save(&env, self.completion(&env), Some(&text)).map_err(|e| e.to_string())?;
         if open {
             if let Ok(Some((env, text))) = storage::load(id) {
                 self.store.open(env, text);
@@ -157,8 +192,11 @@ impl Library {
 
     /// Renames a saved assessment.
     pub fn rename(&self, id: &str, name: String) {
-        let r = self.edit_saved(id, |a| a.name = name);
-        self.report(r);
+        let (this, id) = (*self, id.to_string());
+        self.store.when_default_loaded(move || {
+            let r = this.edit_saved(&id, |a| a.name = name);
+            this.report(r);
+        });
     }
 
     /// Saves a copy named "Copy of …".
@@ -171,25 +209,23 @@ impl Library {
         self.report(r);
     }
 
-    /// Starts a follow-up of a saved assessment (it becomes the baseline) and
-    /// opens it; returns the new id.
-    pub fn follow_up(&self, id: &str) -> Option<String> {
+    /// Starts a follow-up of a saved assessment (it becomes the baseline),
+    /// opens it and calls `then` with the new id.
+    pub fn follow_up(&self, id: &str, then: impl FnOnce(String) + 'static) {
         match storage::load(id) {
             Ok(Some((env, _))) => {
                 let next = env.assessment.follow_up(&new_id("a"), &today());
                 let nid = next.id.clone();
-                self.store.create(next);
-                self.refresh();
-                Some(nid)
+                let this = *self;
+                self.when_catalog_in_use(move || {
+                    this.store.create(next, move || {
+                        this.refresh();
+                        then(nid);
+                    })
+                });
             }
-            Ok(None) => {
-                self.report(Err("It is no longer saved.".into()));
-                None
-            }
-            Err(e) => {
-                self.report(Err(e.to_string()));
-                None
-            }
+            Ok(None) => self.report(Err("It is no longer saved.".into())),
+            Err(e) => self.report(Err(e.to_string())),
         }
     }
 
@@ -234,10 +270,13 @@ impl Library {
 
     /// Brings back a deleted assessment from its stored text.
     pub fn undo_delete(&self, text: &str) {
-        let r = decode(text).map_err(|e| e.to_string()).and_then(|env| {
-            storage::put(&env, self.completion(&env.assessment)).map(|_| ()).map_err(|e| e.to_string())
+        let (this, text) = (*self, text.to_string());
+        self.store.when_default_loaded(move || {
+            let r = decode(&text)
+                .map_err(|e| e.to_string())
+                .and_then(|env| storage::put(&env, this.completion(&env)).map(|_| ()).map_err(|e| e.to_string()));
+            this.report(r);
         });
-        self.report(r);
     }
 
     /// The name of the saved assessment with this id, if there is one.
@@ -247,8 +286,19 @@ impl Library {
 
     /// Writes imported assessments, all or nothing: when one write fails, the
     /// earlier ones are rolled back. `as_copies` gives ids already taken a new
-    /// id. Returns how many were written.
-    pub fn import(&self, envelopes: Vec<Envelope>, as_copies: bool) -> Result<usize, String> {
+    /// id. Calls `done` with how many were written (once the default catalog
+    /// is loaded: the list shows each one's share answered).
+    pub fn import(
+        &self,
+        envelopes: Vec<Envelope>,
+        as_copies: bool,
+        done: impl FnOnce(Result<usize, String>) + 'static,
+    ) {
+        let this = *self;
+        self.store.when_default_loaded(move || done(this.import_now(envelopes, as_copies)));
+    }
+
+    fn import_now(&self, envelopes: Vec<Envelope>, as_copies: bool) -> Result<usize, String> {
         let mut written: Vec<(String, Option<String>)> = Vec::new();
         for mut env in envelopes {
             if as_copies && storage::raw(&env.assessment.id).is_some() {
@@ -257,7 +307,7 @@ impl Library {
             }
             let id = env.assessment.id.clone();
             let previous = storage::raw(&id);
-            if let Err(e) = storage::put(&env, self.completion(&env.assessment)) {
+            if let Err(e) = storage::put(&env, self.completion(&env)) {
                 for (id, previous) in written.iter().rev() {
                     storage::restore_raw(id, previous.as_deref());
                 }
@@ -343,12 +393,22 @@ impl Library {
 
     /// Uses a catalog (by [`catalog_key`]) for new assessments; closes the open one.
     pub fn choose_catalog(&self, key: &str) {
-        let all = std::iter::once(Catalog::default_catalog()).chain(self.store.custom_catalogs.get_untracked());
-        if let Some(c) = all.into_iter().find(|c| catalog_key(c) == key) {
+        let chosen = if key == head_key(&default_head()) {
+            // The default one, loaded when an assessment needs it.
+            Some(self.store.default.get_value())
+        } else {
+            self.store.custom_catalogs.with_untracked(|l| l.iter().find(|c| catalog_key(c) == key).cloned().map(Some))
+        };
+        if let Some(c) = chosen {
             self.store.flush();
             self.store.close_unsaved();
             self.store.catalog.set(c);
         }
+    }
+
+    /// The name and templates of the catalog for new assessments (tracked).
+    pub fn head(&self) -> CatalogHead {
+        self.store.head()
     }
 
     /// Keeps a validated catalog file (its text) so assessments made with it open next time.

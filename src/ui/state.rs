@@ -13,6 +13,7 @@
 
 use crate::charts::ChartOptions;
 use crate::domain::assessment::{ActionError, CatalogRef};
+use crate::domain::catalog::{default_head, CatalogHead, DEFAULT_CATALOG_FILE};
 use crate::domain::format::Envelope;
 use crate::domain::{evaluate, Action, Assessment, Catalog, Results};
 use crate::storage::{self, IndexEntry, Quarantined, StorageError};
@@ -36,10 +37,19 @@ pub enum SaveStatus {
     InMemory,
 }
 
+/// Something to do once the default catalog is loaded.
+pub(super) type Waiting = Box<dyn FnOnce()>;
+
 /// The shared store behind the handles; its fields are private to the UI's state modules.
 #[derive(Clone, Copy)]
 pub(super) struct Store {
-    pub(super) catalog: RwSignal<Catalog>,
+    /// The catalog in use; `None` stands for the default catalog while it is
+    /// not loaded. Whenever an assessment is open, it is loaded.
+    pub(super) catalog: RwSignal<Option<Catalog>>,
+    /// The default catalog once fetched (it is not part of start-up).
+    pub(super) default: StoredValue<Option<Catalog>>,
+    /// What waits for the default catalog while it is being fetched.
+    pub(super) waiting: StoredValue<Option<Vec<Waiting>>, LocalStorage>,
     pub(super) custom_catalogs: RwSignal<Vec<Catalog>>,
     pub(super) read_only: RwSignal<Option<String>>,
     pub(super) assessment: RwSignal<Option<Assessment>>,
@@ -91,8 +101,10 @@ impl Notices {
 /// The open assessment, its catalog and results, and the one way to change it.
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// The catalog in use: the open assessment's, else the one chosen for new assessments.
-    pub catalog: ReadSignal<Catalog>,
+    /// The catalog in use: the open assessment's, else the one chosen for new
+    /// assessments (`None` until the default one is loaded; it always is while
+    /// an assessment is open).
+    pub catalog: ReadSignal<Option<Catalog>>,
     pub assessment: ReadSignal<Option<Assessment>>,
     /// The evaluation of the open assessment: every figure a page shows.
     pub results: Memo<Option<Results>>,
@@ -125,6 +137,17 @@ impl Session {
         self.store.open_id.get()
     }
 
+    /// Reads the catalog of the open assessment (tracked); `None` only when
+    /// no assessment is open.
+    pub fn with_catalog<R>(&self, f: impl FnOnce(&Catalog) -> R) -> Option<R> {
+        self.catalog.with(|c| c.as_ref().map(f))
+    }
+
+    /// The same, untracked.
+    pub fn with_catalog_untracked<R>(&self, f: impl FnOnce(&Catalog) -> R) -> Option<R> {
+        self.catalog.with_untracked(|c| c.as_ref().map(f))
+    }
+
     /// The open assessment as an exportable envelope.
     pub fn envelope(&self) -> Option<Envelope> {
         self.store.envelope()
@@ -144,12 +167,12 @@ pub struct Viewport {
 
 impl Store {
     fn new() -> Store {
-        let catalog = RwSignal::new(Catalog::default_catalog());
+        let catalog = RwSignal::new(None::<Catalog>);
         let assessment = RwSignal::new(None::<Assessment>);
         // Every change makes new results: comparing the old and new ones field by
         // field would cost more than it saves; the pages read narrow memos of it.
         let results = Memo::new_with_compare(
-            move |_| assessment.with(|a| a.as_ref().map(|a| catalog.with(|c| evaluate(c, a)))),
+            move |_| assessment.with(|a| a.as_ref().and_then(|a| catalog.with(|c| c.as_ref().map(|c| evaluate(c, a))))),
             |_, _| true,
         );
         let open_id = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default()));
@@ -160,6 +183,8 @@ impl Store {
         };
         Store {
             catalog,
+            default: StoredValue::new(None),
+            waiting: StoredValue::new_local(None),
             custom_catalogs: RwSignal::new(storage::catalogs()),
             read_only: RwSignal::new(None),
             assessment,
@@ -181,7 +206,82 @@ impl Store {
     }
 
     pub(super) fn catalog_ref(&self) -> CatalogRef {
-        self.catalog.with_untracked(|c| CatalogRef { id: c.id.clone(), version: c.version.clone() })
+        self.catalog.with_untracked(|c| match c {
+            Some(c) => CatalogRef { id: c.id.clone(), version: c.version.clone() },
+            None => {
+                let h = default_head();
+                CatalogRef { id: h.id, version: h.version }
+            }
+        })
+    }
+
+    /// The name and templates of the catalog in use (tracked), without loading it.
+    pub(super) fn head(&self) -> CatalogHead {
+        self.catalog.with(|c| c.as_ref().map(Catalog::head).unwrap_or_else(default_head))
+    }
+
+    /// Runs `then` once the default catalog is loaded: at once when it is,
+    /// else when the file has been fetched (one fetch for every caller in the
+    /// meantime, in the order they asked). When it cannot be loaded, the
+    /// banner says so and nothing waiting is done: nothing is changed.
+    pub(super) fn when_default_loaded(&self, then: impl FnOnce() + 'static) {
+        if self.default.with_value(Option::is_some) {
+            then();
+            return;
+        }
+        let first = self.waiting.with_value(Option::is_none);
+        self.waiting.update_value(|w| w.get_or_insert_with(Vec::new).push(Box::new(then)));
+        if !first {
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let loaded = crate::ui::util::fetch_text(DEFAULT_CATALOG_FILE).await.and_then(|text| {
+                Catalog::parse(&text).map_err(|e| format!("the default catalog is not valid ({} problems)", e.len()))
+            });
+            let waiting = this.waiting.try_update_value(Option::take).flatten().unwrap_or_default();
+            match loaded {
+                Ok(c) => {
+                    this.default.set_value(Some(c.clone()));
+                    if this.catalog.with_untracked(Option::is_none) {
+                        this.catalog.set(Some(c));
+                    }
+                    waiting.into_iter().for_each(|f| f());
+                }
+                Err(e) => this.notices.error(format!(
+                    "The catalog of questions could not be loaded: {e}. Nothing was changed; try again once connected."
+                )),
+            }
+        });
+    }
+
+    /// The catalog an assessment records, if it is loaded in this browser (the
+    /// default one only once fetched).
+    pub(super) fn find_catalog(&self, want: &CatalogRef) -> Option<Catalog> {
+        self.with_catalog_for(want, Catalog::clone)
+    }
+
+    /// Reads the catalog `want`, if it is loaded in this browser.
+    pub(super) fn with_catalog_for<R>(&self, want: &CatalogRef, f: impl FnOnce(&Catalog) -> R) -> Option<R> {
+        let is = |c: &&Catalog| c.id == want.id && c.version == want.version;
+        if self.default.with_value(|d| d.as_ref().is_some_and(|c| is(&c))) {
+            self.default.with_value(|d| d.as_ref().map(f))
+        } else {
+            self.custom_catalogs.with_untracked(|l| l.iter().find(is).map(f))
+        }
+    }
+
+    /// Runs `then` once the catalog `want` is ready to use: a loaded custom
+    /// one at once, the default one (or any other, shown read-only against
+    /// the default) once the default is loaded.
+    pub(super) fn when_ready_for(&self, want: &CatalogRef, then: impl FnOnce() + 'static) {
+        let custom =
+            self.custom_catalogs.with_untracked(|l| l.iter().any(|c| c.id == want.id && c.version == want.version));
+        if custom {
+            then();
+        } else {
+            self.when_default_loaded(then);
+        }
     }
 
     fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
@@ -210,34 +310,32 @@ impl Store {
     }
 
     /// Opens an assessment read from storage as `text`, first saving the open
-    /// one if it has unsaved changes.
+    /// one if it has unsaved changes (the default catalog is loaded first
+    /// when it is not yet).
     pub(super) fn open(&self, env: Envelope, text: String) {
         self.flush();
-        self.use_catalog_of(&env.catalog);
-        self.doc_catalog.set_value(Some(env.catalog.clone()));
-        self.save_status.set(SaveStatus::Idle);
-        self.conflict.set(None);
-        self.last_text.set_value(Some(text));
-        self.assessment.set(Some(env.assessment));
+        let this = *self;
+        let want = env.catalog.clone();
+        self.when_ready_for(&want, move || {
+            this.use_catalog_of(&env.catalog);
+            this.doc_catalog.set_value(Some(env.catalog.clone()));
+            this.save_status.set(SaveStatus::Idle);
+            this.conflict.set(None);
+            this.last_text.set_value(Some(text));
+            this.assessment.set(Some(env.assessment));
+        });
     }
 
     /// Switches to the catalog an assessment was made with; when it is not
     /// loaded, the assessment opens read-only with a note.
     fn use_catalog_of(&self, want: &CatalogRef) {
-        if self.catalog_ref() == *want {
+        if self.catalog.with_untracked(Option::is_some) && self.catalog_ref() == *want {
             self.read_only.set(None);
             return;
         }
-        let default = Catalog::default_catalog();
-        let found = if default.id == want.id && default.version == want.version {
-            Some(default)
-        } else {
-            self.custom_catalogs
-                .with_untracked(|l| l.iter().find(|c| c.id == want.id && c.version == want.version).cloned())
-        };
-        match found {
+        match self.find_catalog(want) {
             Some(c) => {
-                self.catalog.set(c);
+                self.catalog.set(Some(c));
                 self.read_only.set(None);
             }
             None => self.read_only.set(Some(format!(
@@ -247,15 +345,26 @@ impl Store {
         }
     }
 
-    /// Opens a new, copied or imported assessment and saves it at once.
-    pub(super) fn create(&self, a: Assessment) {
+    /// Opens a new, copied or imported assessment with the catalog in use and
+    /// saves it at once (once the catalog is loaded), then calls `then`.
+    pub(super) fn create(&self, a: Assessment, then: impl FnOnce() + 'static) {
         self.flush();
+        let this = *self;
+        if self.catalog.with_untracked(Option::is_none) {
+            self.when_default_loaded(move || this.create_now(a, then));
+        } else {
+            self.create_now(a, then);
+        }
+    }
+
+    fn create_now(&self, a: Assessment, then: impl FnOnce()) {
         self.read_only.set(None);
         self.doc_catalog.set_value(Some(self.catalog_ref()));
         self.conflict.set(None);
         self.last_text.set_value(None);
         self.assessment.set(Some(a));
         self.save_now();
+        then();
     }
 
     /// Closes the open assessment without saving (it was just deleted or replaced).

@@ -147,11 +147,13 @@ pub fn move_into_slot(node: leptos::prelude::NodeRef<leptos::html::Div>, slot_id
 pub async fn fetch_text(path: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("there is no browser window")?;
-    let failed = |_| format!("{path} could not be loaded (offline before the app was ever opened?)");
+    let failed = |_| {
+        format!("{path} did not arrive (is the network off? The app keeps its files for offline use after one visit online)")
+    };
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str(path)).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
-        return Err(format!("{path} could not be loaded (the server answered {})", response.status()));
+        return Err(format!("{path} did not arrive (the server answered {})", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
     text.as_string().ok_or_else(|| format!("{path} is not text"))

@@ -10,7 +10,10 @@ use leptos::prelude::*;
 pub fn BusinessView() -> impl IntoView {
     let state = expect_context::<Session>();
     let name_of = move |pid: &str| {
-        state.catalog.with_untracked(|c| c.process(pid).map(|p| p.name.clone()).unwrap_or_else(|| pid.to_string()))
+        state
+            .with_catalog_untracked(|c| c.process(pid).map(|p| p.name.clone()))
+            .flatten()
+            .unwrap_or_else(|| pid.to_string())
     };
     let items = move || {
         state.results.with(|r| {

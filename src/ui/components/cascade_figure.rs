@@ -22,7 +22,7 @@ pub fn CascadeFigure(
     let graph = Memo::new(move |_| {
         session.assessment.with(|a| {
             let a = a.as_ref()?;
-            session.results.with(|r| r.as_ref().map(|r| session.catalog.with(|c| cascade(c, a, r, MAX_PROCESSES))))
+            session.results.with(|r| r.as_ref().and_then(|r| session.with_catalog(|c| cascade(c, a, r, MAX_PROCESSES))))
         })
     });
     let svg = Memo::new(move |_| {

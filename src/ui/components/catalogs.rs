@@ -2,27 +2,27 @@
 //! with the same precise messages as the built-in one), and downloading the
 //! default catalog as a starting point for trainers and consultants.
 
-use crate::domain::catalog::DEFAULT_CATALOG_JSON;
+use crate::domain::catalog::{default_head, DEFAULT_CATALOG_FILE};
 use crate::domain::Catalog;
-use crate::ui::library::{catalog_key as key, Library};
-use crate::ui::state::{Notices, Session};
-use crate::ui::util::{download, read_text};
+use crate::ui::library::{catalog_key as key, head_key, Library};
+use crate::ui::state::Notices;
+use crate::ui::util::read_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The catalog controls on the start page.
 #[component]
 pub fn CatalogManager() -> impl IntoView {
-    let session = expect_context::<Session>();
     let library = expect_context::<Library>();
     let notices = expect_context::<Notices>();
     let problems = RwSignal::new(None::<(String, Vec<String>)>);
-    // The built-in catalog first, then the loaded ones.
-    let all = |custom: Vec<Catalog>| std::iter::once(Catalog::default_catalog()).chain(custom);
+    // The built-in catalog first (by its head: it is loaded only when needed), then the loaded ones.
     let options = move || {
-        all(library.custom_catalogs.get())
-            .map(|c| (key(&c), format!("{} · v{}", c.name, c.version)))
-            .collect::<Vec<_>>()
+        let label = |name: &str, version: &str| format!("{name} · v{version}");
+        let default = default_head();
+        let mut list = vec![(head_key(&default), label(&default.name, &default.version))];
+        library.custom_catalogs.with(|l| list.extend(l.iter().map(|c| (key(c), label(&c.name, &c.version)))));
+        list
     };
     // The open assessment keeps its own catalog: it is closed (saved) before switching.
     let choose = move |k: String| library.choose_catalog(&k);
@@ -67,7 +67,7 @@ pub fn CatalogManager() -> impl IntoView {
                 <label for="catalog-select">"Catalog for new assessments"</label>
                 <select
                     id="catalog-select"
-                    prop:value=move || session.catalog.with(key)
+                    prop:value=move || head_key(&library.head())
                     on:change=move |ev| choose(event_target_value(&ev))
                 >
                     {move || {
@@ -89,15 +89,14 @@ pub fn CatalogManager() -> impl IntoView {
                     accept=".json,application/json"
                     on:change=on_pick
                 />
-                <button
+                <a
                     class="btn btn-secondary"
                     id="download-default-catalog"
-                    on:click=move |_| {
-                        download("itsm-default-catalog.json", "application/json", DEFAULT_CATALOG_JSON);
-                    }
+                    href=DEFAULT_CATALOG_FILE
+                    download="itsm-default-catalog.json"
                 >
                     "Download the default catalog"
-                </button>
+                </a>
             </div>
             {move || {
                 problems

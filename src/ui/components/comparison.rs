@@ -17,7 +17,7 @@ pub fn baseline_results() -> Memo<Option<(String, crate::domain::Results)>> {
     Memo::new(move |_| {
         let id = session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
         let base = library.load(&id)?;
-        let r = session.catalog.with(|c| evaluate(c, &base));
+        let r = session.with_catalog(|c| evaluate(c, &base))?;
         Some((base.name, r))
     })
 }

@@ -23,8 +23,9 @@ pub fn Explain(
     p: ProcessResult,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let attr_name =
-        move |id: &str| session.catalog.with_untracked(|c| c.attribute(id).map(|a| a.name.clone()).unwrap_or_default());
+    let attr_name = move |id: &str| {
+        session.with_catalog_untracked(|c| c.attribute(id).map(|a| a.name.clone())).flatten().unwrap_or_default()
+    };
     let rows = p
         .attributes
         .iter()

@@ -56,12 +56,11 @@ pub fn Importer() -> impl IntoView {
     };
     let confirm = move |as_copies: bool| {
         let Some(p) = preview.get_untracked() else { return };
-        match library.import(p.envelopes, as_copies) {
-            Ok(n) => {
-                notices.info(format!("Imported {n} assessment{} from “{}”.", if n == 1 { "" } else { "s" }, p.file))
-            }
+        let file = p.file.clone();
+        library.import(p.envelopes, as_copies, move |r| match r {
+            Ok(n) => notices.info(format!("Imported {n} assessment{} from “{file}”.", if n == 1 { "" } else { "s" })),
             Err(e) => error.set(Some(format!("Nothing was imported: {e}"))),
-        }
+        });
         preview.set(None);
     };
     view! {

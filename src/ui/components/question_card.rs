@@ -108,7 +108,7 @@ pub fn QuestionCard(
         let key = key.clone();
         Memo::new(move |_| state.assessment.with(|a| a.as_ref().and_then(|a| a.my_answer(&key)).and_then(|e| e.answer)))
     };
-    let meanings = state.catalog.with_untracked(|c| c.answers.clone());
+    let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
     let set = {
         let key = key.clone();
         Callback::new(move |a: Option<Answer>| state.dispatch(Action::Answer { key: key.clone(), answer: a }))
@@ -181,7 +181,7 @@ fn AnswerButtons(
     set: Callback<Option<Answer>>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
-    let meanings = state.catalog.with_untracked(|c| c.answers.clone());
+    let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
     let buttons = Answer::ALL
         .into_iter()
         .map(|a| {

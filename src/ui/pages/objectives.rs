@@ -19,8 +19,8 @@ pub fn ObjectivesPage() -> impl IntoView {
     let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let catalog_rows = state
-        .catalog
-        .with_untracked(|c| c.objectives.clone())
+        .with_catalog_untracked(|c| c.objectives.clone())
+        .unwrap_or_default()
         .into_iter()
         .map(|o| {
             let oid = o.id.clone();
@@ -146,16 +146,18 @@ fn CustomObjectiveItem(
     let on_change = Callback::new(move |n: u8| {
         state.dispatch(Action::SetObjectiveImportance { objective: oid.get_value(), importance: n })
     });
-    let mapped = state.catalog.with_untracked(|c| {
-        o.processes
-            .iter()
-            .map(|w| {
-                let name = c.process(&w.process).map(|p| p.name.clone()).unwrap_or_else(|| w.process.clone());
-                format!("{name}{}", if w.weight == 2 { " (primary)" } else { "" })
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    let mapped = state
+        .with_catalog_untracked(|c| {
+            o.processes
+                .iter()
+                .map(|w| {
+                    let name = c.process(&w.process).map(|p| p.name.clone()).unwrap_or_else(|| w.process.clone());
+                    format!("{name}{}", if w.weight == 2 { " (primary)" } else { "" })
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
     let gone = o.clone();
     let remove = move |_| {
         if state.try_dispatch(Action::RemoveCustomObjective { id: gone.id.clone() }).is_ok() {
@@ -215,8 +217,8 @@ fn ObjectiveForm(
     let weights = RwSignal::new(base.processes.clone());
     let error = RwSignal::new(None::<String>);
     let processes = state
-        .catalog
-        .with_untracked(|c| c.processes.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
+        .with_catalog_untracked(|c| c.processes.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
+        .unwrap_or_default();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let o = CustomObjective {

@@ -23,7 +23,7 @@ fn open_for_me(a: &Option<Assessment>, q: &QuestionResult) -> bool {
 pub fn ProcessPage() -> impl IntoView {
     let state = expect_context::<Session>();
     let pid = use_process_id();
-    let known = move || state.catalog.with(|c| c.process(&pid.get()).is_some());
+    let known = move || state.with_catalog(|c| c.process(&pid.get()).is_some()).unwrap_or_default();
     view! {
         <Show
             when=known
@@ -174,12 +174,12 @@ fn ProcessHead(
     on_next: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
-    let info = move || state.catalog.with(|c| c.process(&pid.get()).cloned());
+    let info = move || state.with_catalog(|c| c.process(&pid.get()).cloned()).unwrap_or_default();
     let completion = Signal::derive(move || progress.get().map(|(_, _, share, _)| share).unwrap_or(0.0));
     let detail = Signal::derive(move || {
         progress.get().map(|(done, asked, _, _)| format!("{done} of {asked} answered")).unwrap_or_default()
     });
-    let meanings = state.catalog.with_untracked(|c| c.answers.clone());
+    let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
     view! {
         <section class="card process-head">
             {move || {
@@ -245,8 +245,8 @@ fn QuestionGroups(
     on_next: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
-    let levels = state.catalog.with_untracked(|c| c.levels.clone());
-    let attributes = state.catalog.with_untracked(|c| c.attributes.clone());
+    let levels = state.with_catalog_untracked(|c| c.levels.clone()).unwrap_or_default();
+    let attributes = state.with_catalog_untracked(|c| c.attributes.clone()).unwrap_or_default();
     // Rebuilt when the set of questions changes (another process, another mode), not on every answer.
     move || {
         // Read, not only tracked: a memo nobody has read yet is not computed,

@@ -32,9 +32,9 @@ pub fn ResultsPage() -> impl IntoView {
         });
     };
     let export_answers = move |_| {
-        let csv = state
-            .assessment
-            .with_untracked(|a| a.as_ref().map(|a| state.catalog.with_untracked(|c| answers_csv(c, a))));
+        let csv = state.assessment.with_untracked(|a| {
+            a.as_ref().map(|a| state.with_catalog_untracked(|c| answers_csv(c, a)).unwrap_or_default())
+        });
         if let Some(csv) = csv {
             download(&format!("{}-answers.csv", file_base.get_untracked()), "text/csv", &csv);
         }

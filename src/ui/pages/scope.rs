@@ -17,7 +17,7 @@ pub fn ScopePage() -> impl IntoView {
     let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
-    let counts = move || state.catalog.with(|c| c.question_counts());
+    let counts = move || state.with_catalog(|c| c.question_counts()).unwrap_or_default();
     // Rows in relevance order; ids only, so a change to one row does not rebuild the table.
     let order = Memo::new(move |_| {
         state.results.with(|r| {
@@ -134,7 +134,9 @@ fn ScopeRow(pid: String) -> impl IntoView {
                 .with(|a| a.as_ref().and_then(|a| a.scope.get(&pid).map(|d| d.rationale.clone())).unwrap_or_default())
         }
     };
-    let purpose = state.catalog.with_untracked(|c| c.process(&pid).map(|p| p.purpose.clone()).unwrap_or_default());
+    let purpose = state
+        .with_catalog_untracked(|c| c.process(&pid).map(|p| p.purpose.clone()).unwrap_or_default())
+        .unwrap_or_default();
     let on_scope = {
         let pid = pid.clone();
         move |ev: leptos::ev::Event| {
@@ -156,7 +158,9 @@ fn ScopeRow(pid: String) -> impl IntoView {
     let name = get(|p| p.name.clone());
     let label_scope = format!(
         "{} in scope",
-        state.catalog.with_untracked(|c| c.process(&pid).map(|p| p.name.clone()).unwrap_or_default())
+        state
+            .with_catalog_untracked(|c| c.process(&pid).map(|p| p.name.clone()).unwrap_or_default())
+            .unwrap_or_default()
     );
     let label_target = label_scope.replace(" in scope", ": target level");
     let label_rationale = label_scope.replace(" in scope", ": rationale");

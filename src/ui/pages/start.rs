@@ -8,7 +8,7 @@ use crate::ui::components::catalogs::CatalogManager;
 use crate::ui::components::import::Importer;
 use crate::ui::library::Library;
 use crate::ui::route::Step;
-use crate::ui::state::{Notices, Session};
+use crate::ui::state::Notices;
 use crate::ui::util::format_when;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -36,7 +36,10 @@ pub fn Start() -> impl IntoView {
     }
 
     let nav = navigate.clone();
-    let new_assessment = move |_| nav(&Step::Organization.href(&library.create_new(None)), Default::default());
+    let new_assessment = move |_| {
+        let nav = nav.clone();
+        library.create_new(None, move |id| nav(&Step::Organization.href(&id), Default::default()));
+    };
     let nav = navigate.clone();
     let open_sample = move |_| {
         let nav = nav.clone();
@@ -82,9 +85,8 @@ pub fn Start() -> impl IntoView {
 #[component]
 fn Templates() -> impl IntoView {
     let library = expect_context::<Library>();
-    let session = expect_context::<Session>();
     let navigate = use_navigate();
-    let templates = move || session.catalog.with(|c| c.templates.clone());
+    let templates = move || library.head().templates;
     move || {
         let list = templates();
         let navigate = navigate.clone();
@@ -95,10 +97,12 @@ fn Templates() -> impl IntoView {
                     let navigate = navigate.clone();
                     let id = t.id.clone();
                     let start = move |_| {
-                        navigate(&Step::Organization.href(&library.create_new(Some(&id))), Default::default())
+                        let navigate = navigate.clone();
+                        library.create_new(Some(id.clone()), move |id| {
+                            navigate(&Step::Organization.href(&id), Default::default())
+                        });
                     };
-                    let top = t.processes.iter().map(|p| p.target).max().unwrap_or(0);
-                    let facts = format!("{} processes · targets up to level {top}", t.processes.len());
+                    let facts = format!("{} processes · targets up to level {}", t.processes, t.top_target);
                     view! {
                         <li class="template" data-template=t.id.clone()>
                             <h3>{t.name.clone()}</h3>
@@ -212,9 +216,8 @@ fn SavedItem(
     };
     let pct = (entry.completion * 100.0).round();
     let follow_up = move |_| {
-        if let Some(nid) = library.follow_up(&id.get_value()) {
-            navigate(&Step::Scope.href(&nid), Default::default());
-        }
+        let navigate = navigate.clone();
+        library.follow_up(&id.get_value(), move |nid| navigate(&Step::Scope.href(&nid), Default::default()));
     };
     view! {
         <li data-assessment=entry.id.clone()>

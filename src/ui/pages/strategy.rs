@@ -22,14 +22,16 @@ pub fn StrategyPage() -> impl IntoView {
     let rated = Memo::new(move |_| {
         state.assessment.with(|a| {
             let Some(a) = a.as_ref() else { return Vec::new() };
-            let mut out: Vec<Rated> = state.catalog.with(|c| {
-                c.objectives
-                    .iter()
-                    .filter_map(|o| {
-                        a.objectives.get(&o.id).filter(|&&i| i > 0).map(|&i| (o.id.clone(), o.name.clone(), i))
-                    })
-                    .collect()
-            });
+            let mut out: Vec<Rated> = state
+                .with_catalog(|c| {
+                    c.objectives
+                        .iter()
+                        .filter_map(|o| {
+                            a.objectives.get(&o.id).filter(|&&i| i > 0).map(|&i| (o.id.clone(), o.name.clone(), i))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             out.extend(
                 a.custom_objectives
                     .iter()

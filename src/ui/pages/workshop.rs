@@ -57,7 +57,9 @@ fn SpreadSection() -> impl IntoView {
         state.assessment.with(|a| {
             let a = a.as_ref()?;
             (a.participants.len() > 1).then(|| {
-                state.results.with(|r| r.as_ref().map(|r| state.catalog.with(|c| spread(c, a, r))).unwrap_or_default())
+                state.results.with(|r| {
+                    r.as_ref().map(|r| state.with_catalog(|c| spread(c, a, r)).unwrap_or_default()).unwrap_or_default()
+                })
             })
         })
     });

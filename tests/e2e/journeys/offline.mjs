@@ -4,9 +4,9 @@ import path from 'node:path';
 import os from 'node:os';
 import assert from 'node:assert/strict';
 import { serve } from '../../../scripts/static-server.mjs';
-import { BASE, PORT, DIST, newPage, stored } from '../support.mjs';
+import { BASE, PORT, DIST, newPage, stored, watch, shot } from '../support.mjs';
 import {
-  StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage, WorkshopPage,
+  StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage, WorkshopPage, Banners,
 } from '../pages.mjs';
 
 export const journeys = [];
@@ -92,12 +92,14 @@ journey('update: a new build shows on the next visit, and offline after that, wi
 journey('zero network: only same-origin static files at startup, no request during a full walk-through, no CSP violation', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
+  const pageRequests = []; // what the page asks for itself, not the service worker's precache
+  context.on('request', (r) => { requests.push(r.url()); if (!r.serviceWorker()) pageRequests.push(r.url()); });
   const start = new StartPage(page, BASE);
   await start.open();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForLoadState('networkidle');
   const startup = requests.length;
+  const pageStartup = pageRequests.length;
   for (const url of requests) {
     assert.ok(url.startsWith(BASE + '/'), `same origin: ${url}`);
     assert.match(new URL(url).pathname, /^\/$|\.(html|js|wasm|css|svg|webmanifest|json)$/, `a static file: ${url}`);
@@ -127,7 +129,66 @@ journey('zero network: only same-origin static files at startup, no request duri
   assert.deepEqual(network, [], 'no network request after startup');
   assert.deepEqual(requests.slice(startup).filter((u) => !later.some((r) => r.url === u && r.cached)), [], 'nothing but cached app files after startup');
   assert.ok(later.some((r) => r.url === `${BASE}/sample-pizza.json` && r.cached), 'the sample came from the service worker\'s cache');
+  assert.ok(later.some((r) => r.url === `${BASE}/default.json` && r.cached), 'the default catalog came from the service worker\'s cache');
+  assert.ok(!pageRequests.slice(0, pageStartup).includes(`${BASE}/default.json`), 'the page does not fetch the catalog at start-up (only the service worker precaches it)');
   assert.deepEqual(errors.filter((e) => /Content Security Policy/.test(e)), [], 'no CSP violation');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('start-up carries no catalog: the built wasm holds none of the default catalog\'s text, which is fetched once when needed', async (browser) => {
+  const wasm = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.length >= 1, 'a wasm file in the build');
+  const catalog = JSON.parse(fs.readFileSync(path.join(DIST, 'default.json'), 'utf8'));
+  // Question texts, help and hints: none of them is in the start-up bundle.
+  const texts = catalog.processes.flatMap((p) => p.questions.map((q) => q.text)).concat(catalog.generic_questions.map((q) => q.text));
+  assert.ok(texts.length > 100, `${texts.length} question texts`);
+  for (const f of wasm) {
+    const bytes = fs.readFileSync(path.join(DIST, f)).toString('latin1');
+    const carried = texts.filter((t) => bytes.includes(Buffer.from(t, 'utf8').toString('latin1')));
+    assert.deepEqual(carried, [], `${f} carries catalog text`);
+  }
+  // Opening the sample and then a new assessment fetches the file once.
+  const { context, page, errors } = await newPage(browser);
+  const fetched = [];
+  // Requests the page makes itself (the service worker's precache also reads the file once, in the background).
+  context.on('request', (r) => { if (!r.serviceWorker() && new URL(r.url()).pathname === '/default.json') fetched.push(r.url()); });
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await page.waitForTimeout(200);
+  assert.equal(fetched.length, 0, 'the start page does not need the catalog');
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  assert.equal(fetched.length, 1, 'fetched when the sample opened');
+  await new AssessmentFrame(page).goHome();
+  await start.waitListed();
+  await start.newAssessment();
+  await new OrganizationPage(page).waitLoaded();
+  assert.equal(fetched.length, 1, 'not fetched again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('catalog unreachable: a new assessment says so, creates nothing, and works on the next try', async (browser) => {
+  // No service worker, so the page's own fetch meets the failing network.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watch(page);
+  let fail = true;
+  await page.route('**/default.json', (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.newAssessment();
+  const banners = new Banners(page);
+  await banners.error().waitFor();
+  assert.match(await banners.error().innerText(), /The catalog of questions could not be loaded: \/default.json did not arrive.*Nothing was changed/s);
+  assert.equal(new URL(page.url()).pathname, '/', 'still on the start page');
+  await shot(page, 'catalog-unreachable');
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('itsm.a.')));
+  assert.deepEqual(keys, [], 'no assessment was created');
+  fail = false;
+  await start.newAssessment();
+  await new OrganizationPage(page).waitLoaded();
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
   await context.close();
 });
