@@ -33,7 +33,7 @@ fn every_released_version_fixture_loads() {
     assert_eq!(a.agreed[&QuestionKey::new("change", "change-assessed")].answer, Answer::P);
     // Version 1 had no strategy: migrated with an empty one, to the current version.
     assert!(a.strategy.is_empty());
-    assert_eq!(env.version, 2);
+    assert_eq!(env.version, 3);
 
     let env = decode(V2).unwrap();
     let a = &env.assessment;
@@ -57,7 +57,7 @@ fn a_version_1_backup_migrates_every_assessment_in_it() {
         json!({"format": "itsm-backup", "version": 1, "app_version": "0.1.0", "assessments": [v1.clone(), v1]});
     let imported = decode_any(&backup.to_string()).unwrap();
     assert_eq!(imported.envelopes.len(), 2);
-    assert!(imported.envelopes.iter().all(|e| e.version == 2 && e.assessment.strategy.is_empty()));
+    assert!(imported.envelopes.iter().all(|e| e.version == 3 && e.assessment.strategy.is_empty()));
 }
 
 #[test]
@@ -125,8 +125,11 @@ fn wrong_format_and_versions() {
     v.as_object_mut().unwrap().remove("format");
     assert!(err(&v).contains("field 'format' is missing"));
     let mut v = fixture();
-    v["version"] = json!(3);
-    assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::FutureVersion { found: 3 });
+    v["version"] = json!(itsm_maturity::domain::format::VERSION + 1);
+    assert_eq!(
+        decode(&v.to_string()).unwrap_err(),
+        FormatError::FutureVersion { found: u64::from(itsm_maturity::domain::format::VERSION + 1) }
+    );
     assert!(err(&v).contains("made by a newer version of the app"));
     v["version"] = json!("one");
     assert_eq!(decode(&v.to_string()).unwrap_err(), FormatError::BadVersion);
@@ -219,7 +222,7 @@ fn envelope_records_catalog_and_app_version() {
     let env = decode(V1).unwrap();
     let v: Value = serde_json::from_str(&Envelope::new(env.assessment, env.catalog).encode()).unwrap();
     assert_eq!(v["format"], "itsm-assessment");
-    assert_eq!(v["version"], 2, "a migrated file is written in the current version");
+    assert_eq!(v["version"], 3, "a migrated file is written in the current version");
     assert_eq!(v["catalog"]["id"], "itsm-default");
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
 }

@@ -12,6 +12,12 @@
 //!   removing a custom objective removes its decisions; rating a catalog
 //!   objective 0 keeps its decisions (they pass nothing on until it is rated).
 //!
+//! - an action-plan entry belongs to a roadmap step (`step:<process>:<level>`)
+//!   or a shared initiative (`initiative:<generic question id>`), its due date
+//!   is a date or empty, and an entry with nothing in it is removed. Entries
+//!   stay when their step is reached or leaves the roadmap: they are the record
+//!   of what was planned.
+//!
 //! Answers are keyed by [`QuestionKey`] (`"process/question"`). Keys the loaded
 //! catalog does not know are kept untouched (they may belong to another catalog
 //! version) and reported by evaluation, never dropped.
@@ -35,6 +41,10 @@ pub const MAX_PARTICIPANTS: usize = 60;
 pub const MAX_DECISIONS: usize = 100;
 /// Longest decision text accepted (a decision is one short sentence).
 pub const MAX_DECISION_TEXT: usize = 300;
+/// Most action-plan entries one assessment may hold.
+pub const MAX_PLAN_ENTRIES: usize = 1000;
+/// Longest action-plan key accepted.
+const MAX_PLAN_KEY: usize = 200;
 
 /// One answer on the N/P/L/F scale, or not applicable, or don't know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -233,6 +243,118 @@ pub struct Participant {
     pub answers: BTreeMap<QuestionKey, AnswerEntry>,
 }
 
+/// Where an item of the action plan stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl PlanStatus {
+    /// Every status, in the order a plan moves through them.
+    pub const ALL: [PlanStatus; 4] =
+        [PlanStatus::NotStarted, PlanStatus::InProgress, PlanStatus::Done, PlanStatus::Dropped];
+
+    /// Its id in files and forms.
+    pub fn id(self) -> &'static str {
+        match self {
+            PlanStatus::NotStarted => "not_started",
+            PlanStatus::InProgress => "in_progress",
+            PlanStatus::Done => "done",
+            PlanStatus::Dropped => "dropped",
+        }
+    }
+
+    /// The status with this id.
+    pub fn from_id(id: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::NotStarted => "Not started",
+            PlanStatus::InProgress => "In progress",
+            PlanStatus::Done => "Done",
+            PlanStatus::Dropped => "Dropped",
+        }
+    }
+}
+
+/// The plan for one roadmap step or shared initiative: who does it, by when,
+/// how far it is, and a note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlanEntry {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// ISO date `YYYY-MM-DD`, or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default)]
+    pub status: PlanStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl PlanEntry {
+    /// Nothing decided yet: no owner, date or note, not started.
+    pub fn is_empty(&self) -> bool {
+        *self == PlanEntry::default()
+    }
+
+    /// Its status, owner and due date in one line: "In progress · Ana · due 2027-01-31".
+    pub fn line(&self) -> String {
+        let mut parts = vec![self.status.label().to_string()];
+        if !self.owner.trim().is_empty() {
+            parts.push(self.owner.trim().to_string());
+        }
+        if !self.due.is_empty() {
+            parts.push(format!("due {}", self.due));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The action-plan key of the step that brings `process` to `level`.
+pub fn step_key(process: &str, level: u8) -> String {
+    format!("step:{process}:{level}")
+}
+
+/// The action-plan key of the shared initiative built on generic question `id`.
+pub fn initiative_key(id: &str) -> String {
+    format!("initiative:{id}")
+}
+
+/// Whether `key` names a step (`step:<process>:<level 1–5>`) or an initiative.
+fn valid_plan_key(key: &str) -> bool {
+    let id_ok = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+    if key.len() > MAX_PLAN_KEY {
+        return false;
+    }
+    if let Some(rest) = key.strip_prefix("step:") {
+        return rest.rsplit_once(':').is_some_and(|(p, l)| id_ok(p) && matches!(l, "1" | "2" | "3" | "4" | "5"));
+    }
+    key.strip_prefix("initiative:").is_some_and(id_ok)
+}
+
+/// Checks one action-plan entry: a step or initiative key, an owner and a note
+/// within their lengths, a date or none (also run on imported files).
+pub fn check_plan_entry(key: &str, entry: &PlanEntry) -> Result<(), ActionError> {
+    if !valid_plan_key(key) {
+        return Err(ActionError::Unknown { what: "roadmap step or initiative", id: key.to_string() });
+    }
+    text("owner", &entry.owner, MAX_NAME)?;
+    text("plan note", &entry.note, MAX_TEXT)?;
+    if !valid_date(&entry.due) {
+        return Err(ActionError::BadDate(entry.due.clone()));
+    }
+    Ok(())
+}
+
 /// The answer a facilitator agreed for a question; it overrides the consensus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreed {
@@ -289,6 +411,10 @@ pub struct Assessment {
     /// The id of the assessment this one follows up, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
+    /// The action plan: owner, due date, status and note per roadmap step or
+    /// shared initiative ([`step_key`], [`initiative_key`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan: BTreeMap<String, PlanEntry>,
 }
 
 impl Assessment {
@@ -309,6 +435,7 @@ impl Assessment {
             active: "p1".into(),
             agreed: BTreeMap::new(),
             baseline: None,
+            plan: BTreeMap::new(),
         }
     }
 
@@ -450,6 +577,11 @@ pub enum Action {
     /// Compares with an earlier assessment (or with none).
     SetBaseline {
         id: Option<String>,
+    },
+    /// Sets the plan of a roadmap step or initiative; an empty entry removes it.
+    SetPlan {
+        item: String,
+        entry: PlanEntry,
     },
 }
 
@@ -822,6 +954,17 @@ impl Assessment {
                     }
                 }
             }
+            Action::SetPlan { item, entry } => {
+                check_plan_entry(&item, &entry)?;
+                if entry.is_empty() {
+                    self.plan.remove(&item);
+                } else {
+                    if !self.plan.contains_key(&item) && self.plan.len() >= MAX_PLAN_ENTRIES {
+                        return Err(ActionError::Limit { what: "action-plan entries", max: MAX_PLAN_ENTRIES });
+                    }
+                    self.plan.insert(item, entry);
+                }
+            }
             Action::SetBaseline { id } => {
                 if id.as_deref() == Some(self.id.as_str()) {
                     return Err(ActionError::Unknown { what: "earlier assessment", id: self.id.clone() });
@@ -855,8 +998,9 @@ impl Assessment {
         Assessment { id: new_id.into(), name: name.into(), ..self.clone() }
     }
 
-    /// A follow-up: the same organization, objectives, strategy, services, scope and mode;
-    /// answers start empty; this assessment is recorded as the baseline.
+    /// A follow-up: the same organization, objectives, strategy, services,
+    /// scope, mode and action plan (owners and dates carry on); answers start
+    /// empty; this assessment is recorded as the baseline.
     pub fn follow_up(&self, new_id: &str, date: &str) -> Assessment {
         let mut next = Assessment::new(new_id, &format!("{} — follow-up", self.name), date);
         next.organization = self.organization.clone();
@@ -866,6 +1010,7 @@ impl Assessment {
         next.services = self.services.clone();
         next.strategy = self.strategy.clone();
         next.scope = self.scope.clone();
+        next.plan = self.plan.clone();
         next.baseline = Some(self.id.clone());
         next
     }

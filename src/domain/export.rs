@@ -1,11 +1,12 @@
-//! CSV exports: results (one row per process) and answers (one row per
-//! participant and question). Cells a spreadsheet would run as a formula
+//! CSV exports: results (one row per process), answers (one row per
+//! participant and question) and the action plan for ticket trackers (one row
+//! per shared initiative and roadmap step). Cells a spreadsheet would run as a formula
 //! (starting with =, +, -, @, tab or carriage return) are neutralized with a
 //! leading apostrophe; cells with commas, quotes or line breaks are quoted.
 
-use super::assessment::Assessment;
-use super::catalog::Catalog;
-use super::results::Results;
+use super::assessment::{initiative_key, step_key, Assessment, PlanEntry, PlanStatus};
+use super::catalog::{Catalog, Effort};
+use super::results::{Horizon, Results};
 
 /// One CSV cell, safe for spreadsheets.
 pub fn csv_cell(text: &str) -> String {
@@ -118,6 +119,100 @@ pub fn answers_csv(catalog: &Catalog, a: &Assessment) -> String {
                 }
             }
         }
+    }
+    out
+}
+
+/// The columns of [`tracker_csv`], in the names common ticket trackers map on import.
+pub const TRACKER_COLUMNS: [&str; 7] =
+    ["Summary", "Description", "Assignee", "Due date", "Labels", "Priority", "Status"];
+
+fn tracker_priority(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Now => "High",
+        Horizon::Next => "Medium",
+        Horizon::Later => "Low",
+    }
+}
+
+fn effort_note(e: Option<Effort>) -> String {
+    e.map(|e| format!(" (effort {})", e.code())).unwrap_or_default()
+}
+
+/// A tracker label: lower case, words joined by hyphens.
+fn label(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
+}
+
+/// The action plan for a ticket tracker: one row per shared initiative, then
+/// one per roadmap step, in roadmap order, with the plan's owner, due date and
+/// status; the description lists the actions, the processes or objectives
+/// served and the plan note. Dropped items are left out. Priority follows the
+/// horizon (Now High, Next Medium, Later Low); labels name the horizon, the
+/// process or attribute and the level, space-separated.
+pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
+    let mut out = row(&TRACKER_COLUMNS.map(String::from));
+    let plan = |key: &str| a.plan.get(key).cloned().unwrap_or_default();
+    let mut push = |summary: String, description: Vec<String>, labels: Vec<String>, h: Horizon, p: PlanEntry| {
+        if p.status == PlanStatus::Dropped {
+            return;
+        }
+        let mut description = description;
+        if !p.note.trim().is_empty() {
+            description.push(format!("Plan note: {}", p.note.trim()));
+        }
+        let mut labels = labels;
+        labels.insert(0, "itsm-roadmap".into());
+        labels.insert(1, label(h.label()));
+        out.push_str(&row(&[
+            summary,
+            description.join("\n"),
+            p.owner.trim().to_string(),
+            p.due.clone(),
+            labels.join(" "),
+            tracker_priority(h).into(),
+            p.status.label().into(),
+        ]));
+    };
+    for (n, i) in results.initiatives.iter().enumerate() {
+        let mut description = vec![format!("{}{}", i.text, effort_note(i.effort))];
+        description
+            .extend(i.processes.iter().map(|p| format!("- {} (towards level {})", p.process_name, p.step_level)));
+        push(
+            format!(
+                "Shared initiative #{} ({}): level {} for {} processes",
+                n + 1,
+                i.attribute.id(),
+                i.level,
+                i.processes.len()
+            ),
+            description,
+            vec![label(i.attribute.id()), format!("level-{}", i.level), "shared".into()],
+            i.horizon,
+            plan(&initiative_key(&i.id)),
+        );
+    }
+    for s in &results.roadmap {
+        let mut description: Vec<String> =
+            s.actions.iter().map(|x| format!("- [{}] {}{}", x.attribute.id(), x.text, effort_note(x.effort))).collect();
+        let shared = results.initiative_refs(s);
+        if !shared.is_empty() {
+            let refs = shared.iter().map(|(n, at)| format!("#{n} ({})", at.id())).collect::<Vec<_>>().join(", ");
+            description.push(format!("Also part of the shared initiatives {refs}"));
+        }
+        if let Some(p) = results.process(&s.process) {
+            let serves = p.serves();
+            if !serves.is_empty() {
+                description.push(format!("Serves: {}", serves.join(", ")));
+            }
+        }
+        push(
+            format!("{}: reach capability level {}", s.process_name, s.level),
+            description,
+            vec![label(&s.process), format!("level-{}", s.level)],
+            s.horizon,
+            plan(&step_key(&s.process, s.level)),
+        );
     }
     out
 }

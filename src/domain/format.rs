@@ -10,7 +10,8 @@
 //!
 //! Versions: 1 — the first release; 2 — `assessment.strategy` (decisions per
 //! objective and the services they depend on); a version-1 file loads with an
-//! empty strategy.
+//! empty strategy; 3 — `assessment.plan` (owner, due date, status and note per
+//! roadmap step or shared initiative); a version-2 file loads with an empty plan.
 
 use super::assessment::{Assessment, CatalogRef};
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use std::fmt;
 /// The format name of assessment files.
 pub const FORMAT: &str = "itsm-assessment";
 /// The newest envelope version, the one this app writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The app version recorded in files it writes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Files larger than this are refused before parsing.
@@ -170,12 +171,17 @@ fn version_of(obj: &serde_json::Map<String, serde_json::Value>) -> Result<u64, F
 fn migrate(version: u64, mut value: serde_json::Value) -> serde_json::Value {
     let mut v = version;
     while v < VERSION as u64 {
-        // 1 → 2: assessments gain a strategy; old files have none.
-        // (A later step n → n+1 goes here as `if v == n { … }`.)
-        if v == 1 {
+        // 1 → 2: assessments gain a strategy; 2 → 3: an action plan. Old files have none.
+        // (A later step n → n+1 goes here as `(n, field, empty value)`.)
+        let added = match v {
+            1 => Some(("strategy", serde_json::Value::Array(Vec::new()))),
+            2 => Some(("plan", serde_json::Value::Object(serde_json::Map::new()))),
+            _ => None,
+        };
+        if let Some((field, empty)) = added {
             for_each_envelope(&mut value, |env| {
                 if let Some(a) = env.get_mut("assessment").and_then(|a| a.as_object_mut()) {
-                    a.entry("strategy").or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                    a.entry(field).or_insert_with(|| empty.clone());
                 }
             });
         }
@@ -375,7 +381,21 @@ fn validate(env: &Envelope, prefix: &str) -> Result<(), FormatError> {
             return Err(invalid(prefix, &format!("assessment.scope.{p}.target"), "is above 5".into()));
         }
     }
-    validate_strategy(a, prefix)
+    validate_strategy(a, prefix)?;
+    validate_plan(a, prefix)
+}
+
+/// Action-plan entries: as many as an assessment may hold, each with a step or
+/// initiative key, lengths within bounds and a real date (or none).
+fn validate_plan(a: &Assessment, prefix: &str) -> Result<(), FormatError> {
+    use super::assessment::{check_plan_entry, MAX_PLAN_ENTRIES};
+    if a.plan.len() > MAX_PLAN_ENTRIES {
+        return Err(invalid(prefix, "assessment.plan", format!("holds more than {MAX_PLAN_ENTRIES} entries")));
+    }
+    for (key, entry) in &a.plan {
+        check_plan_entry(key, entry).map_err(|e| invalid(prefix, &format!("assessment.plan.{key}"), e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// Strategy decisions: unique ids, a short non-empty text, links to listed

@@ -2,7 +2,7 @@
 //! evaluation, results, roadmap and file formats. Imports std, serde and
 //! serde_json only. The modules form a one-way graph: attribute, sort →
 //! catalog → assessment → scoring, consensus, relevance → results → roadmap →
-//! evaluate → export, workshop, format, sample. (A module only imports from
+//! evaluate → export, plan, workshop, format, sample. (A module only imports from
 //! modules to its left: scoring reads the size band from assessment, roadmap
 //! reads the catalog's generic questions for initiatives, workshop the
 //! consensus tally.)
@@ -15,6 +15,7 @@ pub mod consensus;
 pub mod evaluate;
 pub mod export;
 pub mod format;
+pub mod plan;
 pub mod relevance;
 pub mod results;
 pub mod roadmap;

@@ -286,11 +286,38 @@ export class ResultsPage extends PageObject {
   async waitExplanation(processId) { await this.page.waitForSelector(`#explain-${processId}`); }
 
   roadmapNow() { return this.loc('roadmapNow'); }
+  /// The Now horizon's process steps (without the shared initiatives).
+  roadmapNowSteps() { return this.page.locator(`${this.sel('roadmapNow')}[data-process]`); }
   roadmapNowStep(processId, level) { return this.page.locator(`${this.sel('roadmapNow')}[data-process="${processId}"][data-level="${level}"]`); }
   businessObjective(objectiveId) { return this.page.locator(`#business-view li[data-objective="${objectiveId}"]`); }
   async exportCsv() { await this.page.click(this.sel('exportCsv')); }
   async openReport() { await this.page.click(this.sel('openReport')); }
   async openPresenter() { await this.page.click(this.sel('openPresenter')); }
+
+  // The action plan: one editor per roadmap step or initiative, the projection, the tracker CSV.
+  plan(key) { return this.page.locator(`details.plan[data-plan="${key}"]`); }
+  /// Opens a step's plan and sets the fields given ({owner, due, status, note}); each is saved when left.
+  async setPlan(key, fields) {
+    const plan = this.plan(key);
+    if (!(await plan.evaluate((d) => d.open))) await plan.locator('summary').click();
+    for (const [field, value] of Object.entries(fields)) {
+      const input = plan.locator(`.plan-${field}`);
+      if (field === 'status') await input.selectOption(value);
+      else { await input.fill(value); await input.press('Tab'); }
+    }
+  }
+  /// A plan's field values as {owner, due, status, note}.
+  planValues(key) {
+    return this.plan(key).evaluate((d) => Object.fromEntries(['owner', 'due', 'status', 'note'].map((f) => [f, d.querySelector(`.plan-${f}`).value])));
+  }
+  planLine(key) { return this.plan(key).locator('summary .plan-tag'); }
+  async chooseProjection(id) { await this.page.selectOption('#projection-select', id); }
+  /// The projection table as {figure: [today, projected, better]}.
+  projection() {
+    return this.page.$$eval('#projection-table tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...[...tr.querySelectorAll('td')].map((td) => td.textContent), tr.classList.contains('better')]])));
+  }
+  async exportTracker() { await this.page.click('#export-tracker-csv'); }
+  baselinePlanRow(key) { return this.page.locator(`#baseline-plan tr[data-plan="${key}"]`); }
 
   // Comparison with a baseline.
   baselineSelect() { return this.loc('baseline'); }

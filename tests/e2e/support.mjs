@@ -55,3 +55,17 @@ export const assessmentId = (page) => page.url().match(/\/a\/([^/]+)\//)[1];
 
 /// How many px the page scrolls sideways (1 or less: it does not).
 export const sidewaysOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/// Reads CSV text (quoted cells, doubled quotes, line breaks inside quotes) into rows of cells.
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  return rows;
+}

@@ -1,3 +1,4 @@
+pub mod action_plan;
 pub mod banner;
 pub mod business_view;
 pub mod cascade_figure;
@@ -10,6 +11,7 @@ pub mod explain;
 pub mod form_footer;
 pub mod import;
 pub mod importance;
+pub mod plan;
 pub mod progress;
 pub mod question_card;
 pub mod roadmap;

@@ -2,8 +2,10 @@
 //! that start in each horizon (one generic action done once for several
 //! processes), then each process's own steps. On the results page and the report.
 
+use crate::domain::assessment::{initiative_key, step_key};
 use crate::domain::catalog::Effort;
 use crate::domain::results::{Horizon, Initiative, Results, RoadmapStep};
+use crate::ui::components::plan::PlanEditor;
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
@@ -104,6 +106,7 @@ fn RoadInitiative(
             </div>
             <p class="small">{i.text.clone()}</p>
             <p class="muted small">"For: "{names.join(", ")}</p>
+            <PlanEditor item=initiative_key(&i.id) label=format!("shared initiative #{n}") />
         </li>
     }
 }
@@ -156,6 +159,7 @@ fn RoadStep(
                     };
                     view! { <p class="muted small road-shared">{lead}{shared.join("; ")}</p> }
                 })}
+            <PlanEditor item=step_key(&s.process, s.level) label=format!("{}, level {}", s.process_name, s.level) />
         </li>
     }
 }

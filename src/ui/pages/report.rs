@@ -3,6 +3,7 @@
 //! business view, roadmap and the notes taken during the assessment.
 
 use crate::domain::assessment::SizeBand;
+use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::roadmap::Roadmap;
@@ -45,6 +46,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <Charts file_base=file_base />
             <BusinessView />
+            <ActionPlan file_base=file_base />
             <Roadmap />
             <ReportNotes />
             <p class="muted small report-foot">

@@ -4,6 +4,7 @@
 
 use crate::domain::export::{answers_csv, results_csv};
 use crate::domain::results::{ProcessResult, Results};
+use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::comparison::Comparison;
@@ -84,6 +85,7 @@ pub fn ResultsPage() -> impl IntoView {
             <Charts file_base=file_base />
             <Comparison file_base=file_base />
             <BusinessView />
+            <ActionPlan file_base=file_base />
             <Roadmap />
             <FollowUp />
         </Show>

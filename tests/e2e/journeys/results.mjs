@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow } from '../support.mjs';
-import { ResultsPage, ReportPage, assertAccessible } from '../pages.mjs';
+import { BASE, DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow, stored, parseCsv } from '../support.mjs';
+import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, assertAccessible } from '../pages.mjs';
 
 export const journeys = [];
 const journey = (name, fn) => journeys.push({ name, fn });
@@ -89,6 +89,72 @@ journey('charts follow the window: redrawn narrower after a resize, and dark aft
   await page.emulateMedia({ colorScheme: 'dark' });
   await results.waitRadarBackgroundNot(wide.bg);
   assert.notEqual((await results.radar()).bg, wide.bg, 'the dark theme background');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('action plan: owner, date, status and note per step survive reload and export → import; the projection and the tracker CSV follow them', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const results = new ResultsPage(page);
+  const frame = new AssessmentFrame(page);
+  const step = results.roadmapNowSteps().first();
+  const [pid, level] = [await step.getAttribute('data-process'), await step.getAttribute('data-level')];
+  const key = `step:${pid}:${level}`;
+  // Nothing marked done: the projection "done" is today.
+  await results.chooseProjection('done');
+  let table = await results.projection();
+  assert.deepEqual(Object.values(table).filter(([, , better]) => better), [], 'no projected gain without a plan');
+  const hostile = '=HYPERLINK("http://x","y")';
+  const note = '<img src=x onerror=alert(1)> call the vendor first';
+  await results.setPlan(key, { owner: hostile, due: '2027-01-31', status: 'done', note });
+  await frame.waitSaveStatus('Saved in this browser');
+  assert.equal(await results.planLine(key).innerText(), `Done · ${hostile} · due 2027-01-31`);
+  const saved = JSON.parse(await stored(page, 'sample-pizza'));
+  assert.equal(saved.version, 3);
+  assert.deepEqual(saved.assessment.plan[key], { owner: hostile, due: '2027-01-31', status: 'done', note });
+  // The projection now counts that step as done.
+  table = await results.projection();
+  const [today, then, better] = table['Mean capability index'];
+  assert.ok(Number(then) > Number(today) && better, `mean index ${today} → ${then}`);
+  assert.match(await page.locator('#plan-counts').innerText(), /1 done, 1 in progress, 3 not started, 0 dropped/);
+  await page.locator('#action-plan').scrollIntoViewIfNeeded();
+  await page.locator('#action-plan').screenshot({ path: path.join(SHOTS, 'action-plan.png') });
+  // The tracker CSV: the documented columns, the step as a row, the owner neutralised.
+  const dl = await download(page, () => results.exportTracker());
+  assert.equal(dl.suggestedFilename(), 'pizza-pizza-baseline-assessment-action-plan.csv');
+  const rows = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.deepEqual(rows[0], ['Summary', 'Description', 'Assignee', 'Due date', 'Labels', 'Priority', 'Status']);
+  const mine = rows.find((r) => r[4].includes(`level-${level}`) && r[4].includes(` ${pid} `) && r[0].includes('reach capability level'));
+  assert.ok(mine, `a row for ${key}`);
+  assert.deepEqual(mine.slice(2), [`'${hostile}`, '2027-01-31', mine[4], 'High', 'Done']);
+  assert.match(mine[1], /Plan note: <img src=x onerror=alert\(1\)> call the vendor first/);
+  assert.ok(rows.slice(1).every((r) => r.length === 7 && r.every((c) => !/^[=+\-@]/.test(c))), 'seven cells a row, no formula');
+  // After a reload the plan is there, and the report prints it.
+  await page.reload();
+  await results.waitLoaded();
+  await results.plan(key).locator('summary').click();
+  assert.deepEqual(await results.planValues(key), { owner: hostile, due: '2027-01-31', status: 'done', note });
+  await results.openReport();
+  await new ReportPage(page).waitLoaded();
+  const printed = await page.locator(`details.plan[data-plan="${key}"] + .plan-print`).textContent();
+  assert.equal(printed, `Plan: Done · ${hostile} · due 2027-01-31 — ${note}`);
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'the note is text, not markup');
+  // Export → clear → import: the plan comes back.
+  await frame.goHome();
+  const start = new StartPage(page, BASE);
+  await start.waitListed();
+  const exported = fs.readFileSync(await (await download(page, () => start.exportItem('sample-pizza'))).path(), 'utf8');
+  assert.deepEqual(JSON.parse(exported).assessment.plan[key].status, 'done');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await start.waitFor('noSaved');
+  const importer = new ImportPanel(page);
+  await importer.choose({ name: 'pizza.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await importer.waitPreview();
+  await importer.confirm();
+  await start.waitItem('sample-pizza');
+  assert.deepEqual(JSON.parse(await stored(page, 'sample-pizza')).assessment.plan[key], { owner: hostile, due: '2027-01-31', status: 'done', note });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -285,6 +285,14 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   await openSampleIn(page);
   const start = new StartPage(page, BASE);
   const workshop = new WorkshopPage(page);
+  // The baseline's action plan: supplier management's first step done, another step under way.
+  const baseResults = new ResultsPage(page);
+  const supplierKey = await page.locator('details.plan[data-plan^="step:supplier:"]').first().getAttribute('data-plan');
+  const other = baseResults.roadmapNowSteps().filter({ hasNot: page.locator('[data-plan^="step:supplier:"]') }).first();
+  const otherKey = `step:${await other.getAttribute('data-process')}:${await other.getAttribute('data-level')}`;
+  await baseResults.setPlan(supplierKey, { owner: 'Sam', status: 'done' });
+  await baseResults.setPlan(otherKey, { status: 'in_progress' });
+  await new AssessmentFrame(page).waitSaveStatus('Saved in this browser');
   // The baseline as one person's view: the agreed answer is taken back and the
   // two other participants leave, so the follow-up can start from the same answers.
   await page.goto(BASE + '/a/sample-pizza/workshop');
@@ -325,6 +333,10 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.match(await results.deltaRow('supplier').textContent(), /0 → 5/);
   assert.equal(await results.deltaUp().count(), 1);
   assert.match(await results.radarSvg().innerHTML(), /Baseline/);
+  // What the baseline's plan achieved: supplier's step reached, the other not yet.
+  assert.match(await results.baselinePlanRow(supplierKey).innerText(), new RegExp(`Supplier management → level ${supplierKey.split(':')[2]}\\s+Done · Sam · due [0-9-]+\\s+Reached`));
+  assert.match(await results.baselinePlanRow(otherKey).innerText(), /\tIn progress[^\t]*\s+Not reached yet$/);
+  assert.equal(await page.locator('#baseline-plan tbody tr').count(), 5, 'the sample plans five items; one more was not added');
   await results.comparison().scrollIntoViewIfNeeded();
   await shot(page, 'comparison-1280');
   assert.deepEqual(errors, []);

@@ -1,0 +1,143 @@
+//! The action plan read against results: which roadmap work a projection
+//! counts as done (and the assessment as it would be then), and, in a
+//! follow-up, what became of the baseline's planned items.
+
+use super::assessment::{initiative_key, step_key, Agreed, Answer, Assessment, PlanEntry, PlanStatus, QuestionKey};
+use super::results::{Horizon, Results};
+use std::collections::BTreeSet;
+
+/// Which roadmap work a projected result counts as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Projection {
+    /// The steps and initiatives marked done in the plan.
+    Done,
+    /// Those marked done or in progress.
+    Started,
+    /// Everything in this horizon and the ones before it, except what the plan dropped.
+    Through(Horizon),
+}
+
+impl Projection {
+    /// Every choice, in the order a form offers them.
+    pub const ALL: [Projection; 5] = [
+        Projection::Done,
+        Projection::Started,
+        Projection::Through(Horizon::Now),
+        Projection::Through(Horizon::Next),
+        Projection::Through(Horizon::Later),
+    ];
+
+    /// Its id in forms.
+    pub fn id(self) -> &'static str {
+        match self {
+            Projection::Done => "done",
+            Projection::Started => "started",
+            Projection::Through(Horizon::Now) => "now",
+            Projection::Through(Horizon::Next) => "next",
+            Projection::Through(Horizon::Later) => "later",
+        }
+    }
+
+    /// The choice with this id.
+    pub fn from_id(id: &str) -> Option<Projection> {
+        Projection::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    /// In words, completing "Projected when …".
+    pub fn label(self) -> &'static str {
+        match self {
+            Projection::Done => "the items marked done are complete",
+            Projection::Started => "the items marked done or in progress are complete",
+            Projection::Through(Horizon::Now) => "the Now horizon is complete",
+            Projection::Through(Horizon::Next) => "the Now and Next horizons are complete",
+            Projection::Through(Horizon::Later) => "the whole roadmap is complete",
+        }
+    }
+
+    fn counts(self, status: PlanStatus, horizon: Horizon) -> bool {
+        match self {
+            Projection::Done => status == PlanStatus::Done,
+            Projection::Started => matches!(status, PlanStatus::Done | PlanStatus::InProgress),
+            Projection::Through(h) => status != PlanStatus::Dropped && horizon <= h,
+        }
+    }
+}
+
+/// The questions whose answers the work `p` counts as done would raise: the
+/// actions of each counted step, the items of each counted initiative, and
+/// the items of any initiative that belong to a counted step.
+pub fn projected_keys(a: &Assessment, r: &Results, p: Projection) -> BTreeSet<QuestionKey> {
+    let status = |key: String| a.plan.get(&key).map(|e| e.status).unwrap_or_default();
+    let mut keys = BTreeSet::new();
+    let mut steps = BTreeSet::new();
+    for s in &r.roadmap {
+        if p.counts(status(step_key(&s.process, s.level)), s.horizon) {
+            keys.extend(s.actions.iter().map(|x| x.key.clone()));
+            steps.insert((s.process.as_str(), s.level));
+        }
+    }
+    for i in &r.initiatives {
+        let whole = p.counts(status(initiative_key(&i.id)), i.horizon);
+        keys.extend(
+            i.processes
+                .iter()
+                .filter(|x| whole || steps.contains(&(x.process.as_str(), x.step_level)))
+                .map(|x| x.key.clone()),
+        );
+    }
+    keys
+}
+
+/// The assessment as it would be once the work `p` counts is done: each of
+/// its questions agreed "fully" (with a note saying it is projected). Evaluate
+/// it with the same catalog for the projected result.
+pub fn projected(a: &Assessment, r: &Results, p: Projection) -> Assessment {
+    let mut next = a.clone();
+    for key in projected_keys(a, r, p) {
+        next.agreed.insert(key, Agreed { answer: Answer::F, note: "projected: planned work done".into() });
+    }
+    next
+}
+
+/// What became of one planned item of a baseline, seen from a follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanOutcome {
+    /// The plan key.
+    pub key: String,
+    /// What it was, in words: "Change management → level 2".
+    pub what: String,
+    /// The plan as the baseline left it.
+    pub entry: PlanEntry,
+    /// Whether the follow-up reaches it: the process at that level (for an
+    /// initiative, every process it served at its step's level). `None` when
+    /// the follow-up does not assess the process.
+    pub reached: Option<bool>,
+}
+
+/// The baseline's plan, item by item, against the follow-up's results: the
+/// planned items (an owner, a date, a note or a status other than not
+/// started) of the baseline's roadmap, in its order. Items whose step left
+/// the baseline's roadmap are not listed.
+pub fn plan_outcomes(baseline: &Assessment, base: &Results, now: &Results) -> Vec<PlanOutcome> {
+    let reached = |process: &str, level: u8| now.process(process).filter(|p| p.in_scope).map(|p| p.level >= level);
+    let mut out = Vec::new();
+    let planned = |key: &str| baseline.plan.get(key).filter(|e| !e.is_empty()).cloned();
+    for (n, i) in base.initiatives.iter().enumerate() {
+        let key = initiative_key(&i.id);
+        if let Some(entry) = planned(&key) {
+            let each: Vec<Option<bool>> = i.processes.iter().map(|x| reached(&x.process, x.step_level)).collect();
+            let reached = each.iter().all(Option::is_some).then(|| each.iter().all(|r| *r == Some(true)));
+            let what =
+                format!("Shared initiative #{} ({}) for {} processes", n + 1, i.attribute.id(), i.processes.len());
+            out.push(PlanOutcome { key, what, entry, reached });
+        }
+    }
+    for s in &base.roadmap {
+        let key = step_key(&s.process, s.level);
+        if let Some(entry) = planned(&key) {
+            let what = format!("{} → level {}", s.process_name, s.level);
+            out.push(PlanOutcome { key, what, entry, reached: reached(&s.process, s.level) });
+        }
+    }
+    out
+}
