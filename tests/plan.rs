@@ -255,3 +255,33 @@ fn the_samples_plan_names_steps_of_its_own_roadmap_with_the_case_people() {
         assert_ne!(e.status, PlanStatus::Done, "{key}: nothing is done on the day of a baseline");
     }
 }
+
+#[test]
+fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_first_open_steps() {
+    use itsm_maturity::domain::plan::executive_summary;
+    use itsm_maturity::domain::results::SupportBand;
+    let c = Catalog::default_catalog();
+    let mut a = sample().unwrap().assessment;
+    let r = evaluate(&c, &a);
+    let s = executive_summary(&a, &r);
+    assert_eq!((s.floor_level, s.in_scope), (r.floor_level, 8));
+    assert_eq!(s.at_target, r.in_scope().filter(|p| p.gap <= 0).count());
+    // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
+    assert_eq!(s.at_risk.len(), 2);
+    assert!(s.at_risk[0].support <= s.at_risk[1].support);
+    assert!(s.at_risk.iter().all(|o| o.band != SupportBand::Supported && !o.weakest.is_empty()));
+    let names: Vec<&str> = r.in_scope().map(|p| p.name.as_str()).collect();
+    assert!(s.at_risk.iter().flat_map(|o| &o.weakest).all(|w| names.contains(&w.as_str())), "names, not ids");
+    // The first three steps, with the plan's owner where there is one.
+    let first: Vec<String> =
+        r.roadmap.iter().take(3).map(|s| format!("{} → level {}", s.process_name, s.level)).collect();
+    assert_eq!(s.first_steps.iter().map(|f| f.what.clone()).collect::<Vec<_>>(), first);
+    assert_eq!(s.first_steps[0].plan.as_ref().map(|p| p.owner.as_str()), Some("Sam Okafor (IT lead)"));
+    // A step marked done leaves the list; the next one moves up.
+    let top = &r.roadmap[0];
+    set(&mut a, &step_key(&top.process, top.level), entry("Sam", "", PlanStatus::Done, "")).unwrap();
+    let s = executive_summary(&a, &r);
+    let next: Vec<String> =
+        r.roadmap.iter().skip(1).take(3).map(|s| format!("{} → level {}", s.process_name, s.level)).collect();
+    assert_eq!(s.first_steps.iter().map(|f| f.what.clone()).collect::<Vec<_>>(), next);
+}

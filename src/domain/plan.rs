@@ -1,9 +1,10 @@
 //! The action plan read against results: which roadmap work a projection
 //! counts as done (and the assessment as it would be then), and, in a
-//! follow-up, what became of the baseline's planned items.
+//! follow-up, what became of the baseline's planned items; and the executive
+//! summary a manager reads first.
 
 use super::assessment::{initiative_key, step_key, Agreed, Answer, Assessment, PlanEntry, PlanStatus, QuestionKey};
-use super::results::{Horizon, Results};
+use super::results::{Horizon, Results, SupportBand};
 use std::collections::BTreeSet;
 
 /// Which roadmap work a projected result counts as done.
@@ -140,4 +141,85 @@ pub fn plan_outcomes(baseline: &Assessment, base: &Results, now: &Results) -> Ve
         }
     }
     out
+}
+
+/// One objective the executive summary names as most at risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveRisk {
+    pub name: String,
+    pub importance: u8,
+    /// Percent 0..=100.
+    pub support: f64,
+    pub band: SupportBand,
+    /// Names of its weakest in-scope processes below target.
+    pub weakest: Vec<String>,
+}
+
+/// One of the first steps of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstStep {
+    /// "Change management → level 2".
+    pub what: String,
+    pub horizon: Horizon,
+    /// Its plan, when it has one.
+    pub plan: Option<PlanEntry>,
+}
+
+/// What a manager reads first: the floor level, how many processes are at
+/// target, how complete the answers are, the objectives most at risk with the
+/// processes that put them at risk, and the first steps of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExecutiveSummary {
+    pub floor_level: Option<u8>,
+    pub in_scope: usize,
+    pub at_target: usize,
+    /// Share of in-scope questions answered, 0.0..=1.0.
+    pub completion: f64,
+    /// Up to three rated objectives below 70 % support, least supported first.
+    pub at_risk: Vec<ObjectiveRisk>,
+    /// Up to three roadmap steps not done or dropped, in roadmap order.
+    pub first_steps: Vec<FirstStep>,
+}
+
+/// The executive summary of results `r` of assessment `a`.
+pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
+    let name = |pid: &String| r.process(pid).map_or_else(|| pid.clone(), |p| p.name.clone());
+    let at_risk = r
+        .objectives_by_risk()
+        .into_iter()
+        .filter_map(|o| {
+            let support = o.support?;
+            let band = SupportBand::of(support);
+            (band != SupportBand::Supported).then(|| ObjectiveRisk {
+                name: o.name.clone(),
+                importance: o.importance,
+                support,
+                band,
+                weakest: o.weakest.iter().map(name).collect(),
+            })
+        })
+        .take(3)
+        .collect();
+    let first_steps = r
+        .roadmap
+        .iter()
+        .filter_map(|s| {
+            let plan = a.plan.get(&step_key(&s.process, s.level)).cloned();
+            let closed = plan.as_ref().is_some_and(|p| matches!(p.status, PlanStatus::Done | PlanStatus::Dropped));
+            (!closed).then(|| FirstStep {
+                what: format!("{} → level {}", s.process_name, s.level),
+                horizon: s.horizon,
+                plan,
+            })
+        })
+        .take(3)
+        .collect();
+    ExecutiveSummary {
+        floor_level: r.floor_level,
+        in_scope: r.in_scope().count(),
+        at_target: r.in_scope().filter(|p| p.gap <= 0).count(),
+        completion: r.completion(),
+        at_risk,
+        first_steps,
+    }
 }

@@ -82,6 +82,67 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     run().is_some()
 }
 
+/// What a standalone copy of a page never shows: controls, forms and the
+/// parts marked not for print.
+const NOT_IN_COPY: &str = ".no-print, button, select, input, textarea, script, details.plan";
+
+/// The page's own style rules as text, the dark-mode ones applied when the
+/// page is dark now (so the copy looks like the page, charts included) and
+/// left out when it is light.
+fn style_text(doc: &web_sys::Document) -> String {
+    let dark = prefers_dark();
+    let sheets = doc.style_sheets();
+    let mut css = String::new();
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets.item(i).and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok()) else {
+            continue;
+        };
+        let Ok(rules) = sheet.css_rules() else { continue };
+        for j in 0..rules.length() {
+            let Some(text) = rules.item(j).map(|r| r.css_text()) else { continue };
+            match text.strip_prefix("@media (prefers-color-scheme: dark)") {
+                Some(inner) if dark => css.push_str(&format!("@media all{inner}")),
+                Some(_) => {}
+                None => css.push_str(&text),
+            }
+            css.push('\n');
+        }
+    }
+    css
+}
+
+/// A self-contained HTML file of the element `id` as it is on screen: its
+/// markup without controls, the page's styles inline, print-only parts shown,
+/// links made plain text, no script, and a Content-Security-Policy that lets
+/// it load nothing at all. `None` when the element is not on the page.
+pub fn standalone_html(id: &str, title: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let copy: web_sys::Element = doc.get_element_by_id(id)?.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let gone = copy.query_selector_all(NOT_IN_COPY).ok()?;
+    for i in 0..gone.length() {
+        if let Some(e) = gone.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            e.remove();
+        }
+    }
+    let links = copy.query_selector_all("a[href]").ok()?;
+    for i in 0..links.length() {
+        if let Some(e) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            let _ = e.remove_attribute("href");
+        }
+    }
+    let title = crate::charts::escape(title);
+    let scheme = if prefers_dark() { "dark" } else { "light" };
+    Some(format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
+         <style>\n{}</style>\n<style>:root {{ color-scheme: {scheme}; }} .print-only {{ display: block; }} \
+         .plan-print:empty {{ display: none; }}</style>\n</head>\n<body>\n<main class=\"page\">\n{}\n</main>\n</body>\n</html>\n",
+        style_text(&doc),
+        copy.outer_html()
+    ))
+}
+
 fn dark_query() -> Option<web_sys::MediaQueryList> {
     web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
 }

@@ -73,7 +73,7 @@ pub fn Charts(
     let mut heat_heads = headings(&["Process"]);
     heat_heads.extend(Attribute::ALL.map(|a| a.id().to_string()));
     view! {
-        <div class="charts">
+        <div class="charts" id="charts">
             <CascadeFigure file_base=file_base />
             <ChartFigure
                 id="chart-radar"

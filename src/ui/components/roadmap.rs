@@ -1,6 +1,7 @@
-//! The roadmap in three horizons (Now, Next, Later): the shared initiatives
-//! that start in each horizon (one generic action done once for several
-//! processes), then each process's own steps. On the results page and the report.
+//! The roadmap in three horizons (Now, Next, Later), each foldable: the shared
+//! initiatives that start in each horizon (one generic action done once for
+//! several processes), then each process's own steps, each with its plan. On
+//! the results page (Now unfolded) and the report (all unfolded).
 
 use crate::domain::assessment::{initiative_key, step_key};
 use crate::domain::catalog::Effort;
@@ -9,9 +10,14 @@ use crate::ui::components::plan::PlanEditor;
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
-/// The roadmap in three horizons.
+/// The roadmap in three horizons, each folded into its heading except Now
+/// (all open with `all_open`: the report, which prints them).
 #[component]
-pub fn Roadmap() -> impl IntoView {
+pub fn Roadmap(
+    /// Every horizon open (the report).
+    #[prop(optional)]
+    all_open: bool,
+) -> impl IntoView {
     let state = expect_context::<Session>();
     let lines = move || state.results.with(|r| r.as_ref().map(Results::action_lines).unwrap_or(0));
     view! {
@@ -25,9 +31,9 @@ pub fn Roadmap() -> impl IntoView {
                 {move || format!("{} actions in all.", lines())}
             </p>
             <div class="roadmap">
-                <RoadColumn horizon=Horizon::Now intro="The next level of each process below target." />
-                <RoadColumn horizon=Horizon::Next intro="The level after that." />
-                <RoadColumn horizon=Horizon::Later intro="Further levels up to the target." />
+                <RoadColumn horizon=Horizon::Now open=true intro="The next level of each process below target." />
+                <RoadColumn horizon=Horizon::Next open=all_open intro="The level after that." />
+                <RoadColumn horizon=Horizon::Later open=all_open intro="Further levels up to the target." />
             </div>
         </section>
     }
@@ -38,6 +44,8 @@ pub fn Roadmap() -> impl IntoView {
 fn RoadColumn(
     /// Which horizon.
     horizon: Horizon,
+    /// Shown unfolded at first.
+    open: bool,
     /// One line on what it holds.
     intro: &'static str,
 ) -> impl IntoView {
@@ -62,9 +70,24 @@ fn RoadColumn(
             (initiatives, steps)
         })
     };
+    let count = move || {
+        state.results.with(|r| {
+            let Some(r) = r.as_ref() else { return String::new() };
+            let i = r.initiatives_in(horizon).count();
+            let s = r.roadmap.iter().filter(|s| s.horizon == horizon).count();
+            match (i, s) {
+                (0, 0) => "nothing".into(),
+                (0, s) => format!("{s} steps"),
+                (i, s) => format!("{i} shared initiatives, {s} steps"),
+            }
+        })
+    };
     view! {
-        <section class="road-col" aria-labelledby=format!("road-{slug}") id=format!("roadmap-{slug}")>
-            <h3 id=format!("road-{slug}")>{horizon.label()}</h3>
+        <details class="road-col" open=open id=format!("roadmap-{slug}")>
+            <summary>
+                <h3 id=format!("road-{slug}")>{horizon.label()}</h3>
+                <span class="muted small road-count">{count}</span>
+            </summary>
             <p class="muted small">{intro}</p>
             {move || {
                 let (initiatives, steps) = content();
@@ -82,7 +105,7 @@ fn RoadColumn(
                 }
                     .into_any()
             }}
-        </section>
+        </details>
     }
 }
 

@@ -6,10 +6,11 @@ use crate::domain::assessment::SizeBand;
 use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
+use crate::ui::components::executive::ExecutiveSummaryCard;
 use crate::ui::components::roadmap::Roadmap;
 use crate::ui::components::summary::Summary;
-use crate::ui::state::Session;
-use crate::ui::util::slug;
+use crate::ui::state::{Notices, Session};
+use crate::ui::util::{download, slug, standalone_html};
 use leptos::prelude::*;
 
 /// The report page.
@@ -25,19 +26,37 @@ pub fn ReportPage() -> impl IntoView {
             let _ = w.print();
         }
     };
+    let notices = expect_context::<Notices>();
+    let save_html = move |_| {
+        let title = state
+            .assessment
+            .with_untracked(|a| a.as_ref().map(|a| format!("{} — ITSM capability report", a.name)).unwrap_or_default());
+        let saved = standalone_html("report", &title)
+            .is_some_and(|html| download(&format!("{}-report.html", file_base.get_untracked()), "text/html", &html));
+        if !saved {
+            notices
+                .error("The HTML file could not be made in this browser; print the page to PDF instead.".to_string());
+        }
+    };
     view! {
         <article class="report card" id="report">
             <div class="report-actions no-print">
                 <button class="btn btn-primary" id="print-report" on:click=print>
                     "Print or save as PDF"
                 </button>
-                <span class="muted small">"Uses your browser's print dialog; choose A4 or Letter."</span>
+                <button class="btn btn-secondary" id="download-html" on:click=save_html>
+                    "Download as HTML"
+                </button>
+                <span class="muted small">
+                    "Print uses your browser's dialog (A4 or Letter); the HTML file opens in any browser, offline, and prints the same."
+                </span>
             </div>
             <header class="report-header">
                 <ReportHeader />
             </header>
+            <ExecutiveSummaryCard />
             <section class="report-section">
-                <h2>"Summary"</h2>
+                <h2>"Figures"</h2>
                 <Summary />
             </section>
             <section class="report-section">
@@ -47,7 +66,7 @@ pub fn ReportPage() -> impl IntoView {
             <Charts file_base=file_base />
             <BusinessView />
             <ActionPlan file_base=file_base />
-            <Roadmap />
+            <Roadmap all_open=true />
             <ReportNotes />
             <p class="muted small report-foot">
                 "Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."

@@ -8,6 +8,7 @@ use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::comparison::Comparison;
+use crate::ui::components::executive::{ExecutiveSummaryCard, ResultsMenu};
 use crate::ui::components::explain::Explain;
 use crate::ui::components::roadmap::Roadmap;
 use crate::ui::components::summary::Summary;
@@ -81,6 +82,8 @@ pub fn ResultsPage() -> impl IntoView {
                 }
             }
         >
+            <ExecutiveSummaryCard />
+            <ResultsMenu />
             <Profile />
             <Charts file_base=file_base />
             <Comparison file_base=file_base />
@@ -156,7 +159,7 @@ fn Profile() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="profile-heading">
+        <section class="card" aria-labelledby="profile-heading" id="profile">
             <h2 id="profile-heading">"Capability profile"</h2>
             <p class="muted">
                 "In-scope processes by priority (gap × relevance). Level is the gated capability level 0–5; index is the continuous score 0–5."

@@ -1,9 +1,10 @@
 // The results page, its charts and exports, and the printable report.
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import assert from 'node:assert/strict';
 import { BASE, DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow, stored, parseCsv } from '../support.mjs';
-import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, assertAccessible } from '../pages.mjs';
+import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, OrganizationPage, assertAccessible } from '../pages.mjs';
 
 export const journeys = [];
 const journey = (name, fn) => journeys.push({ name, fn });
@@ -155,6 +156,85 @@ journey('action plan: owner, date, status and note per step survive reload and e
   await importer.confirm();
   await start.waitItem('sample-pizza');
   assert.deepEqual(JSON.parse(await stored(page, 'sample-pizza')).assessment.plan[key], { owner: hostile, due: '2027-01-31', status: 'done', note });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('HTML report: one file that opens from disk with JavaScript off, loads nothing, and holds the summary, charts, plan and the whole roadmap', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  // A hostile assessment name: the file must show it as text.
+  const hostile = '<img src=x onerror=alert(1)> =HYPERLINK("http://x","y")';
+  await page.goto(`${BASE}/a/sample-pizza/organization`);
+  const org = new OrganizationPage(page);
+  await org.waitLoaded();
+  await org.assessmentName().fill(hostile);
+  await org.assessmentName().press('Tab');
+  await new AssessmentFrame(page).waitSaveStatus('Saved in this browser');
+  await page.goto(`${BASE}/a/sample-pizza/report`);
+  await new ReportPage(page).waitLoaded();
+  const dl = await download(page, () => page.click('#download-html'));
+  assert.match(dl.suggestedFilename(), /-report\.html$/);
+  // Saved as a person would, with its .html name (a browser opens it by that).
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-html-')), dl.suggestedFilename());
+  await dl.saveAs(file);
+  const html = fs.readFileSync(file, 'utf8');
+  assert.doesNotMatch(html, /<script/i, 'no script');
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  assert.doesNotMatch(html, /<(button|input|select|textarea)\b/, 'no controls');
+  assert.doesNotMatch(html, /href=/, 'no links back into the app');
+  // Opened from disk, JavaScript off: nothing but the file itself is loaded.
+  const offline = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+  const requests = [];
+  offline.on('request', (r) => requests.push(r.url()));
+  const view = await offline.newPage();
+  await view.goto('file://' + file);
+  await view.waitForLoadState('load');
+  assert.deepEqual(requests, [new URL('file://' + file).href], 'one request: the file');
+  assert.equal(await view.locator('head > title').textContent(), `${hostile} — ITSM capability report`);
+  assert.equal(await view.locator('img').count(), 0, 'the hostile name is text, not an image');
+  assert.equal(await view.locator('#exec-heading').innerText(), 'In one minute');
+  assert.match(await view.locator('#exec-headline').innerText(), /^Floor level \d across 8 processes in scope/);
+  assert.ok(await view.locator('svg').count() >= 5, 'the cascade and the four charts, inline');
+  for (const h of ['now', 'next', 'later']) assert.equal(await view.locator(`#roadmap-${h}`).getAttribute('open'), '', `${h} unfolded`);
+  assert.match(await view.locator('body').innerText(), /Plan: In progress · Sam Okafor \(IT lead\) · due 2027-03-31/);
+  assert.match(await view.locator('body').innerText(), /Supplier management/);
+  await view.screenshot({ path: path.join(SHOTS, 'report-html.png') });
+  await offline.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('results in one minute: the summary names the objectives at risk and the first steps, the menu reaches every section, Next and Later fold', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const summary = page.locator('#executive-summary');
+  await summary.waitFor();
+  assert.match(await page.locator('#exec-headline').innerText(), /^Floor level 0 across 8 processes in scope; 0 of them at target; 100 % of the questions answered\.$/);
+  const risks = await page.locator('#summary-risks li').allInnerTexts();
+  assert.equal(risks.length, 2);
+  assert.match(risks[0], /^Card payment on delivery and online — 45 %, partly supported \(importance 5 of 5\)\. Put at risk by: Supplier management, /);
+  const steps = await page.locator('#summary-steps li').allInnerTexts();
+  assert.equal(steps.length, 3);
+  assert.match(steps[0], /^Information security management → level 1 \(Now\) — In progress · Sam Okafor \(IT lead\) · due 2027-03-31$/);
+  // The summary comes before every other section.
+  const top = async (sel) => (await page.locator(sel).boundingBox()).y;
+  assert.ok((await top('#executive-summary')) < (await top('#profile')));
+  // Each menu link scrolls its section into view.
+  for (const href of await page.$$eval('#results-menu a', (as) => as.map((a) => a.getAttribute('href')))) {
+    await page.click(`#results-menu a[href="${href}"]`);
+    await page.waitForFunction((s) => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight - 40; }, href);
+  }
+  // Now unfolded, Next and Later folded until opened; the page is far shorter than the roadmap unfolded.
+  assert.equal(await page.locator('#roadmap-now').getAttribute('open'), '');
+  assert.equal(await page.locator('#roadmap-next').getAttribute('open'), null);
+  assert.match(await page.locator('#roadmap-next > summary').innerText(), /Next\s+6 shared initiatives, 5 steps/);
+  const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.click('#roadmap-next > summary');
+  assert.ok(await page.locator('#roadmap-next .road-step').first().isVisible());
+  const unfolded = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(folded < unfolded, `${folded} < ${unfolded}`);
+  assert.ok(folded < 12000, `results page ${folded} px tall at 1280 px`);
   assert.deepEqual(errors, []);
   await context.close();
 });

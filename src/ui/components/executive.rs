@@ -1,0 +1,125 @@
+//! The executive summary that opens the results page and the report: the
+//! floor level, processes at target, answers given, the objectives most at
+//! risk with the processes putting them at risk, and the first steps of the plan.
+
+use crate::domain::plan::{executive_summary, ExecutiveSummary};
+use crate::ui::state::Session;
+use leptos::prelude::*;
+
+fn headline(s: &ExecutiveSummary) -> String {
+    let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| l.to_string());
+    format!(
+        "Floor level {floor} across {} processes in scope; {} of them at target; {:.0} % of the questions answered.",
+        s.in_scope,
+        s.at_target,
+        s.completion * 100.0
+    )
+}
+
+/// The summary, from the open assessment's results.
+#[component]
+pub fn ExecutiveSummaryCard() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let summary = Memo::new(move |_| {
+        state
+            .results
+            .with(|r| state.assessment.with(|a| r.as_ref().zip(a.as_ref()).map(|(r, a)| executive_summary(a, r))))
+    });
+    move || {
+        summary.get().map(|s| {
+            let risks = if s.at_risk.is_empty() {
+                view! { <p id="summary-no-risk">"Every rated objective is well supported (70 % or more)."</p> }
+                    .into_any()
+            } else {
+                view! {
+                    <ul class="summary-risks" id="summary-risks">
+                        {s
+                            .at_risk
+                            .iter()
+                            .map(|o| {
+                                let by = if o.weakest.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" Put at risk by: {}.", o.weakest.join(", "))
+                                };
+                                view! {
+                                    <li class=format!("support-{}", o.band.class())>
+                                        <strong>{o.name.clone()}</strong>
+                                        {format!(
+                                            " — {:.0} %, {} (importance {} of 5).{by}",
+                                            o.support,
+                                            o.band.label(),
+                                            o.importance,
+                                        )}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            };
+            let steps = s
+                .first_steps
+                .iter()
+                .map(|f| {
+                    let plan = f.plan.as_ref().map(|p| format!(" — {}", p.line())).unwrap_or_default();
+                    view! {
+                        <li>
+                            <strong>{f.what.clone()}</strong>
+                            {format!(" ({}){plan}", f.horizon.label())}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card exec-summary" aria-labelledby="exec-heading" id="executive-summary">
+                    <h2 id="exec-heading">"In one minute"</h2>
+                    <p class="exec-headline" id="exec-headline">
+                        {headline(&s)}
+                    </p>
+                    <div class="exec-grid">
+                        <div>
+                            <h3>"Objectives most at risk"</h3>
+                            {risks}
+                        </div>
+                        <div>
+                            <h3>"First steps of the plan"</h3>
+                            <ol class="summary-steps" id="summary-steps">
+                                {steps}
+                            </ol>
+                        </div>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// The in-page menu of the results page.
+#[component]
+pub fn ResultsMenu() -> impl IntoView {
+    const SECTIONS: [(&str, &str); 7] = [
+        ("#profile", "Profile"),
+        ("#charts", "Charts"),
+        ("#comparison", "Comparison"),
+        ("#business-view", "Business view"),
+        ("#action-plan", "Action plan"),
+        ("#roadmap", "Roadmap"),
+        ("#follow-up", "Follow-up list"),
+    ];
+    view! {
+        <nav class="results-menu no-print" aria-label="Sections of the results" id="results-menu">
+            <ul>
+                {SECTIONS
+                    .map(|(href, label)| {
+                        view! {
+                            <li>
+                                <a href=href>{label}</a>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </nav>
+    }
+}
