@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod exporter;
 mod library;
 mod pages;
 mod route;

@@ -108,6 +108,9 @@ pub struct Session {
     pub assessment: ReadSignal<Option<Assessment>>,
     /// The evaluation of the open assessment: every figure a page shows.
     pub results: Memo<Option<Results>>,
+    /// Which planned work the projected result counts as done (results page,
+    /// report and exports show the same).
+    pub projection: RwSignal<crate::domain::plan::Projection>,
     /// Set when the open assessment's catalog is not loaded: it can be read, not edited.
     pub read_only: ReadSignal<Option<String>>,
     store: Store,
@@ -494,6 +497,7 @@ pub fn provide_state() {
         assessment: store.assessment.read_only(),
         results: store.results,
         read_only: store.read_only.read_only(),
+        projection: RwSignal::new(crate::domain::plan::Projection::Through(crate::domain::results::Horizon::Now)),
         store,
     });
     provide_context(super::library::Library::new(store));

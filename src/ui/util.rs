@@ -61,11 +61,15 @@ pub fn focus_id(id: &str) -> bool {
 /// Offers `text` as a file download named `filename` (no network involved:
 /// a blob URL in this tab). Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    download_parts(filename, mime, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)))
+}
+
+/// Offers a file made of blob `parts` (strings or byte arrays) for download.
+pub fn download_parts(filename: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &opts).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let doc = web_sys::window()?.document()?;
         let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;

@@ -6,7 +6,7 @@ use crate::domain::assessment::PlanStatus;
 use crate::domain::evaluate;
 use crate::domain::export::tracker_csv;
 use crate::domain::plan::{plan_outcomes, projected, PlanOutcome, Projection};
-use crate::domain::results::{Horizon, Results};
+use crate::domain::results::Results;
 use crate::ui::library::Library;
 use crate::ui::state::Session;
 use crate::ui::util::download;
@@ -76,7 +76,7 @@ pub fn ActionPlan(
     file_base: Signal<String>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
-    let choice = RwSignal::new(Projection::Through(Horizon::Now));
+    let choice = state.projection;
     let counts = Memo::new(move |_| {
         state.assessment.with(|a| {
             let mut n = [0usize; 4];

@@ -21,3 +21,4 @@ pub mod step_nav;
 pub mod stepper;
 pub mod summary;
 pub mod undo_notice;
+pub mod xlsx_button;

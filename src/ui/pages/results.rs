@@ -12,6 +12,7 @@ use crate::ui::components::executive::{ExecutiveSummaryCard, ResultsMenu};
 use crate::ui::components::explain::Explain;
 use crate::ui::components::roadmap::Roadmap;
 use crate::ui::components::summary::Summary;
+use crate::ui::components::xlsx_button::XlsxButton;
 use crate::ui::route::Step;
 use crate::ui::state::Session;
 use crate::ui::util::{download, slug};
@@ -64,6 +65,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <button class="btn btn-secondary" id="export-answers-csv" on:click=export_answers>
                         "Answers CSV"
                     </button>
+                    <XlsxButton file_base=file_base />
                 </div>
             </div>
             <Summary />

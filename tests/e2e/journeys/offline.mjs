@@ -18,7 +18,7 @@ async function waitControlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-journey('offline: after one visit the app reloads and works with the network off; the answer is saved', async (browser) => {
+journey('offline: after one visit the app reloads and works with the network off: the Excel workbook is written, the answer is saved', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   const start = new StartPage(page, BASE);
   await start.open();
@@ -28,6 +28,9 @@ journey('offline: after one visit the app reloads and works with the network off
   await start.waitLoaded();
   await start.openSample();
   await new ResultsPage(page).waitLoaded();
+  // The Excel workbook's worker comes from the service worker's cache.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.ok(fs.statSync(await xlsx.path()).size > 10000, 'a workbook, offline');
   await page.goto(BASE + '/a/sample-pizza/process/supplier'); // a deep link, offline
   const proc = new ProcessPage(page);
   await proc.waitLoaded();

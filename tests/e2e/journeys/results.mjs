@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../../../scripts/static-server.mjs';
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow, stored, parseCsv } from '../support.mjs';
+import { BASE, PORT, DIST, DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow, stored, parseCsv, watch } from '../support.mjs';
 import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, OrganizationPage, assertAccessible } from '../pages.mjs';
 
 export const journeys = [];
@@ -237,4 +239,91 @@ journey('results in one minute: the summary names the objectives at risk and the
   assert.ok(folded < 12000, `results page ${folded} px tall at 1280 px`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+journey('Excel workbook: written in the export worker, read back by openpyxl: six sheets, levels and targets as on screen, three people\'s answers, the plan, native charts, formulas stored as text', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const results = new ResultsPage(page);
+  // Formula-like text from the user: an assessment name and a plan owner.
+  const formula = '=HYPERLINK("http://x","y")';
+  const key = `step:${await results.roadmapNowSteps().first().getAttribute('data-process')}:${await results.roadmapNowSteps().first().getAttribute('data-level')}`;
+  await results.setPlan(key, { owner: formula, due: '2027-01-31', status: 'in_progress' });
+  await new AssessmentFrame(page).waitSaveStatus('Saved in this browser');
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /export-worker/.test(e.name)).length), 0, 'the worker is not loaded before the first export');
+  const dl = await download(page, () => page.click('#export-xlsx'));
+  assert.equal(dl.suggestedFilename(), 'pizza-pizza-baseline-assessment.xlsx');
+  assert.deepEqual(workers.map((u) => new URL(u).pathname), ['/export-worker-loader.js']);
+  await page.waitForFunction(() => document.querySelector('#export-xlsx').textContent === 'Excel workbook');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-xlsx-')), dl.suggestedFilename());
+  await dl.saveAs(file);
+  const book = JSON.parse(execFileSync('/usr/bin/python3', [path.join('tests', 'e2e', 'read-xlsx.py'), file], { encoding: 'utf8' }));
+  assert.deepEqual(book.sheets, ['Summary', 'Processes', 'Attributes', 'Answers', 'Action plan', 'Objectives']);
+  assert.deepEqual(book.sheets_with_formulas, [], 'no formula anywhere');
+  const summary = Object.fromEntries(book.data.Summary.filter((r) => r[0] && r[1] !== null).map((r) => [r[0], r[1]]));
+  assert.equal(summary.Organization, 'Pizza&Pizza');
+  assert.equal(summary['Floor level'], await page.locator('#stat-floor').innerText());
+  assert.equal(summary['Processes in scope'], '8');
+  // Processes: level and target of every in-scope process as the profile table shows them.
+  const [head, ...rows] = book.data.Processes;
+  assert.deepEqual(head.slice(0, 8), ['Process id', 'Process', 'In scope', 'Relevance', 'Why relevant', 'Target', 'Why this target', 'Level']);
+  assert.equal(book.frozen.Processes, 'A2');
+  assert.match(book.filter.Processes, /^A1:N\d+$/);
+  const inScope = rows.filter((r) => r[2] === 'yes');
+  assert.equal(inScope.length, 8);
+  for (const r of inScope) {
+    const cells = await results.row(r[0]).locator('td').allInnerTexts();
+    assert.equal(String(r[7]), cells[1], `${r[0]} level`);
+    assert.equal(String(r[5]), cells[3].replace(' (set)', ''), `${r[0]} target`);
+  }
+  // Answers: one column per participant, their answers and the median.
+  const answers = book.data.Answers;
+  const names = ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)'];
+  assert.deepEqual(answers[0].slice(4, 8), [...names, 'Median']);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'))).assessment;
+  const row = answers.find((r) => r[0] === 'Supplier management' && r[2] === 'supplier-contracts');
+  assert.ok(row, 'the supplier contracts question is a row');
+  assert.deepEqual(row.slice(4, 7), stored.participants.map((p) => p.answers['supplier/supplier-contracts']?.answer ?? null));
+  // The plan, with the formula-like owner stored as text.
+  const plan = book.data['Action plan'];
+  const planned = plan.find((r) => r[4] === formula);
+  assert.ok(planned, 'the planned step is a row');
+  assert.equal(book.types['Action plan'][plan.indexOf(planned)][4], 's', 'a string cell, not a formula');
+  assert.equal(planned[6], 'In progress');
+  // Native charts read the Processes sheet's cells.
+  assert.deepEqual(book.charts.map((c) => c.kind), ['radarChart', 'barChart']);
+  assert.ok(book.charts[0].ranges.includes('Processes!$B$2:$B$9'), JSON.stringify(book.charts[0].ranges));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('Excel workbook: an export worker that cannot load says so, and the assessment is untouched', async (browser) => {
+  // A copy of the build whose server lacks the worker's wasm (a broken deployment).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-noworker-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(dir, 'export-worker_bg.wasm' + ext), { force: true });
+  const port = PORT + 9;
+  const server = await serve(dir, port);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watch(page);
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.click('#open-sample');
+    await new ResultsPage(page).waitLoaded();
+    const before = await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'));
+    await page.click('#export-xlsx');
+    const banner = page.locator('#error-banner');
+    await banner.waitFor({ timeout: 10000 });
+    assert.match(await banner.innerText(), /The Excel workbook could not be made: the export worker could not be loaded .*Nothing was changed\./s);
+    await page.waitForFunction(() => document.querySelector('#export-xlsx').textContent === 'Excel workbook');
+    assert.equal(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza')), before);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|404/.test(e)), []);
+  } finally {
+    await context.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
