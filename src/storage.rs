@@ -327,6 +327,11 @@ pub fn save_catalog(c: &crate::domain::Catalog, text: &str) -> Result<(), Storag
     write(&format!("{CATALOG_PREFIX}{}@{}", c.id, c.version), text)
 }
 
+/// The text of a catalog loaded from a file earlier, as it was loaded.
+pub fn catalog_text(id: &str, version: &str) -> Option<String> {
+    read(&format!("{CATALOG_PREFIX}{id}@{version}"))
+}
+
 /// The catalogs loaded from files earlier (ones that no longer validate are skipped).
 pub fn catalogs() -> Vec<crate::domain::Catalog> {
     keys()

@@ -307,7 +307,8 @@ export class ResultsPage extends PageObject {
     }
   }
   /// A plan's field values as {owner, due, status, note}.
-  planValues(key) {
+  async planValues(key) {
+    await this.plan(key).locator('.plan-owner').waitFor();
     return this.plan(key).evaluate((d) => Object.fromEntries(['owner', 'due', 'status', 'note'].map((f) => [f, d.querySelector(`.plan-${f}`).value])));
   }
   planLine(key) { return this.plan(key).locator('summary .plan-tag'); }

@@ -31,70 +31,81 @@ pub fn PlanEditor(
     };
     let field = move |name: &str| format!("{name} for {}", label.get_value());
     let status_class = move || format!("tag plan-tag status-{}", entry.with(|e| e.status.id()));
+    // The form is drawn when opened: a results page shows dozens of steps.
+    let open = RwSignal::new(false);
     view! {
-        <details class="plan no-print" data-plan=item.get_value()>
+        <details
+            class="plan no-print"
+            data-plan=item.get_value()
+            on:toggle=move |ev| {
+                let el = event_target::<web_sys::Element>(&ev);
+                open.set(el.has_attribute("open"));
+            }
+        >
             <summary>
                 <span class="plan-label">"Plan"</span>
                 <span class=status_class>{move || entry.with(PlanEntry::line)}</span>
             </summary>
-            <div class="plan-form">
-                <label>
-                    <span>"Owner"</span>
-                    <input
-                        class="plan-owner"
-                        type="text"
-                        maxlength="120"
-                        aria-label=field("Owner")
-                        prop:value=move || entry.with(|e| e.owner.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|e| e.owner = v.clone());
-                        }
-                    />
-                </label>
-                <label>
-                    <span>"Due"</span>
-                    <input
-                        class="plan-due"
-                        type="date"
-                        aria-label=field("Due date")
-                        prop:value=move || entry.with(|e| e.due.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|e| e.due = v.clone());
-                        }
-                    />
-                </label>
-                <label>
-                    <span>"Status"</span>
-                    <select
-                        class="plan-status"
-                        aria-label=field("Status")
-                        prop:value=move || entry.with(|e| e.status.id())
-                        on:change=move |ev| {
-                            if let Some(s) = PlanStatus::from_id(&event_target_value(&ev)) {
-                                set(&|e| e.status = s);
+            <Show when=move || open.get()>
+                <div class="plan-form">
+                    <label>
+                        <span>"Owner"</span>
+                        <input
+                            class="plan-owner"
+                            type="text"
+                            maxlength="120"
+                            aria-label=field("Owner")
+                            prop:value=move || entry.with(|e| e.owner.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|e| e.owner = v.clone());
                             }
-                        }
-                    >
-                        {PlanStatus::ALL.map(|s| view! { <option value=s.id()>{s.label()}</option> })}
-                    </select>
-                </label>
-                <label class="plan-note-field">
-                    <span>"Note"</span>
-                    <textarea
-                        class="plan-note"
-                        rows="2"
-                        maxlength="4000"
-                        aria-label=field("Plan note")
-                        prop:value=move || entry.with(|e| e.note.clone())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set(&|e| e.note = v.clone());
-                        }
-                    ></textarea>
-                </label>
-            </div>
+                        />
+                    </label>
+                    <label>
+                        <span>"Due"</span>
+                        <input
+                            class="plan-due"
+                            type="date"
+                            aria-label=field("Due date")
+                            prop:value=move || entry.with(|e| e.due.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|e| e.due = v.clone());
+                            }
+                        />
+                    </label>
+                    <label>
+                        <span>"Status"</span>
+                        <select
+                            class="plan-status"
+                            aria-label=field("Status")
+                            prop:value=move || entry.with(|e| e.status.id())
+                            on:change=move |ev| {
+                                if let Some(s) = PlanStatus::from_id(&event_target_value(&ev)) {
+                                    set(&|e| e.status = s);
+                                }
+                            }
+                        >
+                            {PlanStatus::ALL.map(|s| view! { <option value=s.id()>{s.label()}</option> })}
+                        </select>
+                    </label>
+                    <label class="plan-note-field">
+                        <span>"Note"</span>
+                        <textarea
+                            class="plan-note"
+                            rows="2"
+                            maxlength="4000"
+                            aria-label=field("Plan note")
+                            prop:value=move || entry.with(|e| e.note.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set(&|e| e.note = v.clone());
+                            }
+                        ></textarea>
+                    </label>
+                </div>
+            </Show>
         </details>
         <p class="plan-print print-only small">
             {move || {

@@ -51,7 +51,9 @@ fn RoadColumn(
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let slug = horizon.label().to_lowercase();
-    let content = move || {
+    // A memo: a change that leaves this horizon as it was (a plan entry, an
+    // answer elsewhere) does not redraw its steps, so an open plan stays open.
+    let content = Memo::new(move |_| {
         state.results.with(|r| {
             let Some(r) = r.as_ref() else { return (Vec::new(), Vec::new()) };
             // Numbered in the order of the whole roadmap, so a step can refer to them.
@@ -69,7 +71,7 @@ fn RoadColumn(
                 .collect();
             (initiatives, steps)
         })
-    };
+    });
     let count = move || {
         state.results.with(|r| {
             let Some(r) = r.as_ref() else { return String::new() };
@@ -82,15 +84,20 @@ fn RoadColumn(
             }
         })
     };
+    // A folded horizon's steps are drawn when it is first opened.
+    let shown = RwSignal::new(open);
     view! {
-        <details class="road-col" open=open id=format!("roadmap-{slug}")>
+        <details class="road-col" open=open id=format!("roadmap-{slug}") on:toggle=move |_| shown.set(true)>
             <summary>
                 <h3 id=format!("road-{slug}")>{horizon.label()}</h3>
                 <span class="muted small road-count">{count}</span>
             </summary>
             <p class="muted small">{intro}</p>
             {move || {
-                let (initiatives, steps) = content();
+                if !shown.get() {
+                    return ().into_any();
+                }
+                let (initiatives, steps) = content.get();
                 if initiatives.is_empty() && steps.is_empty() {
                     return view! { <p class="muted">"Nothing here."</p> }.into_any();
                 }

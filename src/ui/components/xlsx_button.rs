@@ -2,20 +2,31 @@
 //! the button says so while it works, and a failure is a banner sentence
 //! (the assessment is untouched).
 
+use crate::domain::catalog::{DEFAULT_CATALOG_FILE, DEFAULT_CATALOG_ID};
 use crate::ui::exporter::{download_bytes, in_worker};
 use crate::ui::state::{Notices, Session};
+use crate::ui::util::fetch_text;
 use leptos::prelude::*;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The open assessment, its catalog and the projection as the worker's request.
-fn request(state: &Session) -> Option<String> {
-    let envelope = state.envelope()?;
+/// The worker's request: the open assessment as the app saves it, its catalog
+/// as it was loaded (the default one from its file, cached) and the
+/// projection, assembled as text (the catalog is never re-encoded here).
+async fn request(state: Session) -> Result<String, String> {
+    let envelope = state.envelope().ok_or("no assessment is open")?;
     let projection = state.projection.get_untracked().id();
-    state.with_catalog_untracked(|catalog| {
-        serde_json::json!({"kind": "xlsx", "catalog": catalog, "envelope": envelope, "projection": projection})
-            .to_string()
-    })
+    let (id, version) =
+        state.with_catalog_untracked(|c| (c.id.clone(), c.version.clone())).ok_or("its catalog is not loaded")?;
+    let catalog = match crate::storage::catalog_text(&id, &version) {
+        Some(text) => text,
+        None if id == DEFAULT_CATALOG_ID => fetch_text(DEFAULT_CATALOG_FILE).await?,
+        None => return Err(format!("the catalog {id} v{version} is not stored in this browser")),
+    };
+    Ok(format!(
+        "{{\"kind\":\"xlsx\",\"projection\":\"{projection}\",\"catalog\":{catalog},\"envelope\":{}}}",
+        envelope.encode()
+    ))
 }
 
 /// "Excel workbook": writes and downloads `<file_base>.xlsx`.
@@ -28,11 +39,14 @@ pub fn XlsxButton(
     let notices = expect_context::<Notices>();
     let busy = RwSignal::new(false);
     let run = move |_| {
-        let Some(req) = request(&state) else { return };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let name = format!("{}.xlsx", file_base.get_untracked());
-            match in_worker(req).await {
+            let made = match request(state).await {
+                Ok(req) => in_worker(req).await,
+                Err(e) => Err(e),
+            };
+            match made {
                 Ok(bytes) if download_bytes(&name, XLSX_MIME, &bytes) => {}
                 Ok(_) => notices.error("The browser refused the download of the Excel workbook; nothing was changed."),
                 Err(e) => notices.error(format!("The Excel workbook could not be made: {e}. Nothing was changed.")),

@@ -30,6 +30,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
     const importer = new ImportPanel(p);
     await importer.choose({ name: 'handout.itsm.json', mimeType: 'application/json', buffer: handout });
     await importer.confirm();
+    await new StartPage(p, BASE).waitItem('sample-pizza'); // written once the catalog is loaded
     const pWorkshop = new WorkshopPage(p);
     await p.goto(BASE + '/a/sample-pizza/workshop');
     await pWorkshop.setMyName(name);
@@ -269,6 +270,7 @@ journey('custom catalog: a valid file loads and is used; a broken one is refused
   await importer.waitAttached();
   await importer.choose({ name: 'ghost.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ghost)) });
   await importer.confirm();
+  await new StartPage(page, BASE).waitItem('ghost-one');
   await page.goto(`${BASE}/a/ghost-one/organization`);
   await frame.waitFor('readOnlyNote');
   assert.match(await frame.readOnlyNote().innerText(), /catalog “ghost-catalog” version 9, which is not loaded/);
