@@ -7,7 +7,7 @@
 use itsm_maturity::domain::assessment::{initiative_key, step_key, ActionError, PlanEntry, PlanStatus};
 use itsm_maturity::domain::export::{tracker_csv, TRACKER_COLUMNS};
 use itsm_maturity::domain::format::{decode, VERSION};
-use itsm_maturity::domain::plan::{plan_outcomes, projected, projected_keys, Projection};
+use itsm_maturity::domain::plan::{plan_outcomes, projected, projected_keys, Outcome, Projection};
 use itsm_maturity::domain::results::Horizon;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::{evaluate, Action, Answer, Assessment, Catalog, QuestionKey};
@@ -115,7 +115,8 @@ fn a_follow_up_carries_the_plan_on() {
     let mut a = sample().unwrap().assessment;
     set(&mut a, &step_key("supplier", 1), entry("Ana", "2027-01-31", PlanStatus::Done, "")).unwrap();
     let next = a.follow_up("a2", "2027-06-01");
-    assert_eq!(next.plan, a.plan);
+    assert_eq!(next.plan.len(), a.plan.len());
+    assert_eq!(next.plan[&step_key("supplier", 1)].owner, "Ana");
     assert_eq!(next.baseline.as_deref(), Some(a.id.as_str()));
 }
 
@@ -136,17 +137,22 @@ fn tracker_csv_has_the_documented_columns_one_row_per_item_and_neutral_cells() {
     let csv = tracker_csv(&r, &a);
     let rows = parse_csv(&csv);
     assert_eq!(rows[0], TRACKER_COLUMNS.map(String::from).to_vec());
-    assert_eq!(rows[0], ["Summary", "Description", "Assignee", "Due date", "Labels", "Priority", "Status"]);
+    assert_eq!(
+        rows[0],
+        ["Summary", "Description", "Assignee", "Due date", "Labels", "Priority", "Status", "Issue Type", "External ID"]
+    );
     // Every initiative and step but the dropped one.
     assert_eq!(rows.len() - 1, r.initiatives.len() + r.roadmap.len() - 1);
-    assert!(rows.iter().all(|row| row.len() == 7), "every row has seven cells");
+    assert!(rows.iter().all(|row| row.len() == 9), "every row has nine cells");
     let mine = rows
         .iter()
         .find(|row| row[0] == format!("{}: reach capability level {}", first.process_name, first.level))
         .expect("the planned step is a row");
     assert_eq!(mine[2], "'=HYPERLINK(\"http://x\",\"y\")", "a formula in the owner is neutralised");
     assert_eq!(mine[3], "2027-01-31");
-    assert_eq!(mine[6], "In progress");
+    assert_eq!(mine[6], "In Progress");
+    assert_eq!(mine[7], "Task");
+    assert_eq!(mine[8], step_key(&first.process, first.level), "the plan key: stable across exports");
     assert!(mine[1].contains("Plan note: +call the vendor"), "{}", mine[1]);
     assert!(mine[4].starts_with("itsm-roadmap "), "{}", mine[4]);
     assert!(mine[4].contains(&format!("level-{}", first.level)));
@@ -229,11 +235,17 @@ fn a_follow_up_shows_which_planned_steps_were_reached() {
     let outcomes = plan_outcomes(&base, &r, &evaluate(&c, &next));
     assert_eq!(outcomes.len(), 2);
     let s = outcomes.iter().find(|o| o.key == step_key("supplier", supplier.level)).unwrap();
-    assert_eq!(s.reached, Some(true));
+    assert_eq!(s.outcome, Outcome::Reached);
     assert_eq!(s.entry.line(), "Done · Ana");
     assert!(s.what.starts_with("Supplier management → level"), "{}", s.what);
     let o = outcomes.iter().find(|o| o.key == step_key(&other.process, other.level)).unwrap();
-    assert_eq!(o.reached, Some(false));
+    assert_eq!(o.outcome, Outcome::NotYet);
+    // A follow-up nobody has answered yet: "not assessed", never "not reached".
+    let empty = base.follow_up("a9", "2027-06-01");
+    let fresh = plan_outcomes(&base, &r, &evaluate(&c, &empty));
+    assert!(fresh.iter().all(|o| o.outcome == Outcome::NotAssessed), "{fresh:?}");
+    // What the baseline marked done is in progress in the follow-up until its answers show it.
+    assert_eq!(empty.plan[&step_key("supplier", supplier.level)].status, PlanStatus::InProgress);
 }
 
 #[test]
@@ -264,11 +276,11 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
     let mut a = sample().unwrap().assessment;
     let r = evaluate(&c, &a);
     let s = executive_summary(&a, &r);
-    assert_eq!((s.floor_level, s.in_scope), (r.floor_level, 8));
-    assert_eq!(s.at_target, r.in_scope().filter(|p| p.gap <= 0).count());
+    assert_eq!((s.floor_level, s.in_scope, s.rated_objectives), (r.floor_level, 8, 2));
+    assert_eq!(s.at_target, r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count());
     // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
     assert_eq!(s.at_risk.len(), 2);
-    assert!(s.at_risk[0].support <= s.at_risk[1].support);
+    assert!(s.at_risk[0].band <= s.at_risk[1].band, "the lower band first");
     assert!(s.at_risk.iter().all(|o| o.band != SupportBand::Supported && !o.weakest.is_empty()));
     let names: Vec<&str> = r.in_scope().map(|p| p.name.as_str()).collect();
     assert!(s.at_risk.iter().flat_map(|o| &o.weakest).all(|w| names.contains(&w.as_str())), "names, not ids");
@@ -277,9 +289,12 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
         r.roadmap.iter().take(3).map(|s| format!("{} → level {}", s.process_name, s.level)).collect();
     assert_eq!(s.first_steps.iter().map(|f| f.what.clone()).collect::<Vec<_>>(), first);
     assert_eq!(s.first_steps[0].plan.as_ref().map(|p| p.owner.as_str()), Some("Sam Okafor (IT lead)"));
-    // A step marked done leaves the list; the next one moves up.
+    // A dropped step leaves the list; the next one moves up. (A step marked
+    // done stays while it is on the roadmap: the answers do not show it yet.)
     let top = &r.roadmap[0];
     set(&mut a, &step_key(&top.process, top.level), entry("Sam", "", PlanStatus::Done, "")).unwrap();
+    assert_eq!(executive_summary(&a, &r).first_steps[0].what, first[0]);
+    set(&mut a, &step_key(&top.process, top.level), entry("Sam", "", PlanStatus::Dropped, "")).unwrap();
     let s = executive_summary(&a, &r);
     let next: Vec<String> =
         r.roadmap.iter().skip(1).take(3).map(|s| format!("{} → level {}", s.process_name, s.level)).collect();

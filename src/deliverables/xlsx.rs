@@ -143,19 +143,28 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
         ("Processes at target".into(), s.at_target.to_string()),
         ("Questions answered".into(), format!("{:.0} %", s.completion * 100.0)),
         (
-            format!("Projected, when {}", input.projection.label()),
+            format!("Best case if {}", input.projection.label()),
             format!("floor level {}, mean index {}", level(p.floor_level), index(p.mean_index)),
         ),
     ];
     for o in &s.at_risk {
-        let by =
-            if o.weakest.is_empty() { String::new() } else { format!("; put at risk by {}", o.weakest.join(", ")) };
-        lines.push(("Objective at risk".into(), format!("{} — {:.0} %, {}{by}", o.name, o.support, o.band.label())));
+        let by = if o.weakest.is_empty() {
+            String::new()
+        } else {
+            format!("; weakest processes behind it: {}", o.weakest.join(", "))
+        };
+        lines.push(("Objective below 70 %".into(), format!("{} — {:.0} %, {}{by}", o.name, o.support, o.band.label())));
     }
     for f in &s.first_steps {
         let plan = f.plan.as_ref().map(|p| format!(" — {}", p.line())).unwrap_or_default();
         lines.push(("First step".into(), format!("{} ({}){plan}", f.what, f.horizon.label())));
     }
+    lines.push((
+        "Best case means".into(),
+        "Every action in the chosen steps taken as fully in place, including questions nobody has answered yet, \
+         scored again with the same rules; a level counts only when every level below it is reached. Re-assess to confirm."
+            .into(),
+    ));
     lines.push(("Note".into(), INDICATIVE.to_string()));
     for (i, (k, v)) in lines.into_iter().enumerate() {
         let row = i as u32 + 2;
@@ -210,7 +219,7 @@ fn processes(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<u32, 
             ("Gap", 6.0),
             ("Priority", 9.0),
             ("Provisional", 11.0),
-            ("Projected level", 10.0),
+            ("Best case level", 10.0),
             ("References", 40.0),
         ],
         rows,
@@ -312,13 +321,13 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
     let (a, r) = (input.assessment, input.results);
     let plan = |key: String| a.plan.get(&key).cloned().unwrap_or_default();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    for (n, i) in r.initiatives.iter().enumerate() {
+    for i in &r.initiatives {
         let p = plan(initiative_key(&i.id));
         let served =
             i.processes.iter().map(|x| format!("{} (level {})", x.process_name, x.step_level)).collect::<Vec<_>>();
         rows.push(vec![
             i.horizon.label().into(),
-            format!("Shared initiative #{} ({})", n + 1, i.attribute.id()).into(),
+            format!("Shared work ({}, level {}) for {} processes", i.attribute.id(), i.level, i.processes.len()).into(),
             format!("{}\nFor: {}", i.text, served.join(", ")).into(),
             i.effort.map_or(Cell::Blank, |e| e.code().into()),
             p.owner.into(),
@@ -329,7 +338,14 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
     }
     for s in &r.roadmap {
         let p = plan(step_key(&s.process, s.level));
-        let actions = s.actions.iter().map(|x| format!("[{}] {}", x.attribute.id(), x.text)).collect::<Vec<_>>();
+        let actions = s
+            .actions
+            .iter()
+            .map(|x| {
+                let effort = x.effort.map(|e| format!(" (effort {})", e.code())).unwrap_or_default();
+                format!("[{}] {}{effort}", x.attribute.id(), x.text)
+            })
+            .collect::<Vec<_>>();
         rows.push(vec![
             s.horizon.label().into(),
             format!("{} → level {}", s.process_name, s.level).into(),
@@ -385,7 +401,7 @@ fn objectives(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), 
             ("Support %", 10.0),
             ("Band", 16.0),
             ("Weakest processes", 50.0),
-            ("Projected support %", 12.0),
+            ("Best case support %", 12.0),
         ],
         rows,
     )

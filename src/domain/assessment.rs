@@ -999,8 +999,9 @@ impl Assessment {
     }
 
     /// A follow-up: the same organization, objectives, strategy, services,
-    /// scope, mode and action plan (owners and dates carry on); answers start
-    /// empty; this assessment is recorded as the baseline.
+    /// scope, mode and action plan (owners and dates carry on; done items are
+    /// in progress until the new answers show them); answers start empty;
+    /// this assessment is recorded as the baseline.
     pub fn follow_up(&self, new_id: &str, date: &str) -> Assessment {
         let mut next = Assessment::new(new_id, &format!("{} — follow-up", self.name), date);
         next.organization = self.organization.clone();
@@ -1010,7 +1011,14 @@ impl Assessment {
         next.services = self.services.clone();
         next.strategy = self.strategy.clone();
         next.scope = self.scope.clone();
+        // The plan carries on; what the baseline marked done is in progress
+        // here until the follow-up's answers show it.
         next.plan = self.plan.clone();
+        for e in next.plan.values_mut() {
+            if e.status == PlanStatus::Done {
+                e.status = PlanStatus::InProgress;
+            }
+        }
         next.baseline = Some(self.id.clone());
         next
     }

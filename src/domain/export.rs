@@ -123,15 +123,26 @@ pub fn answers_csv(catalog: &Catalog, a: &Assessment) -> String {
     out
 }
 
-/// The columns of [`tracker_csv`], in the names common ticket trackers map on import.
-pub const TRACKER_COLUMNS: [&str; 7] =
-    ["Summary", "Description", "Assignee", "Due date", "Labels", "Priority", "Status"];
+/// The columns of [`tracker_csv`], in the names Jira's CSV import maps (other
+/// trackers map them by hand).
+pub const TRACKER_COLUMNS: [&str; 9] =
+    ["Summary", "Description", "Assignee", "Due date", "Labels", "Priority", "Status", "Issue Type", "External ID"];
 
 fn tracker_priority(h: Horizon) -> &'static str {
     match h {
         Horizon::Now => "High",
         Horizon::Next => "Medium",
         Horizon::Later => "Low",
+    }
+}
+
+/// A plan status as trackers' default workflows name it (Jira: To Do, In Progress, Done).
+fn tracker_status(s: PlanStatus) -> &'static str {
+    match s {
+        PlanStatus::NotStarted => "To Do",
+        PlanStatus::InProgress => "In Progress",
+        PlanStatus::Done => "Done",
+        PlanStatus::Dropped => "Dropped",
     }
 }
 
@@ -149,11 +160,13 @@ fn label(text: &str) -> String {
 /// status; the description lists the actions, the processes or objectives
 /// served and the plan note. Dropped items are left out. Priority follows the
 /// horizon (Now High, Next Medium, Later Low); labels name the horizon, the
-/// process or attribute and the level, space-separated.
+/// process or attribute and the level, space-separated; the status uses the
+/// names of Jira's default workflow; the external id is the plan key, stable
+/// across exports, so a second import can update rather than duplicate.
 pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
     let mut out = row(&TRACKER_COLUMNS.map(String::from));
-    let plan = |key: &str| a.plan.get(key).cloned().unwrap_or_default();
-    let mut push = |summary: String, description: Vec<String>, labels: Vec<String>, h: Horizon, p: PlanEntry| {
+    let mut push = |key: String, summary: String, description: Vec<String>, labels: Vec<String>, h: Horizon| {
+        let p: PlanEntry = a.plan.get(&key).cloned().unwrap_or_default();
         if p.status == PlanStatus::Dropped {
             return;
         }
@@ -171,34 +184,35 @@ pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
             p.due.clone(),
             labels.join(" "),
             tracker_priority(h).into(),
-            p.status.label().into(),
+            tracker_status(p.status).into(),
+            "Task".into(),
+            key,
         ]));
     };
-    for (n, i) in results.initiatives.iter().enumerate() {
+    for i in &results.initiatives {
         let mut description = vec![format!("{}{}", i.text, effort_note(i.effort))];
         description
             .extend(i.processes.iter().map(|p| format!("- {} (towards level {})", p.process_name, p.step_level)));
         push(
+            initiative_key(&i.id),
             format!(
-                "Shared initiative #{} ({}): level {} for {} processes",
-                n + 1,
+                "Shared work ({}, level {}) for {} processes: {}",
                 i.attribute.id(),
                 i.level,
-                i.processes.len()
+                i.processes.len(),
+                i.id
             ),
             description,
             vec![label(i.attribute.id()), format!("level-{}", i.level), "shared".into()],
             i.horizon,
-            plan(&initiative_key(&i.id)),
         );
     }
     for s in &results.roadmap {
         let mut description: Vec<String> =
             s.actions.iter().map(|x| format!("- [{}] {}{}", x.attribute.id(), x.text, effort_note(x.effort))).collect();
-        let shared = results.initiative_refs(s);
+        let shared: Vec<String> = s.initiatives.iter().map(|id| initiative_key(id)).collect();
         if !shared.is_empty() {
-            let refs = shared.iter().map(|(n, at)| format!("#{n} ({})", at.id())).collect::<Vec<_>>().join(", ");
-            description.push(format!("Also part of the shared initiatives {refs}"));
+            description.push(format!("Also part of the shared work {}", shared.join(", ")));
         }
         if let Some(p) = results.process(&s.process) {
             let serves = p.serves();
@@ -207,11 +221,11 @@ pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
             }
         }
         push(
+            step_key(&s.process, s.level),
             format!("{}: reach capability level {}", s.process_name, s.level),
             description,
             vec![label(&s.process), format!("level-{}", s.level)],
             s.horizon,
-            plan(&step_key(&s.process, s.level)),
         );
     }
     out

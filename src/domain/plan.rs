@@ -78,11 +78,18 @@ pub fn projected_keys(a: &Assessment, r: &Results, p: Projection) -> BTreeSet<Qu
         }
     }
     for i in &r.initiatives {
-        let whole = p.counts(status(initiative_key(&i.id)), i.horizon);
+        let own = status(initiative_key(&i.id));
+        if own == PlanStatus::Dropped {
+            continue;
+        }
+        // Each item by its own step's horizon: "Now complete" does not raise
+        // the part of an initiative that belongs to a Next step.
         keys.extend(
             i.processes
                 .iter()
-                .filter(|x| whole || steps.contains(&(x.process.as_str(), x.step_level)))
+                .filter(|x| {
+                    p.counts(own, Horizon::of_wave(x.wave)) || steps.contains(&(x.process.as_str(), x.step_level))
+                })
                 .map(|x| x.key.clone()),
         );
     }
@@ -100,6 +107,32 @@ pub fn projected(a: &Assessment, r: &Results, p: Projection) -> Assessment {
     next
 }
 
+/// Where a planned item of a baseline stands in a follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The step's level is reached (an initiative: its practice is in place,
+    /// answered Largely or Fully, in every process it served).
+    Reached,
+    /// An initiative in place in `done` of the `of` processes it served.
+    Partly { done: usize, of: usize },
+    /// Answered, and not reached.
+    NotYet,
+    /// The follow-up has no answers for it yet (or does not assess the process).
+    NotAssessed,
+}
+
+impl Outcome {
+    /// In words.
+    pub fn label(self) -> String {
+        match self {
+            Outcome::Reached => "Reached".into(),
+            Outcome::Partly { done, of } => format!("In place in {done} of {of} processes"),
+            Outcome::NotYet => "Not reached yet".into(),
+            Outcome::NotAssessed => "Not assessed in this follow-up yet".into(),
+        }
+    }
+}
+
 /// What became of one planned item of a baseline, seen from a follow-up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanOutcome {
@@ -109,35 +142,49 @@ pub struct PlanOutcome {
     pub what: String,
     /// The plan as the baseline left it.
     pub entry: PlanEntry,
-    /// Whether the follow-up reaches it: the process at that level (for an
-    /// initiative, every process it served at its step's level). `None` when
-    /// the follow-up does not assess the process.
-    pub reached: Option<bool>,
+    pub outcome: Outcome,
 }
 
 /// The baseline's plan, item by item, against the follow-up's results: the
 /// planned items (an owner, a date, a note or a status other than not
 /// started) of the baseline's roadmap, in its order. Items whose step left
-/// the baseline's roadmap are not listed.
+/// the baseline's roadmap are not listed. A process the follow-up has not
+/// answered yet is "not assessed", never "not reached".
 pub fn plan_outcomes(baseline: &Assessment, base: &Results, now: &Results) -> Vec<PlanOutcome> {
-    let reached = |process: &str, level: u8| now.process(process).filter(|p| p.in_scope).map(|p| p.level >= level);
+    let assessed = |process: &str| now.process(process).filter(|p| p.in_scope && p.answered > 0);
     let mut out = Vec::new();
     let planned = |key: &str| baseline.plan.get(key).filter(|e| !e.is_empty()).cloned();
-    for (n, i) in base.initiatives.iter().enumerate() {
+    for i in &base.initiatives {
         let key = initiative_key(&i.id);
         if let Some(entry) = planned(&key) {
-            let each: Vec<Option<bool>> = i.processes.iter().map(|x| reached(&x.process, x.step_level)).collect();
-            let reached = each.iter().all(Option::is_some).then(|| each.iter().all(|r| *r == Some(true)));
-            let what =
-                format!("Shared initiative #{} ({}) for {} processes", n + 1, i.attribute.id(), i.processes.len());
-            out.push(PlanOutcome { key, what, entry, reached });
+            let answered: Vec<bool> = i
+                .processes
+                .iter()
+                .filter_map(|x| {
+                    let q = assessed(&x.process)?.questions.iter().find(|q| q.key == x.key)?;
+                    q.effective.percent().map(|pct| pct >= 66.0)
+                })
+                .collect();
+            let (done, of) = (answered.iter().filter(|d| **d).count(), i.processes.len());
+            let outcome = match done {
+                _ if answered.is_empty() => Outcome::NotAssessed,
+                d if d == of => Outcome::Reached,
+                0 => Outcome::NotYet,
+                d => Outcome::Partly { done: d, of },
+            };
+            let what = format!("Shared work ({}, level {}) for {of} processes", i.attribute.id(), i.level);
+            out.push(PlanOutcome { key, what, entry, outcome });
         }
     }
     for s in &base.roadmap {
         let key = step_key(&s.process, s.level);
         if let Some(entry) = planned(&key) {
-            let what = format!("{} → level {}", s.process_name, s.level);
-            out.push(PlanOutcome { key, what, entry, reached: reached(&s.process, s.level) });
+            let outcome = match assessed(&s.process) {
+                None => Outcome::NotAssessed,
+                Some(p) if p.level >= s.level => Outcome::Reached,
+                Some(_) => Outcome::NotYet,
+            };
+            out.push(PlanOutcome { key, what: format!("{} → level {}", s.process_name, s.level), entry, outcome });
         }
     }
     out
@@ -171,21 +218,36 @@ pub struct FirstStep {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExecutiveSummary {
     pub floor_level: Option<u8>,
+    pub mean_index: Option<f64>,
     pub in_scope: usize,
+    /// In-scope processes with a target above 0, and how many of them meet it.
+    pub with_target: usize,
     pub at_target: usize,
+    /// Rated objectives with at least one process in scope (support known).
+    pub rated_objectives: usize,
     /// Share of in-scope questions answered, 0.0..=1.0.
     pub completion: f64,
-    /// Up to three rated objectives below 70 % support, least supported first.
+    /// Up to three rated objectives below 70 % support: the lower band first,
+    /// then the more important, then the lower support.
     pub at_risk: Vec<ObjectiveRisk>,
-    /// Up to three roadmap steps not done or dropped, in roadmap order.
+    /// Up to three roadmap steps not dropped, in roadmap order.
     pub first_steps: Vec<FirstStep>,
 }
 
 /// The executive summary of results `r` of assessment `a`.
 pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
     let name = |pid: &String| r.process(pid).map_or_else(|| pid.clone(), |p| p.name.clone());
-    let at_risk = r
-        .objectives_by_risk()
+    // Least supported first by band, then the more important, then the lower support.
+    let mut rated: Vec<&super::results::ObjectiveSupport> =
+        r.objectives.iter().filter(|o| o.support.is_some()).collect();
+    super::sort::sort_stable(&mut rated, |a, b| {
+        a.band()
+            .cmp(&b.band())
+            .then(b.importance.cmp(&a.importance))
+            .then(a.support.unwrap_or(0.0).total_cmp(&b.support.unwrap_or(0.0)))
+    });
+    let rated_objectives = rated.len();
+    let at_risk = rated
         .into_iter()
         .filter_map(|o| {
             let support = o.support?;
@@ -205,7 +267,8 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
         .iter()
         .filter_map(|s| {
             let plan = a.plan.get(&step_key(&s.process, s.level)).cloned();
-            let closed = plan.as_ref().is_some_and(|p| matches!(p.status, PlanStatus::Done | PlanStatus::Dropped));
+            // A step marked done that is still on the roadmap stays: the answers do not show it yet.
+            let closed = plan.as_ref().is_some_and(|p| p.status == PlanStatus::Dropped);
             (!closed).then(|| FirstStep {
                 what: format!("{} → level {}", s.process_name, s.level),
                 horizon: s.horizon,
@@ -216,8 +279,11 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
         .collect();
     ExecutiveSummary {
         floor_level: r.floor_level,
+        mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
-        at_target: r.in_scope().filter(|p| p.gap <= 0).count(),
+        with_target: r.in_scope().filter(|p| p.target > 0).count(),
+        at_target: r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count(),
+        rated_objectives,
         completion: r.completion(),
         at_risk,
         first_steps,

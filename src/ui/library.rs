@@ -328,6 +328,11 @@ impl Library {
         storage::load(id).ok().flatten().map(|(env, _)| env.assessment)
     }
 
+    /// The text of a custom catalog as it was loaded from its file.
+    pub fn catalog_text(&self, id: &str, version: &str) -> Option<String> {
+        storage::catalog_text(id, version)
+    }
+
     /// Resolves a conflict: keep this tab's version (overwrite the other).
     pub fn keep_mine(&self) {
         if let Some(theirs) = self.store.conflict.get_untracked() {

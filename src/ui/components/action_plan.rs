@@ -5,7 +5,7 @@
 use crate::domain::assessment::PlanStatus;
 use crate::domain::evaluate;
 use crate::domain::export::tracker_csv;
-use crate::domain::plan::{plan_outcomes, projected, PlanOutcome, Projection};
+use crate::domain::plan::{plan_outcomes, projected, Outcome, PlanOutcome, Projection};
 use crate::domain::results::Results;
 use crate::ui::library::Library;
 use crate::ui::state::Session;
@@ -119,7 +119,7 @@ pub fn ActionPlan(
                 {move || {
                     let [open, going, done, dropped] = counts.get();
                     if open + going + done + dropped == 0 {
-                        "Give roadmap steps an owner, a due date and a status under “Plan” on each step below; they are saved with the assessment and carried into a follow-up."
+                        "To plan the work, open “Plan” on any step below and add an owner, a due date and a status. Your plan is saved with this assessment and copied into any follow-up."
                             .to_string()
                     } else {
                         format!(
@@ -129,7 +129,7 @@ pub fn ActionPlan(
                 }}
             </p>
             <div class="inline-form no-print">
-                <label for="projection-select">"Projected result when"</label>
+                <label for="projection-select">"Best case if"</label>
                 <select
                     id="projection-select"
                     prop:value=move || choice.get().id()
@@ -142,14 +142,14 @@ pub fn ActionPlan(
                     {Projection::ALL.map(|p| view! { <option value=p.id()>{p.label()}</option> })}
                 </select>
             </div>
-            <p class="print-only">{move || format!("Projected result when {}.", choice.get().label())}</p>
+            <p class="print-only">{move || format!("Best case if {}.", choice.get().label())}</p>
             <table class="data-table" id="projection-table">
                 <caption class="sr-only">"Today and projected"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Figure"</th>
                         <th scope="col">"Today"</th>
-                        <th scope="col">"Projected"</th>
+                        <th scope="col">"Best case"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -171,7 +171,7 @@ pub fn ActionPlan(
                 </tbody>
             </table>
             <p class="muted small">
-                "The projection counts every question of the chosen steps as fully achieved and evaluates again with the same rules; a level is reached only when the levels below it are."
+                "Best case: every action in the chosen steps is taken as fully in place, including questions nobody has answered yet, and everything is scored again with the same rules. A level counts only when every level below it is reached. Re-assess to confirm."
             </p>
             <BaselinePlan />
         </section>
@@ -195,7 +195,7 @@ fn BaselinePlan() -> impl IntoView {
     move || {
         outcomes.get().map(|(name, list)| {
             view! {
-                <h3 id="baseline-plan-heading">{format!("What the plan of “{name}” achieved")}</h3>
+                <h3 id="baseline-plan-heading">{format!("Where the plan of “{name}” stands now")}</h3>
                 <table class="data-table" id="baseline-plan">
                     <thead>
                         <tr>
@@ -208,13 +208,9 @@ fn BaselinePlan() -> impl IntoView {
                         {list
                             .into_iter()
                             .map(|o| {
-                                let now = match o.reached {
-                                    Some(true) => "Reached",
-                                    Some(false) => "Not reached yet",
-                                    None => "Not assessed",
-                                };
+                                let now = o.outcome.label();
                                 view! {
-                                    <tr data-plan=o.key class:reached=o.reached == Some(true)>
+                                    <tr data-plan=o.key class:reached=o.outcome == Outcome::Reached>
                                         <th scope="row">{o.what}</th>
                                         <td>{o.entry.line()}</td>
                                         <td>{now}</td>

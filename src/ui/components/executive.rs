@@ -3,17 +3,28 @@
 //! risk with the processes putting them at risk, and the first steps of the plan.
 
 use crate::domain::plan::{executive_summary, ExecutiveSummary};
+use crate::domain::results::{Horizon, INDICATIVE};
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
 fn headline(s: &ExecutiveSummary) -> String {
     let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| l.to_string());
+    let mean = s.mean_index.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
     format!(
-        "Floor level {floor} across {} processes in scope; {} of them at target; {:.0} % of the questions answered.",
-        s.in_scope,
+        "Weakest process: level {floor} of 5 (average {mean}). {} of {} processes in scope meet their target. {:.0} % of the questions answered.",
         s.at_target,
+        s.with_target,
         s.completion * 100.0
     )
+}
+
+/// When a step is due, in words: "start now", "next", "later".
+fn horizon_words(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Now => "start now",
+        Horizon::Next => "next",
+        Horizon::Later => "later",
+    }
 }
 
 /// The summary, from the open assessment's results.
@@ -27,7 +38,10 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
     });
     move || {
         summary.get().map(|s| {
-            let risks = if s.at_risk.is_empty() {
+            let risks = if s.rated_objectives == 0 {
+                view! { <p id="summary-no-risk">"No objective is rated yet, or none has a process in scope."</p> }
+                    .into_any()
+            } else if s.at_risk.is_empty() {
                 view! { <p id="summary-no-risk">"Every rated objective is well supported (70 % or more)."</p> }
                     .into_any()
             } else {
@@ -40,7 +54,7 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                                 let by = if o.weakest.is_empty() {
                                     String::new()
                                 } else {
-                                    format!(" Put at risk by: {}.", o.weakest.join(", "))
+                                    format!(" Weakest processes behind it: {}.", o.weakest.join(", "))
                                 };
                                 view! {
                                     <li class=format!("support-{}", o.band.class())>
@@ -67,7 +81,7 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                     view! {
                         <li>
                             <strong>{f.what.clone()}</strong>
-                            {format!(" ({}){plan}", f.horizon.label())}
+                            {format!(" ({}){plan}", horizon_words(f.horizon))}
                         </li>
                     }
                 })
@@ -78,9 +92,18 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                     <p class="exec-headline" id="exec-headline">
                         {headline(&s)}
                     </p>
+
+                    {(s.completion < 1.0)
+                        .then(|| {
+                            view! {
+                                <p class="notice" id="exec-provisional">
+                                    "Figures are provisional until every question is answered."
+                                </p>
+                            }
+                        })}
                     <div class="exec-grid">
                         <div>
-                            <h3>"Objectives most at risk"</h3>
+                            <h3>"Objectives least supported (below 70 %)"</h3>
                             {risks}
                         </div>
                         <div>
@@ -90,6 +113,7 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                             </ol>
                         </div>
                     </div>
+                    <p class="muted small">{INDICATIVE}</p>
                 </section>
             }
         })

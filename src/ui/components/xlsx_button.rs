@@ -4,6 +4,7 @@
 
 use crate::domain::catalog::{DEFAULT_CATALOG_FILE, DEFAULT_CATALOG_ID};
 use crate::ui::exporter::{download_bytes, in_worker};
+use crate::ui::library::Library;
 use crate::ui::state::{Notices, Session};
 use crate::ui::util::fetch_text;
 use leptos::prelude::*;
@@ -13,12 +14,12 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 /// The worker's request: the open assessment as the app saves it, its catalog
 /// as it was loaded (the default one from its file, cached) and the
 /// projection, assembled as text (the catalog is never re-encoded here).
-async fn request(state: Session) -> Result<String, String> {
+async fn request(state: Session, library: Library) -> Result<String, String> {
     let envelope = state.envelope().ok_or("no assessment is open")?;
     let projection = state.projection.get_untracked().id();
     let (id, version) =
         state.with_catalog_untracked(|c| (c.id.clone(), c.version.clone())).ok_or("its catalog is not loaded")?;
-    let catalog = match crate::storage::catalog_text(&id, &version) {
+    let catalog = match library.catalog_text(&id, &version) {
         Some(text) => text,
         None if id == DEFAULT_CATALOG_ID => fetch_text(DEFAULT_CATALOG_FILE).await?,
         None => return Err(format!("the catalog {id} v{version} is not stored in this browser")),
@@ -37,12 +38,13 @@ pub fn XlsxButton(
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let notices = expect_context::<Notices>();
+    let library = expect_context::<Library>();
     let busy = RwSignal::new(false);
     let run = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let name = format!("{}.xlsx", file_base.get_untracked());
-            let made = match request(state).await {
+            let made = match request(state, library).await {
                 Ok(req) => in_worker(req).await,
                 Err(e) => Err(e),
             };

@@ -127,12 +127,12 @@ journey('action plan: owner, date, status and note per step survive reload and e
   const dl = await download(page, () => results.exportTracker());
   assert.equal(dl.suggestedFilename(), 'pizza-pizza-baseline-assessment-action-plan.csv');
   const rows = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
-  assert.deepEqual(rows[0], ['Summary', 'Description', 'Assignee', 'Due date', 'Labels', 'Priority', 'Status']);
+  assert.deepEqual(rows[0], ['Summary', 'Description', 'Assignee', 'Due date', 'Labels', 'Priority', 'Status', 'Issue Type', 'External ID']);
   const mine = rows.find((r) => r[4].includes(`level-${level}`) && r[4].includes(` ${pid} `) && r[0].includes('reach capability level'));
   assert.ok(mine, `a row for ${key}`);
-  assert.deepEqual(mine.slice(2), [`'${hostile}`, '2027-01-31', mine[4], 'High', 'Done']);
+  assert.deepEqual(mine.slice(2), [`'${hostile}`, '2027-01-31', mine[4], 'High', 'Done', 'Task', key]);
   assert.match(mine[1], /Plan note: <img src=x onerror=alert\(1\)> call the vendor first/);
-  assert.ok(rows.slice(1).every((r) => r.length === 7 && r.every((c) => !/^[=+\-@]/.test(c))), 'seven cells a row, no formula');
+  assert.ok(rows.slice(1).every((r) => r.length === 9 && r.every((c) => !/^[=+\-@]/.test(c))), 'nine cells a row, no formula');
   // After a reload the plan is there, and the report prints it.
   await page.reload();
   await results.waitLoaded();
@@ -196,7 +196,7 @@ journey('HTML report: one file that opens from disk with JavaScript off, loads n
   assert.equal(await view.locator('head > title').textContent(), `${hostile} — ITSM capability report`);
   assert.equal(await view.locator('img').count(), 0, 'the hostile name is text, not an image');
   assert.equal(await view.locator('#exec-heading').innerText(), 'In one minute');
-  assert.match(await view.locator('#exec-headline').innerText(), /^Floor level \d across 8 processes in scope/);
+  assert.match(await view.locator('#exec-headline').innerText(), /^Weakest process: level \d of 5 \(average \d\.\d\)\. \d of 8 processes in scope meet their target\./);
   assert.ok(await view.locator('svg').count() >= 5, 'the cascade and the four charts, inline');
   for (const h of ['now', 'next', 'later']) assert.equal(await view.locator(`#roadmap-${h}`).getAttribute('open'), '', `${h} unfolded`);
   assert.match(await view.locator('body').innerText(), /Plan: In progress · Sam Okafor \(IT lead\) · due 2027-03-31/);
@@ -212,13 +212,14 @@ journey('results in one minute: the summary names the objectives at risk and the
   await openSampleIn(page);
   const summary = page.locator('#executive-summary');
   await summary.waitFor();
-  assert.match(await page.locator('#exec-headline').innerText(), /^Floor level 0 across 8 processes in scope; 0 of them at target; 100 % of the questions answered\.$/);
+  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: level 0 of 5 \(average 1\.0\)\. 0 of 8 processes in scope meet their target\. 100 % of the questions answered\.$/);
+  assert.equal(await page.locator('#exec-provisional').count(), 0, 'every question answered: not provisional');
   const risks = await page.locator('#summary-risks li').allInnerTexts();
   assert.equal(risks.length, 2);
-  assert.match(risks[0], /^Card payment on delivery and online — 45 %, partly supported \(importance 5 of 5\)\. Put at risk by: Supplier management, /);
+  assert.match(risks[0], /^Card payment on delivery and online — 45 %, partly supported \(importance 5 of 5\)\. Weakest processes behind it: Supplier management, /);
   const steps = await page.locator('#summary-steps li').allInnerTexts();
   assert.equal(steps.length, 3);
-  assert.match(steps[0], /^Information security management → level 1 \(Now\) — In progress · Sam Okafor \(IT lead\) · due 2027-03-31$/);
+  assert.match(steps[0], /^Information security management → level 1 \(start now\) — In progress · Sam Okafor \(IT lead\) · due 2027-03-31$/);
   // The summary comes before every other section.
   const top = async (sel) => (await page.locator(sel).boundingBox()).y;
   assert.ok((await top('#executive-summary')) < (await top('#profile')));
