@@ -48,33 +48,24 @@ pub fn PlanEditor(
             </summary>
             <Show when=move || open.get()>
                 <div class="plan-form">
-                    <label>
-                        <span>"Owner"</span>
-                        <input
-                            class="plan-owner"
-                            type="text"
-                            maxlength="120"
-                            aria-label=field("Owner")
-                            prop:value=move || entry.with(|e| e.owner.clone())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                set(&|e| e.owner = v.clone());
-                            }
-                        />
-                    </label>
-                    <label>
-                        <span>"Due"</span>
-                        <input
-                            class="plan-due"
-                            type="date"
-                            aria-label=field("Due date")
-                            prop:value=move || entry.with(|e| e.due.clone())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                set(&|e| e.due = v.clone());
-                            }
-                        />
-                    </label>
+                    <PlanField
+                        title="Owner"
+                        kind="text"
+                        class="plan-owner"
+                        maxlength=Some("120")
+                        aria=field("Owner")
+                        value=Signal::derive(move || entry.with(|e| e.owner.clone()))
+                        on_set=Callback::new(move |v: String| set(&|e| e.owner = v.clone()))
+                    />
+                    <PlanField
+                        title="Due"
+                        kind="date"
+                        class="plan-due"
+                        maxlength=None
+                        aria=field("Due date")
+                        value=Signal::derive(move || entry.with(|e| e.due.clone()))
+                        on_set=Callback::new(move |v: String| set(&|e| e.due = v.clone()))
+                    />
                     <label>
                         <span>"Status"</span>
                         <select
@@ -121,5 +112,38 @@ pub fn PlanEditor(
                     })
             }}
         </p>
+    }
+}
+
+/// One labelled input of the plan form, saved when left.
+#[component]
+fn PlanField(
+    /// The visible label.
+    title: &'static str,
+    /// The input type ("text", "date").
+    kind: &'static str,
+    /// Its class (the journeys find fields by it).
+    class: &'static str,
+    /// Most characters, if limited.
+    maxlength: Option<&'static str>,
+    /// The accessible name, naming the step.
+    aria: String,
+    /// The current value.
+    value: Signal<String>,
+    /// Called with the new value when the field is left.
+    on_set: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{title}</span>
+            <input
+                class=class
+                type=kind
+                maxlength=maxlength
+                aria-label=aria
+                prop:value=value
+                on:change=move |ev| on_set.run(event_target_value(&ev))
+            />
+        </label>
     }
 }
