@@ -300,3 +300,34 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
         r.roadmap.iter().skip(1).take(3).map(|s| format!("{} → level {}", s.process_name, s.level)).collect();
     assert_eq!(s.first_steps.iter().map(|f| f.what.clone()).collect::<Vec<_>>(), next);
 }
+
+/// The law firm (a case the rules were not tuned to, see tests/relevance.rs),
+/// through the best case and the summary: what a consultant would show.
+#[test]
+fn a_law_firm_case_gets_a_best_case_and_summary_a_consultant_can_defend() {
+    use itsm_maturity::domain::plan::executive_summary;
+    let c = Catalog::default_catalog();
+    let a: Assessment = serde_json::from_str(include_str!("fixtures/case-law-firm.json")).unwrap();
+    let r = evaluate(&c, &a);
+    let s = executive_summary(&a, &r);
+    println!("summary: {s:#?}");
+    // Only the case's own processes and objectives are named.
+    let names: Vec<&str> = r.in_scope().map(|p| p.name.as_str()).collect();
+    assert!(s.first_steps.iter().all(|f| names.iter().any(|n| f.what.starts_with(n))), "{:?}", s.first_steps);
+    assert!(s.at_risk.iter().flat_map(|o| &o.weakest).all(|w| names.contains(&w.as_str())));
+    assert_eq!((s.at_target, s.with_target), r.targets_met());
+    // Now complete: every process gains its next level (never more than its target, never less than today).
+    let now = evaluate(&c, &projected(&a, &r, Projection::Through(Horizon::Now)));
+    for p in r.in_scope() {
+        let then = now.process(&p.id).unwrap();
+        println!("{:<40} today {} → Now done {} (target {})", p.name, p.level, then.level, p.target);
+        assert!(then.level >= p.level, "{} fell", p.id);
+        if p.level < p.target {
+            assert!(then.level > p.level, "{} gains its next level", p.id);
+        }
+    }
+    // The whole roadmap done: every target met; nothing marked: today.
+    let all = evaluate(&c, &projected(&a, &r, Projection::Through(Horizon::Later)));
+    assert_eq!(all.targets_met().0, all.targets_met().1);
+    assert_eq!(evaluate(&c, &projected(&a, &r, Projection::Done)), r);
+}

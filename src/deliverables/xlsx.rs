@@ -140,7 +140,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
         ("Floor level".into(), level(r.floor_level)),
         ("Mean capability index".into(), index(r.mean_index)),
         ("Processes in scope".into(), s.in_scope.to_string()),
-        ("Processes at target".into(), s.at_target.to_string()),
+        ("Processes at target".into(), format!("{} of {}", s.at_target, s.with_target)),
         ("Questions answered".into(), format!("{:.0} %", s.completion * 100.0)),
         (
             format!("Best case if {}", input.projection.label()),

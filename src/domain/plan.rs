@@ -277,12 +277,13 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
         })
         .take(3)
         .collect();
+    let (at_target, with_target) = r.targets_met();
     ExecutiveSummary {
         floor_level: r.floor_level,
         mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
-        with_target: r.in_scope().filter(|p| p.target > 0).count(),
-        at_target: r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count(),
+        with_target,
+        at_target,
         rated_objectives,
         completion: r.completion(),
         at_risk,

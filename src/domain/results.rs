@@ -421,6 +421,12 @@ impl Results {
         });
         list
     }
+    /// In-scope processes with a target above 0 that meet it, and how many
+    /// have such a target: (met, with a target).
+    pub fn targets_met(&self) -> (usize, usize) {
+        let with: Vec<&ProcessResult> = self.in_scope().filter(|p| p.target > 0).collect();
+        (with.iter().filter(|p| p.gap <= 0).count(), with.len())
+    }
     /// Overall completion 0.0..=1.0 over the in-scope processes.
     pub fn completion(&self) -> f64 {
         if self.asked == 0 {

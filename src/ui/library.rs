@@ -114,7 +114,7 @@ impl Library {
             });
             a
         };
-        self.when_catalog_in_use(move || {
+        self.store.when_catalog_loaded(move || {
             let a = make();
             let id = a.id.clone();
             this.store.create(a, move || {
@@ -122,15 +122,6 @@ impl Library {
                 then(id);
             });
         });
-    }
-
-    /// Runs `f` once the catalog in use is loaded.
-    fn when_catalog_in_use(&self, f: impl FnOnce() + 'static) {
-        if self.store.catalog.with_untracked(Option::is_some) {
-            f();
-        } else {
-            self.store.when_default_loaded(f);
-        }
     }
 
     /// Opens the Pizza&Pizza sample — the saved copy when there is one, else
@@ -217,11 +208,9 @@ impl Library {
                 let next = env.assessment.follow_up(&new_id("a"), &today());
                 let nid = next.id.clone();
                 let this = *self;
-                self.when_catalog_in_use(move || {
-                    this.store.create(next, move || {
-                        this.refresh();
-                        then(nid);
-                    })
+                this.store.create(next, move || {
+                    this.refresh();
+                    then(nid);
                 });
             }
             Ok(None) => self.report(Err("It is no longer saved.".into())),

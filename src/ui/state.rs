@@ -353,10 +353,15 @@ impl Store {
     pub(super) fn create(&self, a: Assessment, then: impl FnOnce() + 'static) {
         self.flush();
         let this = *self;
-        if self.catalog.with_untracked(Option::is_none) {
-            self.when_default_loaded(move || this.create_now(a, then));
+        self.when_catalog_loaded(move || this.create_now(a, then));
+    }
+
+    /// Runs `then` once the catalog in use is loaded (at once when it is).
+    pub(super) fn when_catalog_loaded(&self, then: impl FnOnce() + 'static) {
+        if self.catalog.with_untracked(Option::is_some) {
+            then();
         } else {
-            self.create_now(a, then);
+            self.when_default_loaded(then);
         }
     }
 

@@ -7,7 +7,7 @@ use crate::domain::evaluate;
 use crate::domain::export::tracker_csv;
 use crate::domain::plan::{plan_outcomes, projected, Outcome, PlanOutcome, Projection};
 use crate::domain::results::Results;
-use crate::ui::library::Library;
+use crate::ui::components::comparison::baseline;
 use crate::ui::state::Session;
 use crate::ui::util::download;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ fn percent(v: Option<f64>) -> String {
 /// Today against the projection: floor level, mean index, processes at
 /// target, then each rated objective's support.
 fn compare(today: &Results, then: &Results) -> Vec<Compared> {
-    let at_target = |r: &Results| r.in_scope().filter(|p| p.gap <= 0).count();
+    let (met, met_then) = (today.targets_met(), then.targets_met());
     let mut rows = vec![
         Compared {
             what: "Floor level".into(),
@@ -52,9 +52,9 @@ fn compare(today: &Results, then: &Results) -> Vec<Compared> {
         },
         Compared {
             what: "Processes at target".into(),
-            today: format!("{} of {}", at_target(today), today.in_scope().count()),
-            then: format!("{} of {}", at_target(then), then.in_scope().count()),
-            better: at_target(then) > at_target(today),
+            today: format!("{} of {}", met.0, met.1),
+            then: format!("{} of {}", met_then.0, met_then.1),
+            better: met_then.0 > met.0,
         },
     ];
     for o in today.objectives_by_risk() {
@@ -182,15 +182,14 @@ pub fn ActionPlan(
 #[component]
 fn BaselinePlan() -> impl IntoView {
     let state = expect_context::<Session>();
-    let library = expect_context::<Library>();
+    let base = baseline();
     let outcomes = Memo::new(move |_| {
-        let id = state.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
-        let base = library.load(&id)?;
-        let list: Vec<PlanOutcome> = state.results.with(|now| {
-            let now = now.as_ref()?;
-            state.with_catalog(|c| plan_outcomes(&base, &evaluate(c, &base), now))
-        })?;
-        (!list.is_empty()).then_some((base.name, list))
+        base.with(|b| {
+            let (base, base_results) = b.as_ref()?;
+            let list: Vec<PlanOutcome> =
+                state.results.with(|now| now.as_ref().map(|now| plan_outcomes(base, base_results, now)))?;
+            (!list.is_empty()).then(|| (base.name.clone(), list))
+        })
     });
     move || {
         outcomes.get().map(|(name, list)| {

@@ -10,16 +10,23 @@ use crate::ui::library::Library;
 use crate::ui::state::{Session, Viewport};
 use leptos::prelude::*;
 
-/// The evaluated baseline of the open assessment, if it has one that can be read.
-pub fn baseline_results() -> Memo<Option<(String, crate::domain::Results)>> {
+/// The open assessment's baseline and its evaluation, if it has one that can
+/// be read. Loaded and evaluated when the baseline changes, not on every answer.
+pub fn baseline() -> Memo<Option<(crate::domain::Assessment, crate::domain::Results)>> {
     let session = expect_context::<Session>();
     let library = expect_context::<Library>();
+    let id = Memo::new(move |_| session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone())));
     Memo::new(move |_| {
-        let id = session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
-        let base = library.load(&id)?;
+        let base = library.load(&id.get()?)?;
         let r = session.with_catalog(|c| evaluate(c, &base))?;
-        Some((base.name, r))
+        Some((base, r))
     })
+}
+
+/// The evaluated baseline of the open assessment, by name, if it has one that can be read.
+pub fn baseline_results() -> Memo<Option<(String, crate::domain::Results)>> {
+    let base = baseline();
+    Memo::new(move |_| base.with(|b| b.as_ref().map(|(a, r)| (a.name.clone(), r.clone()))))
 }
 
 /// The comparison section of the results page.
