@@ -17,7 +17,13 @@ fn request(kind: &str) -> ExportRequest {
     let owner = "=HYPERLINK(\"http://x\",\"y\")".to_string();
     let entry = PlanEntry { owner, due: "2027-01-31".into(), status: PlanStatus::InProgress, note: "<b>&</b>".into() };
     envelope.assessment.apply(Action::SetPlan { item: step_key(&first.process, first.level), entry }).unwrap();
-    ExportRequest { kind: kind.into(), catalog: Catalog::default_catalog(), envelope, projection: "now".into() }
+    ExportRequest {
+        kind: kind.into(),
+        catalog: Catalog::default_catalog(),
+        envelope,
+        projection: "now".into(),
+        charts: vec![],
+    }
 }
 
 fn files(bytes: &[u8]) -> Vec<(String, String)> {

@@ -64,6 +64,9 @@ impl Cascade {
     }
 }
 
+/// How many processes the picture draws (page, report, Word file); the rest are counted.
+pub const MAX_PROCESSES: usize = 12;
+
 /// The cascade of `a` as evaluated in `r`, with at most `max_processes` processes.
 pub fn cascade(catalog: &Catalog, a: &Assessment, r: &Results, max_processes: usize) -> Cascade {
     let importance = |id: &str| -> u8 {

@@ -241,3 +241,33 @@ pub async fn read_text(file: &web_sys::File, max: usize) -> Result<String, Strin
     String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec())
         .map_err(|e| format!("“{name}” is not a text file (invalid UTF-8 at byte {})", e.utf8_error().valid_up_to()))
 }
+
+/// Draws an SVG document (with `width` and `height` on its root) as a PNG at
+/// twice its size, on white: the PNG as a data URL, and its size in pixels.
+/// Errors are sentences.
+pub async fn png_of_svg(svg: &str) -> Result<(String, u32, u32), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let attr = |name: &str| -> Option<u32> {
+        let head = &svg[..svg.find('>')?];
+        let start = head.find(&format!(" {name}=\""))? + name.len() + 3;
+        head[start..].split('"').next()?.parse().ok()
+    };
+    let (w, h) = attr("width").zip(attr("height")).filter(|(w, h)| *w > 0 && *h > 0).ok_or("the chart has no size")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("there is no page")?;
+    let failed = |_| "the browser could not draw the chart".to_string();
+    let img = web_sys::HtmlImageElement::new().map_err(failed)?;
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg));
+    img.set_src(&url);
+    JsFuture::from(img.decode()).await.map_err(failed)?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(failed)?.unchecked_into();
+    let (pw, ph) = (w * 2, h * 2);
+    canvas.set_width(pw);
+    canvas.set_height(ph);
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(failed)?.ok_or("the browser has no 2D canvas")?.unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, pw.into(), ph.into());
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, pw.into(), ph.into()).map_err(failed)?;
+    let data = canvas.to_data_url_with_type("image/png").map_err(failed)?;
+    Ok((data, pw, ph))
+}

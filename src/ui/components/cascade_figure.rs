@@ -2,13 +2,10 @@
 //! the results page and the report.
 
 use crate::charts::cascade::cascade_chart;
-use crate::domain::cascade::{cascade, Cascade};
+use crate::domain::cascade::{cascade, Cascade, MAX_PROCESSES};
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::state::{Session, Viewport};
 use leptos::prelude::*;
-
-/// How many processes the picture draws; the rest are counted.
-const MAX_PROCESSES: usize = 12;
 
 /// The cascade of the open assessment: objectives → decisions → services → processes.
 #[component]

@@ -7,6 +7,7 @@ use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::executive::ExecutiveSummaryCard;
+use crate::ui::components::export_button::{ExportButton, ExportKind};
 use crate::ui::components::roadmap::Roadmap;
 use crate::ui::components::summary::Summary;
 use crate::ui::state::{Notices, Session};
@@ -47,8 +48,9 @@ pub fn ReportPage() -> impl IntoView {
                 <button class="btn btn-secondary" id="download-html" on:click=save_html>
                     "Download as HTML"
                 </button>
+                <ExportButton kind=ExportKind::Docx file_base=file_base />
                 <span class="muted small">
-                    "Print uses your browser's dialog (A4 or Letter); the HTML file opens in any browser, offline, and prints the same."
+                    "Print uses your browser's dialog (A4 or Letter); the HTML file opens in any browser, offline, and prints the same; the Word report opens in Word or LibreOffice to edit."
                 </span>
             </div>
             <header class="report-header">

@@ -10,9 +10,9 @@ use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::comparison::Comparison;
 use crate::ui::components::executive::{ExecutiveSummaryCard, ResultsMenu};
 use crate::ui::components::explain::Explain;
+use crate::ui::components::export_button::{ExportButton, ExportKind};
 use crate::ui::components::roadmap::Roadmap;
 use crate::ui::components::summary::Summary;
-use crate::ui::components::xlsx_button::XlsxButton;
 use crate::ui::route::Step;
 use crate::ui::state::Session;
 use crate::ui::util::{download, slug};
@@ -65,7 +65,8 @@ pub fn ResultsPage() -> impl IntoView {
                     <button class="btn btn-secondary" id="export-answers-csv" on:click=export_answers>
                         "Answers CSV"
                     </button>
-                    <XlsxButton file_base=file_base />
+                    <ExportButton kind=ExportKind::Xlsx file_base=file_base />
+                    <ExportButton kind=ExportKind::Docx file_base=file_base />
                 </div>
             </div>
             <Summary />

@@ -300,6 +300,52 @@ journey('Excel workbook: written in the export worker, read back by openpyxl: si
   await context.close();
 });
 
+journey('Word report: written in the export worker with the charts drawn by the page, converted to PDF by LibreOffice: its sections, figures as on screen, the plan, pictures, hostile text as text', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  await openSampleIn(page);
+  const results = new ResultsPage(page);
+  const hostile = '<img src=x onerror=alert(1)>';
+  const key = `step:${await results.roadmapNowSteps().first().getAttribute('data-process')}:${await results.roadmapNowSteps().first().getAttribute('data-level')}`;
+  await results.setPlan(key, { owner: 'Ana Díaz', due: '2027-02-28', status: 'in_progress', note: hostile });
+  await new AssessmentFrame(page).waitSaveStatus('Saved in this browser');
+  const floor = await page.locator('#stat-floor').innerText();
+  const inScope = await page.$$eval('#profile-table tr[data-process] > th', (ths) => ths.map((th) => th.textContent.trim()));
+  assert.equal(inScope.length, 8);
+  const before = await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'));
+  // From the report page, where a consultant looks for it.
+  await page.click('#open-report');
+  await new ReportPage(page).waitLoaded();
+  const dl = await download(page, () => page.click('#export-docx'));
+  assert.equal(dl.suggestedFilename(), 'pizza-pizza-baseline-assessment.docx');
+  await page.waitForFunction(() => document.querySelector('#export-docx').textContent === 'Word report');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-docx-'));
+  const file = path.join(dir, dl.suggestedFilename());
+  await dl.saveAs(file);
+  execFileSync('bash', [path.join('tests', 'e2e', 'read-docx.sh'), file, dir], { encoding: 'utf8', timeout: 120000 });
+  const text = fs.readFileSync(path.join(dir, 'report.txt'), 'utf8');
+  const flat = text.replace(/\s+/g, ' ');
+  for (const heading of ['ITSM capability assessment', 'Pizza&Pizza — baseline assessment', 'In one minute', 'From business objectives to processes', 'Scope, targets and capability', 'What it means for the business', 'Action plan', 'Notes and evidence', 'Method']) {
+    assert.ok(flat.includes(heading), `the PDF has "${heading}"`);
+  }
+  assert.match(flat, new RegExp(`Floor level ${floor} `), 'the floor level as on screen');
+  for (const name of inScope) assert.ok(flat.includes(name), `${name} is in the report`);
+  for (const person of ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)']) assert.ok(flat.includes(person), person);
+  assert.ok(flat.includes(`In progress · Ana Díaz · due 2027-02-28 — ${hostile}`), 'the plan, its hostile note as text');
+  // The five charts came through as pictures; the document has several pages.
+  const images = fs.readFileSync(path.join(dir, 'images.txt'), 'utf8').trim().split('\n').filter(Boolean);
+  assert.ok(images.length >= 5, `pictures in the PDF: ${images.length}`);
+  const pages = Number(fs.readFileSync(path.join(dir, 'info.txt'), 'utf8').match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 5, `${pages} pages`);
+  // Every page drawn, to look at.
+  for (const png of fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f))) {
+    fs.copyFileSync(path.join(dir, png), path.join(SHOTS, `docx-${png.replace(/-0+/, '-')}`));
+  }
+  assert.equal(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza')), before, 'exporting changed nothing');
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 journey('Excel workbook: an export worker that cannot load says so, and the assessment is untouched', async (browser) => {
   // A copy of the build whose server lacks the worker's wasm (a broken deployment).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-noworker-'));
