@@ -166,3 +166,34 @@ async fn blocked_storage_never_panics_and_the_app_says_nothing_will_be_saved() {
     drop(handle);
     restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn addresses_name_the_page_and_step_they_show() {
+    use itsm_maturity::ui::route::{page_of, parse_path, step_of_path, Page, Step};
+    assert_eq!(page_of("/"), Page::Start);
+    assert_eq!(page_of(""), Page::Start);
+    assert_eq!(step_of_path("/a/x"), Some(Step::Results));
+    assert_eq!(step_of_path("/a/x/"), Some(Step::Results));
+    assert_eq!(step_of_path("/a/x/scope"), Some(Step::Scope));
+    assert_eq!(step_of_path("/a/x/process/incident"), Some(Step::Process("incident".into())));
+    assert_eq!(step_of_path("/a/x/process/incident/"), Some(Step::Process("incident".into())));
+    // Every step's own address leads back to it.
+    for step in [
+        Step::Organization,
+        Step::Strategy,
+        Step::Report,
+        Step::Workshop,
+        Step::Present,
+        Step::Process("change".into()),
+    ] {
+        assert_eq!(step_of_path(&step.href("id-1")), Some(step.clone()), "{step:?}");
+    }
+    // Anything else is "Page not found", not a guess.
+    for path in
+        ["/a/", "/a//scope", "/a/x/process", "/a/x/process/", "/a/x/nope", "/a/x/scope/extra", "/b/x", "/index.html"]
+    {
+        assert_eq!(page_of(path), Page::NotFound, "{path}");
+    }
+    assert_eq!(parse_path("/a/x/process/incident"), Some(("x".to_string(), "process".to_string())));
+    assert_eq!(parse_path("/"), None);
+}

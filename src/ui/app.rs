@@ -12,47 +12,62 @@ use super::pages::{
     process::ProcessPage, report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage,
     start::Start, strategy::StrategyPage, workshop::WorkshopPage,
 };
-use super::route::START;
+use super::route::{page_of, provide_location, step_of_path, use_path, Page, Step, START};
 use super::state::provide_state;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     super::util::set_root_class("app-started", true);
     provide_state();
+    provide_location();
+    let path = use_path();
+    // The page changes with the kind of address, not with every address: moving
+    // between the steps of an assessment keeps its frame (AssessmentLayout).
+    let page = Memo::new(move |_| path.with(|p| page_of(p)));
     view! {
-        <Router>
-            <Banner />
-            <HeroOnlyAtStart />
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/") view=Start />
-                <ParentRoute path=path!("/a/:id") view=AssessmentLayout>
-                    <Route path=path!("") view=ResultsPage />
-                    <Route path=path!("organization") view=OrganizationPage />
-                    <Route path=path!("objectives") view=ObjectivesPage />
-                    <Route path=path!("strategy") view=StrategyPage />
-                    <Route path=path!("services") view=ServicesPage />
-                    <Route path=path!("scope") view=ScopePage />
-                    <Route path=path!("process/:pid") view=ProcessPage />
-                    <Route path=path!("results") view=ResultsPage />
-                    <Route path=path!("report") view=ReportPage />
-                    <Route path=path!("workshop") view=WorkshopPage />
-                    <Route path=path!("present") view=PresentPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+        <Banner />
+        <HeroOnlyAtStart />
+        {move || match page.get() {
+            Page::Start => view! { <Start /> }.into_any(),
+            Page::Assessment => view! { <AssessmentLayout /> }.into_any(),
+            Page::NotFound => view! { <NotFound /> }.into_any(),
+        }}
+    }
+}
+
+/// The page of the step the address names, inside the assessment's frame.
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let path = use_path();
+    // The step without its process id: another process is the same page, which follows the id.
+    let step = Memo::new(move |_| {
+        path.with(|p| match step_of_path(p) {
+            Some(Step::Process(_)) => Some(Step::Process(String::new())),
+            other => other,
+        })
+    });
+    move || match step.get() {
+        Some(Step::Organization) => view! { <OrganizationPage /> }.into_any(),
+        Some(Step::Objectives) => view! { <ObjectivesPage /> }.into_any(),
+        Some(Step::Strategy) => view! { <StrategyPage /> }.into_any(),
+        Some(Step::Services) => view! { <ServicesPage /> }.into_any(),
+        Some(Step::Scope) => view! { <ScopePage /> }.into_any(),
+        Some(Step::Process(_)) => view! { <ProcessPage /> }.into_any(),
+        Some(Step::Results) => view! { <ResultsPage /> }.into_any(),
+        Some(Step::Report) => view! { <ReportPage /> }.into_any(),
+        Some(Step::Workshop) => view! { <WorkshopPage /> }.into_any(),
+        Some(Step::Present) => view! { <PresentPage /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 
 /// Hides index.html's start-page hero on every page but the start page.
 #[component]
 fn HeroOnlyAtStart() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |_| super::util::set_root_class("off-start", location.pathname.with(|p| p != START)));
+    let path = use_path();
+    Effect::new(move |_| super::util::set_root_class("off-start", path.with(|p| p != START)));
 }
 
 #[component]

@@ -6,7 +6,7 @@ mod components;
 mod exporter;
 mod library;
 mod pages;
-mod route;
+pub mod route;
 mod state;
 mod util;
 

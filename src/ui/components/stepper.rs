@@ -1,9 +1,8 @@
 //! The step list of the assessment flow, with the current step marked.
 
-use crate::ui::route::{parse_path, Step};
+use crate::ui::route::{parse_path, use_path, Step};
 use crate::ui::state::Session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Navigation between the steps of one assessment.
 #[component]
@@ -13,7 +12,7 @@ pub fn Stepper(
     id: Signal<String>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let location = use_location();
+    let path = use_path();
     let items = Step::FLOW
         .iter()
         .enumerate()
@@ -27,7 +26,7 @@ pub fn Stepper(
                 step.href(&id.get())
             };
             let current = move || {
-                let here = parse_path(&location.pathname.get()).map(|(_, s)| s).unwrap_or_default();
+                let here = path.with(|p| parse_path(p)).map(|(_, s)| s).unwrap_or_default();
                 here == *slug || (here.is_empty() && *slug == "results")
             };
             view! {

@@ -2,22 +2,21 @@
 //! named in the address, shows its name, the steps, overall progress and the
 //! save status, and remembers the page so the app can resume there.
 
+use crate::ui::app::StepPage;
 use crate::ui::components::progress::ProgressBar;
 use crate::ui::components::save_status::SaveIndicator;
 use crate::ui::components::stepper::Stepper;
 use crate::ui::library::Library;
-use crate::ui::route::{use_assessment_id, Step, START};
+use crate::ui::route::{use_assessment_id, use_path, Step, START};
 use crate::ui::state::Session;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
 
 /// Wraps the step pages of `/a/:id/...`.
 #[component]
 pub fn AssessmentLayout() -> impl IntoView {
     let session = expect_context::<Session>();
     let library = expect_context::<Library>();
-    let location = use_location();
+    let path = use_path();
     let id = use_assessment_id();
     let missing = RwSignal::new(false);
 
@@ -26,9 +25,8 @@ pub fn AssessmentLayout() -> impl IntoView {
     // Remember the page to resume there next time.
     // (On a new page or a newly opened assessment, not on every answer.)
     Effect::new(move |_| {
-        let path = location.pathname.get();
         session.id();
-        library.remember_page(&path);
+        path.with(|p| library.remember_page(p));
     });
 
     let ready = move || session.assessment.with(|a| a.as_ref().is_some_and(|a| a.id == id.get()));
@@ -115,7 +113,7 @@ pub fn AssessmentLayout() -> impl IntoView {
             }}
             <Stepper id=id />
             <ProgressBar value=completion label="Overall progress" detail=detail />
-            <Outlet />
+            <StepPage />
         </Show>
     }
 }

@@ -4,10 +4,9 @@
 
 use crate::domain::results::{Horizon, ProcessResult};
 use crate::domain::workshop::discuss_list;
-use crate::ui::route::Step;
+use crate::ui::route::{use_navigate, Step};
 use crate::ui::state::Session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The presenter view.
 #[component]

@@ -6,11 +6,10 @@ use crate::domain::results::{NextStop, QuestionResult};
 use crate::domain::Assessment;
 use crate::ui::components::progress::ProgressBar;
 use crate::ui::components::question_card::{meaning, QuestionCard};
-use crate::ui::route::{use_process_id, Step};
+use crate::ui::route::{use_navigate, use_process_id, Step};
 use crate::ui::state::Session;
 use crate::ui::util::focus_id;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Whether the person at this device still has to answer `q` (a "don't know"
 /// counts as answered here: it is on the follow-up list).

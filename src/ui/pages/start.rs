@@ -7,12 +7,10 @@ use crate::storage::IndexEntry;
 use crate::ui::components::catalogs::CatalogManager;
 use crate::ui::components::import::Importer;
 use crate::ui::library::Library;
-use crate::ui::route::Step;
+use crate::ui::route::{use_navigate, NavigateOptions, Step};
 use crate::ui::state::Notices;
 use crate::ui::util::format_when;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::time::Duration;
 
 /// How long a deleted assessment can be brought back.
@@ -30,7 +28,7 @@ pub fn Start() -> impl IntoView {
     match library.take_resume() {
         Some(path) => {
             let nav = navigate.clone();
-            request_animation_frame(move || nav(&path, NavigateOptions { replace: true, ..Default::default() }));
+            request_animation_frame(move || nav(&path, NavigateOptions { replace: true }));
         }
         None => crate::ui::util::set_root_class("resuming", false),
     }

@@ -295,6 +295,18 @@ journey('(c) back/forward and a deep link to a process page work after reload', 
   await tab.waitForSelector('text=Unknown process');
   await tab.goto(`${BASE}/a/does-not-exist/scope`);
   await tab.waitForSelector('text=Assessment not found');
+  // An address the app does not know says so; its link back is followed in the app, without a page load.
+  await tab.goto(`${BASE}/no/such/page`);
+  await tab.waitForSelector('h1:text-is("Page not found")');
+  await tab.evaluate(() => { window.__samePage = true; });
+  await tab.click('a:text("Go to the start page")');
+  await tab.waitForURL(`${BASE}/`);
+  await new StartPage(tab, BASE).waitLoaded();
+  assert.equal(await tab.evaluate(() => window.__samePage), true, 'the start page was shown without reloading the app');
+  // The browser's back button returns to the unknown address and its message.
+  await tab.goBack();
+  await tab.waitForSelector('h1:text-is("Page not found")');
+  assert.equal(await tab.evaluate(() => window.__samePage), true, 'back is handled in the app too');
   assert.deepEqual(errors, []);
   assert.deepEqual(tabErrors, []);
   await context.close();

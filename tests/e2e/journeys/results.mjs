@@ -234,7 +234,8 @@ journey('results in one minute: the summary names the objectives at risk and the
   assert.match(await page.locator('#roadmap-next > summary').innerText(), /Next\s+6 shared initiatives, 5 steps/);
   const folded = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.click('#roadmap-next > summary');
-  assert.ok(await page.locator('#roadmap-next .road-step').first().isVisible());
+  // Its steps are drawn when it opens (the toggle event comes a moment after the click).
+  await page.locator('#roadmap-next .road-step').first().waitFor({ state: 'visible', timeout: 2000 });
   const unfolded = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(folded < unfolded, `${folded} < ${unfolded}`);
   assert.ok(folded < 12000, `results page ${folded} px tall at 1280 px`);
