@@ -170,6 +170,11 @@ impl SizeBand {
 #[serde(default)]
 pub struct Organization {
     pub name: String,
+    /// The part of the organization assessed: a site, department, subsidiary
+    /// or team (empty: the whole organization). Assessments of one
+    /// organization are compared unit by unit and followed over time per unit.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     pub size: Option<SizeBand>,
     pub sector: String,
     pub context: String,
@@ -496,6 +501,7 @@ pub enum HeaderField {
     AssessmentName(String),
     Date(String),
     OrgName(String),
+    Unit(String),
     Size(Option<SizeBand>),
     Sector(String),
     Context(String),
@@ -750,6 +756,10 @@ impl Assessment {
                 HeaderField::OrgName(v) => {
                     text("organization name", &v, MAX_NAME)?;
                     self.organization.name = v;
+                }
+                HeaderField::Unit(v) => {
+                    text("unit", &v, MAX_NAME)?;
+                    self.organization.unit = v;
                 }
                 HeaderField::Size(v) => self.organization.size = v,
                 HeaderField::Sector(v) => {

@@ -21,7 +21,7 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
-fn row(cells: &[String]) -> String {
+pub(crate) fn row(cells: &[String]) -> String {
     let mut line = cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
     line.push_str("\r\n");
     line

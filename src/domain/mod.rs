@@ -22,6 +22,7 @@ pub mod roadmap;
 pub mod sample;
 pub mod scoring;
 pub mod sort;
+pub mod units;
 pub mod workshop;
 
 pub use assessment::{Action, Answer, Assessment, QuestionKey};
