@@ -39,6 +39,12 @@ pub struct IndexEntry {
     pub id: String,
     pub name: String,
     pub organization: String,
+    /// The unit assessed (empty: the whole organization).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// The assessment's date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
     /// Milliseconds since the epoch of the last save.
     pub updated: f64,
     /// Share of the in-scope questions answered, 0.0..=1.0.
@@ -170,6 +176,8 @@ fn entry_for(env: &Envelope, completion: f64) -> IndexEntry {
         id: a.id.clone(),
         name: a.name.clone(),
         organization: a.organization.name.clone(),
+        unit: a.organization.unit.clone(),
+        date: a.date.clone(),
         updated: js_sys::Date::now(),
         completion,
     }
@@ -254,12 +262,21 @@ pub fn startup_check() -> Vec<Quarantined> {
         let id = key.trim_start_matches(ASSESSMENT_PREFIX).to_string();
         let Some(text) = read(&key) else { continue };
         match decode(&text) {
-            Ok(env) => {
-                if !list.iter().any(|e| e.id == id) {
+            Ok(env) => match list.iter_mut().find(|e| e.id == id) {
+                None => {
                     list.push(entry_for(&env, 0.0));
                     changed = true;
                 }
-            }
+                // Entries written before the unit and date were listed get them now.
+                Some(e) => {
+                    let a = &env.assessment;
+                    if e.unit != a.organization.unit || e.date != a.date || e.organization != a.organization.name {
+                        (e.unit, e.date, e.organization) =
+                            (a.organization.unit.clone(), a.date.clone(), a.organization.name.clone());
+                        changed = true;
+                    }
+                }
+            },
             Err(error) => {
                 let bad_key = format!("{BAD_PREFIX}{id}.{}", js_sys::Date::now() as u64);
                 // Move aside: write the copy first; only then remove the original.

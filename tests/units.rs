@@ -3,6 +3,8 @@
 //! catalogs. The case is not the sample: a regional hospital group with three
 //! sites, on the small test catalog.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{answer_all, assessment, mini_catalog, mini_catalog_json};
@@ -99,7 +101,7 @@ fn units_side_by_side_roll_up_per_process_and_keep_their_own_targets() {
     assert!(idx[0] > idx[1] && idx[1] > idx[2], "F > L > P: {idx:?}");
     assert_eq!(a.min_index, Some(idx[2]));
     assert_eq!(a.median_index, Some(idx[1]));
-    assert_eq!(cmp.weakest_label(a), "East · 2026-06-03");
+    assert_eq!(cmp.weakest_label(a), "East", "by unit name: every compared unit is a different one");
     // South's own target of 1 is kept, and it is met there.
     match &a.cells[1] {
         Cell::Scored { target, level, .. } => {
@@ -117,6 +119,8 @@ fn units_side_by_side_roll_up_per_process_and_keep_their_own_targets() {
     assert_eq!(cr.at_target.1, 2);
     assert_eq!(cr.median_index, median(&[cr.cells[0].index().unwrap(), cr.cells[1].index().unwrap()]));
 
+    // Process b: East's N is lowest; a row where every unit ties says so.
+    assert_eq!(cmp.weakest_label(row("b")), "East");
     // Rows come in the one priority order: the highest priority any unit gives.
     let prios: Vec<f64> = cmp.rows.iter().map(|r| r.priority).collect();
     assert!(prios.windows(2).all(|w| w[0] >= w[1]), "{prios:?}");
@@ -230,4 +234,18 @@ fn comparison_csv_has_a_row_per_process_and_unit_and_neutralised_text() {
     assert_eq!(lines.len(), 1 + cmp.rows.len() * 2);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), "the formula is text: {csv}");
     assert!(lines.iter().any(|l| l.starts_with("Process c,\"'=HYPERLINK") && l.contains(",out of scope,")));
+}
+
+#[test]
+fn a_process_where_every_unit_ties_has_no_weakest_unit() {
+    let c = mini_catalog();
+    let north = site("n", "North", "2026-06-01", &[("a", Answer::L), ("b", Answer::F), ("c", Answer::L)]);
+    let south = site("s", "South", "2026-06-01", &[("a", Answer::L), ("b", Answer::P), ("c", Answer::L)]);
+    let items = [north, south];
+    let results = evaluated(&items, &c);
+    let pairs: Vec<(&Assessment, &Results)> = items.iter().zip(&results).collect();
+    let cmp = compare(&pairs);
+    let row = |id: &str| cmp.rows.iter().find(|r| r.process == id).unwrap();
+    assert_eq!(cmp.weakest_label(row("a")), "all equal");
+    assert_eq!(cmp.weakest_label(row("b")), "South");
 }

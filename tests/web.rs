@@ -196,4 +196,10 @@ fn addresses_name_the_page_and_step_they_show() {
     }
     assert_eq!(parse_path("/a/x/process/incident"), Some(("x".to_string(), "process".to_string())));
     assert_eq!(parse_path("/"), None);
+    use itsm_maturity::ui::route::{org_href, org_of_path};
+    assert_eq!(page_of(&org_href("pizza-pizza")), Page::Organization);
+    assert_eq!(org_of_path("/org/pizza-pizza/"), Some("pizza-pizza".into()));
+    for path in ["/org/", "/org", "/org/a/b"] {
+        assert_eq!(page_of(path), Page::NotFound, "{path}");
+    }
 }

@@ -18,6 +18,7 @@ pub mod heatmap;
 pub mod objectives;
 pub mod radar;
 pub mod spread;
+pub mod units;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -67,7 +67,7 @@ fn baseline_colour(theme: &Theme) -> RGBColor {
 }
 
 /// The label of an axis: "Incident management" reads as "Incident" on a radar.
-fn short_name(name: &str) -> &str {
+pub(crate) fn short_name(name: &str) -> &str {
     let trimmed = name.trim();
     let cut = trimmed.len().saturating_sub(" management".len());
     match trimmed.get(cut..) {
@@ -120,17 +120,17 @@ fn legend(area: &Area, theme: &Theme, width: i32, bars: bool, compare: bool) -> 
 }
 
 /// Where an axis label goes, relative to the centre of the radar.
-struct Label {
-    lines: Vec<String>,
+pub(crate) struct Label {
+    pub lines: Vec<String>,
     /// The full name is not shown as is (cut, shortened or wrapped).
-    cut: bool,
-    h: HPos,
-    x: i32,
+    pub cut: bool,
+    pub h: HPos,
+    pub x: i32,
     /// Top of the label's box; `height` = lines × line height.
-    top: i32,
-    height: i32,
+    pub top: i32,
+    pub height: i32,
     /// Labels on the centre line are not moved when neighbours are spread.
-    fixed: bool,
+    pub fixed: bool,
 }
 
 /// Axis labels around a radar of `radius`, or `None` when names would be too
@@ -207,7 +207,7 @@ fn name_labels(procs: &[&ProcessResult], radius: i32, width: i32, size: f64) -> 
 }
 
 /// A label's box (left, top, right, bottom) around the chart centre.
-fn label_box(l: &Label, size: f64) -> (f64, f64, f64, f64) {
+pub(crate) fn label_box(l: &Label, size: f64) -> (f64, f64, f64, f64) {
     let w = l.lines.iter().map(|t| text_width(t, size)).fold(0.0, f64::max);
     let x = l.x as f64;
     let (left, right) = match l.h {
@@ -219,7 +219,7 @@ fn label_box(l: &Label, size: f64) -> (f64, f64, f64, f64) {
 }
 
 /// The angle of axis `i` of `n`, the first pointing up, clockwise.
-fn axis_angle(i: usize, n: usize) -> f64 {
+pub(crate) fn axis_angle(i: usize, n: usize) -> f64 {
     -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
 }
 

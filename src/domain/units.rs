@@ -15,10 +15,10 @@
 //!   in a roll-up.
 //! - Each unit keeps its own target: the gap is against that unit's target.
 
-use super::results::Results;
-use super::sort::sort_stable;
 use super::assessment::Assessment;
 use super::attribute::Attribute;
+use super::results::Results;
+use super::sort::sort_stable;
 
 /// At most this many assessments are compared side by side.
 pub const MAX_UNITS: usize = 8;
@@ -121,7 +121,8 @@ pub fn group(list: &[Listing]) -> Vec<OrgGroup> {
         let at = match orgs.iter().position(|o| o.key == key) {
             Some(i) => i,
             None => {
-                let name = if l.organization.trim().is_empty() { "(no organization name)" } else { l.organization.trim() };
+                let name =
+                    if l.organization.trim().is_empty() { "(no organization name)" } else { l.organization.trim() };
                 orgs.push(OrgGroup { key, name: name.to_string(), units: Vec::new() });
                 orgs.len() - 1
             }
@@ -261,14 +262,22 @@ impl Comparison {
                 format!("{name} (only in {})", who.join(", "))
             })
             .collect();
-        Some(format!(
-            "Compared on the processes every assessment's catalog has. Not compared: {}.",
-            list.join("; ")
-        ))
+        Some(format!("Compared on the processes every assessment's catalog has. Not compared: {}.", list.join("; ")))
     }
-    /// The weakest unit(s) of a row, by label.
+    /// The weakest unit(s) of a row: by unit name when every compared unit
+    /// is a different one, else by label; "all equal" when every scored unit ties.
     pub fn weakest_label(&self, row: &Row) -> String {
-        row.weakest.iter().map(|&c| self.columns[c].label.as_str()).collect::<Vec<_>>().join(", ")
+        let scored = row.cells.iter().filter(|c| c.index().is_some()).count();
+        if scored > 1 && row.weakest.len() == scored {
+            return "all equal".into();
+        }
+        let units: Vec<&str> = self.columns.iter().map(|c| c.unit.as_str()).collect();
+        let distinct = units.iter().enumerate().all(|(i, u)| !units[..i].contains(u));
+        row.weakest
+            .iter()
+            .map(|&c| if distinct { self.columns[c].unit.as_str() } else { self.columns[c].label.as_str() })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -308,13 +317,15 @@ fn labels(items: &[(&Assessment, &Results)]) -> Vec<String> {
         .collect();
     base.iter()
         .zip(items)
-        .map(|(l, (a, _))| {
-            if base.iter().filter(|b| *b == l).count() > 1 {
-                format!("{l} · {}", a.name.trim())
-            } else {
-                l.clone()
-            }
-        })
+        .map(
+            |(l, (a, _))| {
+                if base.iter().filter(|b| *b == l).count() > 1 {
+                    format!("{l} · {}", a.name.trim())
+                } else {
+                    l.clone()
+                }
+            },
+        )
         .collect()
 }
 
@@ -367,7 +378,8 @@ pub fn compare(items: &[(&Assessment, &Results)]) -> Comparison {
         let indices: Vec<f64> = cells.iter().filter_map(Cell::index).collect();
         let levels: Vec<f64> = cells.iter().filter_map(Cell::level).map(f64::from).collect();
         let min_index = indices.iter().copied().reduce(f64::min);
-        let weakest = (0..cells.len()).filter(|&c| cells[c].index().is_some() && cells[c].index() == min_index).collect();
+        let weakest =
+            (0..cells.len()).filter(|&c| cells[c].index().is_some() && cells[c].index() == min_index).collect();
         let scored = cells.iter().filter(|c| c.index().is_some()).count();
         let met = cells.iter().filter(|c| matches!(c, Cell::Scored { level, target, .. } if level >= target)).count();
         let priority = items
@@ -426,11 +438,7 @@ impl History {
     }
     /// Each process's index per date (None: out of scope, or no answers then).
     pub fn series(&self) -> Vec<(&str, Vec<Option<f64>>)> {
-        self.over_time
-            .rows
-            .iter()
-            .map(|r| (r.name.as_str(), r.cells.iter().map(Cell::index).collect()))
-            .collect()
+        self.over_time.rows.iter().map(|r| (r.name.as_str(), r.cells.iter().map(Cell::index).collect())).collect()
     }
     /// The floor level per date (None when that assessment has nothing scored).
     pub fn floor(&self) -> Vec<Option<u8>> {
@@ -519,8 +527,9 @@ pub fn previous<'a>(list: &'a [Listing], of: &Listing) -> Option<&'a Listing> {
 /// cell neutralised.
 pub fn comparison_csv(c: &Comparison) -> String {
     use super::export::row as csv_row;
-    let mut head: Vec<String> =
-        ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Target", "Gap"].map(String::from).to_vec();
+    let mut head: Vec<String> = ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Target", "Gap"]
+        .map(String::from)
+        .to_vec();
     head.extend(Attribute::ALL.iter().map(|a| format!("{} %", a.id())));
     head.extend(["Median index", "Lowest index", "Weakest unit", "At own target"].map(String::from));
     let mut out = csv_row(&head);

@@ -7,6 +7,7 @@
 //! but the start page.
 
 use super::components::banner::Banner;
+use super::pages::client::ClientPage;
 use super::pages::{
     layout::AssessmentLayout, objectives::ObjectivesPage, organization::OrganizationPage, present::PresentPage,
     process::ProcessPage, report::ReportPage, results::ResultsPage, scope::ScopePage, services::ServicesPage,
@@ -23,6 +24,9 @@ pub fn App() -> impl IntoView {
     provide_state();
     provide_location();
     let path = use_path();
+    if path.with_untracked(|p| p != START) {
+        expect_context::<super::library::Library>().skip_resume();
+    }
     // The page changes with the kind of address, not with every address: moving
     // between the steps of an assessment keeps its frame (AssessmentLayout).
     let page = Memo::new(move |_| path.with(|p| page_of(p)));
@@ -32,6 +36,7 @@ pub fn App() -> impl IntoView {
         {move || match page.get() {
             Page::Start => view! { <Start /> }.into_any(),
             Page::Assessment => view! { <AssessmentLayout /> }.into_any(),
+            Page::Organization => view! { <ClientPage /> }.into_any(),
             Page::NotFound => view! { <NotFound /> }.into_any(),
         }}
     }

@@ -31,6 +31,16 @@ pub struct Library {
     store: Store,
 }
 
+/// Stored assessments with their evaluations ([`Library::evaluated`]).
+#[derive(Default)]
+pub struct Evaluated {
+    pub items: Vec<(Assessment, crate::domain::Results)>,
+    /// Names of those evaluated against the default catalog because theirs is not loaded here.
+    pub other_catalog: Vec<String>,
+    /// Listed but not readable (moved aside at the next start).
+    pub unreadable: usize,
+}
+
 /// The file name of an exported assessment.
 pub fn export_name(name: &str) -> String {
     format!("{}.itsm.json", slug(name))
@@ -317,6 +327,40 @@ impl Library {
         storage::load(id).ok().flatten().map(|(env, _)| env.assessment)
     }
 
+    /// Every stored assessment of `ids`, each evaluated against its own
+    /// catalog (the organization view), once the default catalog is loaded;
+    /// pending changes of the open assessment are saved first. An assessment
+    /// whose catalog is not loaded in this browser is evaluated against the
+    /// default one and says so; unreadable ones are left out and counted.
+    pub fn evaluated(&self, ids: Vec<String>, then: impl FnOnce(Evaluated) + 'static) {
+        self.store.flush();
+        let store = self.store;
+        store.when_default_loaded(move || {
+            let mut out = Evaluated::default();
+            for id in ids {
+                let Ok(Some((env, _))) = storage::load(&id) else {
+                    out.unreadable += 1;
+                    continue;
+                };
+                let own = store.with_catalog_for(&env.catalog, |c| evaluate(c, &env.assessment));
+                let results = match own {
+                    Some(r) => r,
+                    None => {
+                        let Some(r) = store.with_catalog_for(&store.default_ref(), |c| evaluate(c, &env.assessment))
+                        else {
+                            out.unreadable += 1;
+                            continue;
+                        };
+                        out.other_catalog.push(env.assessment.name.clone());
+                        r
+                    }
+                };
+                out.items.push((env.assessment, results));
+            }
+            then(out);
+        });
+    }
+
     /// The text of a custom catalog as it was loaded from its file.
     pub fn catalog_text(&self, id: &str, version: &str) -> Option<String> {
         storage::catalog_text(id, version)
@@ -363,6 +407,12 @@ impl Library {
     /// Hides the moved-aside banner (the data stays).
     pub fn hide_quarantine(&self) {
         self.store.quarantine.set(Vec::new());
+    }
+
+    /// No resume in this page load: it started on another page than the
+    /// start page (a deep link or a reload), so going home shows the start page.
+    pub fn skip_resume(&self) {
+        self.store.resumed.set_value(true);
     }
 
     /// Where to resume, once per page load: the last page, if its assessment is still saved.

@@ -102,7 +102,21 @@ pub enum Page {
     Start,
     /// A step of one assessment (which one: [`step_of_path`]).
     Assessment,
+    /// The assessments of one organization ([`org_href`]).
+    Organization,
     NotFound,
+}
+
+/// The page of an organization's assessments: units side by side and history.
+pub fn org_href(key: &str) -> String {
+    format!("/org/{key}")
+}
+
+/// The organization key a path names (`/org/<key>`, a trailing slash allowed).
+pub fn org_of_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("/org/")?;
+    let key = rest.strip_suffix('/').unwrap_or(rest);
+    (!key.is_empty() && !key.contains('/')).then(|| key.to_string())
 }
 
 /// The page `path` shows: the start page, a step of an assessment, or none.
@@ -112,6 +126,8 @@ pub fn page_of(path: &str) -> Page {
     }
     if step_of_path(path).is_some() {
         Page::Assessment
+    } else if org_of_path(path).is_some() {
+        Page::Organization
     } else {
         Page::NotFound
     }
@@ -264,6 +280,12 @@ pub fn use_assessment_id() -> Signal<String> {
     let path = use_path();
     let id = Memo::new(move |_| path.with(|p| parse_path(p).map(|(id, _)| id).unwrap_or_default()));
     id.into()
+}
+
+/// The organization key in the address (empty when absent).
+pub fn use_org_key() -> Memo<String> {
+    let path = use_path();
+    Memo::new(move |_| path.with(|p| org_of_path(p).unwrap_or_default()))
 }
 
 /// The process id in the address (empty when absent).

@@ -258,6 +258,17 @@ impl Store {
         });
     }
 
+    /// The reference of the default catalog (loaded or not).
+    pub(super) fn default_ref(&self) -> CatalogRef {
+        self.default.with_value(|d| match d {
+            Some(c) => CatalogRef { id: c.id.clone(), version: c.version.clone() },
+            None => {
+                let h = default_head();
+                CatalogRef { id: h.id, version: h.version }
+            }
+        })
+    }
+
     /// The catalog an assessment records, if it is loaded in this browser (the
     /// default one only once fetched).
     pub(super) fn find_catalog(&self, want: &CatalogRef) -> Option<Catalog> {

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ChartFigure(
     /// Element id of the figure.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// Caption shown above the chart.
     title: &'static str,
     /// What the chart shows, one sentence.

@@ -3,6 +3,7 @@
 
 use crate::charts::delta::delta_chart;
 use crate::domain::evaluate;
+use crate::domain::units::{previous, trend, Listing};
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -20,6 +21,53 @@ pub fn baseline() -> Memo<Option<(crate::domain::Assessment, crate::domain::Resu
         let base = library.load(&id.get()?)?;
         let r = session.with_catalog(|c| evaluate(c, &base))?;
         Some((base, r))
+    })
+}
+
+/// The latest earlier assessment of the open one's organization and unit
+/// (by date), evaluated: what the results page's trend arrows compare with.
+/// Loaded when the list, the organization, the unit or the date changes, not on every answer.
+pub fn earlier_of_unit() -> Memo<Option<(crate::domain::Assessment, crate::domain::Results)>> {
+    let session = expect_context::<Session>();
+    let library = expect_context::<Library>();
+    let me = Memo::new(move |_| {
+        session.assessment.with(|a| {
+            a.as_ref().map(|a| Listing {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                organization: a.organization.name.clone(),
+                unit: a.organization.unit.clone(),
+                date: a.date.clone(),
+                completion: 0.0,
+            })
+        })
+    });
+    let id = Memo::new(move |_| {
+        let me = me.get()?;
+        let list = crate::ui::pages::client::listings(&library);
+        previous(&list, &me).map(|l| l.id.clone())
+    });
+    Memo::new(move |_| {
+        let base = library.load(&id.get()?)?;
+        let r = session.with_catalog(|c| evaluate(c, &base))?;
+        Some((base, r))
+    })
+}
+
+/// What [`unit_trend`] gives: (what it compares with, (process id, change) per process).
+pub type UnitTrend = Option<(String, Vec<(String, f64)>)>;
+
+/// The change of each in-scope process's index since [`earlier_of_unit`],
+/// with the date and name it compares with.
+pub fn unit_trend() -> Memo<UnitTrend> {
+    let session = expect_context::<Session>();
+    let earlier = earlier_of_unit();
+    Memo::new(move |_| {
+        earlier.with(|e| {
+            let (a, r) = e.as_ref()?;
+            let list = session.results.with(|now| now.as_ref().map(|now| trend((a, r), now)))?;
+            (!list.is_empty()).then(|| (format!("{} ({})", a.date, a.name), list))
+        })
     })
 }
 

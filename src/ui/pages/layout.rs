@@ -7,7 +7,7 @@ use crate::ui::components::progress::ProgressBar;
 use crate::ui::components::save_status::SaveIndicator;
 use crate::ui::components::stepper::Stepper;
 use crate::ui::library::Library;
-use crate::ui::route::{use_assessment_id, use_path, Step, START};
+use crate::ui::route::{org_href, use_assessment_id, use_path, Step, START};
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
@@ -78,14 +78,16 @@ pub fn AssessmentLayout() -> impl IntoView {
         >
             <div class="assessment-head">
                 <div>
-                    <p class="eyebrow" id="org-name">
-                        {org}
+                    <p class="eyebrow">
+                        <span id="org-name">{org}</span>
+                        <OrgUnit />
                     </p>
                     <p class="assessment-name" id="assessment-name">
                         {name}
                     </p>
                 </div>
                 <div class="head-links">
+                    <OrgLink />
                     <a href=move || Step::Workshop.href(&id.get()) id="workshop-link" class="btn btn-small">
                         {move || {
                             session
@@ -115,5 +117,44 @@ pub fn AssessmentLayout() -> impl IntoView {
             <ProgressBar value=completion label="Overall progress" detail=detail />
             <StepPage />
         </Show>
+    }
+}
+
+/// " · North site" after the organization's name, when a unit is assessed.
+#[component]
+fn OrgUnit() -> impl IntoView {
+    let session = expect_context::<Session>();
+    move || {
+        session
+            .assessment
+            .with(|a| a.as_ref().map(|a| a.organization.unit.trim().to_string()).filter(|u| !u.is_empty()))
+            .map(|u| view! { <span id="org-unit">{format!(" · {u}")}</span> })
+    }
+}
+
+/// The link to the organization's page (units side by side, history), once it has a name.
+#[component]
+fn OrgLink() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let href = move || {
+        session.assessment.with(|a| {
+            a.as_ref()
+                .filter(|a| !a.organization.name.trim().is_empty())
+                .map(|a| org_href(&crate::domain::units::org_key(&a.organization.name)))
+        })
+    };
+    move || {
+        href().map(|href| {
+            view! {
+                <a
+                    href=href
+                    id="org-link"
+                    class="btn btn-small"
+                    title="Every assessment of this organization: units side by side and history"
+                >
+                    "Units & history"
+                </a>
+            }
+        })
     }
 }

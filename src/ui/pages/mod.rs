@@ -1,3 +1,4 @@
+pub mod client;
 pub mod layout;
 pub mod objectives;
 pub mod organization;

@@ -150,6 +150,13 @@ pub fn OrganizationPage() -> impl IntoView {
                     value=read(|a| a.organization.name.clone())
                     make=HeaderField::OrgName
                 />
+                <Field
+                    id="org-unit-input"
+                    label="Unit (optional)"
+                    help="A site, department, subsidiary or team, when only part of the organization is assessed. Assessments of one organization are compared unit by unit and followed over time."
+                    value=read(|a| a.organization.unit.clone())
+                    make=HeaderField::Unit
+                />
                 <div class="field">
                     <label for="org-size">"Size of the IT organization"</label>
                     <select id="org-size" on:change=on_size prop:value=size>

@@ -103,6 +103,14 @@ pub fn ResultsPage() -> impl IntoView {
 fn Profile() -> impl IntoView {
     let state = expect_context::<Session>();
     let open = RwSignal::new(None::<String>);
+    let trend = crate::ui::components::comparison::unit_trend();
+    let org_page = move || {
+        state.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| crate::ui::route::org_href(&crate::domain::units::org_key(&a.organization.name)))
+                .unwrap_or_default()
+        })
+    };
     let rows = move || {
         state.results.with(|r| {
             let list: Vec<ProcessResult> =
@@ -119,7 +127,9 @@ fn Profile() -> impl IntoView {
                             <th scope="row">{p.name.clone()}</th>
                             <td class="num">{p.relevance.score}</td>
                             <td class="num level-cell">{p.level}</td>
-                            <td class="num">{format!("{:.2}", p.index)}</td>
+                            <td class="num index-cell">
+                                {format!("{:.2}", p.index)} <TrendMark trend=trend pid=p.id.clone() />
+                            </td>
                             <td class="num">{p.target}{p.target_overridden.then_some(" (set)")}</td>
                             <td class="num">{gap}</td>
                             <td class="num">{format!("{:.0}", p.priority)}</td>
@@ -167,6 +177,20 @@ fn Profile() -> impl IntoView {
             <p class="muted">
                 "In-scope processes by priority (gap × relevance). Level is the gated capability level 0–5; index is the continuous score 0–5."
             </p>
+            {move || {
+                trend
+                    .with(|t| t.as_ref().map(|(since, _)| since.clone()))
+                    .map(|since| {
+                        view! {
+                            <p class="muted small" id="trend-note">
+                                {format!(
+                                    "▲ ▼ = beside an index: its change since {since}, the latest earlier assessment of this unit. ",
+                                )}
+                                <a href=org_page>"Units & history"</a>
+                            </p>
+                        }
+                    })
+            }}
             <div class="table-wrap">
                 <table class="process-table" id="profile-table">
                     <thead>
@@ -188,6 +212,32 @@ fn Profile() -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// "▲ +0.40" beside an index when an earlier assessment of the same unit exists.
+#[component]
+fn TrendMark(trend: Memo<crate::ui::components::comparison::UnitTrend>, pid: String) -> impl IntoView {
+    move || {
+        trend.with(|t| {
+            let (since, list) = t.as_ref()?;
+            let d = list.iter().find(|(p, _)| *p == pid)?.1;
+            let (mark, class) = if d >= 0.05 {
+                ("▲", "trend up")
+            } else if d <= -0.05 {
+                ("▼", "trend down")
+            } else {
+                ("=", "trend same")
+            };
+            let title = format!("{d:+.2} since {since}");
+            let tip = title.clone();
+            Some(view! {
+                <span class=class title=tip>
+                    <span aria-hidden="true">{format!(" {mark} {d:+.2}")}</span>
+                    <span class="sr-only">{title}</span>
+                </span>
+            })
+        })
     }
 }
 

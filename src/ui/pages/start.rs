@@ -3,11 +3,12 @@
 //! and delete (with undo). On the first visit of a page load it resumes the
 //! last assessment at the last step.
 
+use crate::domain::units::org_key;
 use crate::storage::IndexEntry;
 use crate::ui::components::catalogs::CatalogManager;
 use crate::ui::components::import::Importer;
 use crate::ui::library::Library;
-use crate::ui::route::{use_navigate, NavigateOptions, Step};
+use crate::ui::route::{org_href, use_navigate, NavigateOptions, Step};
 use crate::ui::state::Notices;
 use crate::ui::util::format_when;
 use leptos::prelude::*;
@@ -207,10 +208,22 @@ fn SavedItem(
     let id = StoredValue::new(entry.id.clone());
     let name = StoredValue::new(entry.name.clone());
     let is_renaming = move || renaming.get().as_deref() == Some(id.get_value().as_str());
-    let org = if entry.organization.is_empty() {
-        "Organization not named yet".to_string()
+    let org = if entry.organization.trim().is_empty() {
+        view! { <span class="muted">"Organization not named yet"</span> }.into_any()
     } else {
-        entry.organization.clone()
+        let unit = entry.unit.trim();
+        let text =
+            if unit.is_empty() { entry.organization.clone() } else { format!("{} · {unit}", entry.organization) };
+        view! {
+            <a
+                class="saved-org"
+                href=org_href(&org_key(&entry.organization))
+                title="Every assessment of this organization: units side by side and history"
+            >
+                {text}
+            </a>
+        }
+        .into_any()
     };
     let pct = (entry.completion * 100.0).round();
     let follow_up = move |_| {
@@ -231,7 +244,7 @@ fn SavedItem(
                         }
                             .into_any()
                     }
-                }} <span class="muted">{org}</span> <span class="saved-progress" title="Questions in scope answered">
+                }} {org} <span class="saved-progress" title="Questions in scope answered">
                     <span class="mini-meter" aria-hidden="true">
                         <span style=format!("width: {pct}%")></span>
                     </span>

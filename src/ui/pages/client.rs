@@ -1,0 +1,554 @@
+//! The organization view: every assessment of one organization saved in this
+//! browser, by unit and date; 2–8 of them side by side (a radar with a line
+//! per unit, a heatmap of units × processes, a table with the roll-up); and
+//! each unit's history over time (trend chart, attribute changes between two
+//! dates). Everything is computed by `domain::units` and drawn by
+//! `charts::units`; every comparison downloads as CSV.
+
+use crate::charts::units::{trend_chart, units_heatmap, units_radar};
+use crate::domain::units::{
+    compare, comparison_csv, group, history, index_text, Comparison, History, Listing, OrgGroup, MAX_UNITS,
+};
+use crate::domain::{Assessment, Results};
+use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::library::Library;
+use crate::ui::route::{use_org_key, Step, START};
+use crate::ui::state::Viewport;
+use crate::ui::util::{download, slug};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The saved list as the domain groups it.
+pub fn listings(library: &Library) -> Vec<Listing> {
+    library.saved.with(|l| {
+        l.iter()
+            .map(|e| Listing {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                organization: e.organization.clone(),
+                unit: e.unit.clone(),
+                date: e.date.clone(),
+                completion: e.completion,
+            })
+            .collect()
+    })
+}
+
+/// The evaluated assessments of the organization, shared by the sections.
+type Loaded = Arc<Vec<(Assessment, Results)>>;
+
+/// The page of one organization.
+#[component]
+pub fn ClientPage() -> impl IntoView {
+    let library = expect_context::<Library>();
+    library.refresh();
+    let key = use_org_key();
+    let org = Memo::new(move |_| {
+        let key = key.get();
+        group(&listings(&library)).into_iter().find(|g| g.key == key)
+    });
+    let loaded = RwSignal::new(None::<Loaded>);
+    let notes = RwSignal::new(Vec::<String>::new());
+    let ids =
+        Memo::new(move |_| org.with(|o| o.as_ref().map(|o| o.assessments().map(|l| l.id.clone()).collect::<Vec<_>>())));
+    Effect::new(move |_| {
+        let Some(ids) = ids.get() else { return };
+        library.evaluated(ids, move |e| {
+            let mut n = Vec::new();
+            if !e.other_catalog.is_empty() {
+                n.push(format!(
+                    "Evaluated against the default catalog because their own catalog is not loaded in this browser: {}.",
+                    e.other_catalog.join(", ")
+                ));
+            }
+            if e.unreadable > 0 {
+                n.push(format!("{} saved assessment(s) could not be read and are left out.", e.unreadable));
+            }
+            notes.set(n);
+            loaded.set(Some(Arc::new(e.items)));
+        });
+    });
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    // At first: the latest assessment of each unit.
+    Effect::new(move |_| {
+        if let Some(o) = org.get() {
+            selected.set(
+                o.units.iter().filter_map(|u| u.assessments.first()).map(|l| l.id.clone()).take(MAX_UNITS).collect(),
+            );
+        }
+    });
+    move || {
+        match org.get() {
+        None => view! {
+            <section class="card" id="org-page">
+                <h1>"Organization not found"</h1>
+                <p>
+                    "No saved assessment in this browser belongs to this organization. "
+                    <a href=START>"Go to the start page"</a>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Some(o) => view! {
+            <section class="card" id="org-page" aria-labelledby="org-title">
+                <p class="muted small">
+                    <a href=START>"← All assessments"</a>
+                </p>
+                <h1 id="org-title">{o.name.clone()}</h1>
+                <p class="muted">
+                    {format!("{} assessment(s) of this organization in this browser, by unit and date. ", o.len())}
+                    "Tick two to eight to compare them side by side; a unit with two or more dated assessments also has a history."
+                </p>
+                {move || notes.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
+                <OrgTable org=o.clone() loaded=loaded selected=selected />
+            </section>
+            <UnitsCompare org=o.clone() loaded=loaded selected=selected />
+            <HistorySection org=o loaded=loaded />
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The evaluated items of `ids`, in that order.
+fn pick<'a>(loaded: &'a [(Assessment, Results)], ids: &[String]) -> Vec<(&'a Assessment, &'a Results)> {
+    ids.iter().filter_map(|id| loaded.iter().find(|(a, _)| a.id == *id).map(|(a, r)| (a, r))).collect()
+}
+
+/// The list of assessments by unit, with a tick box each.
+#[component]
+fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    let figures = move |id: &str| {
+        loaded.with(|l| {
+            let (a, r) = l.as_ref()?.iter().find(|(a, _)| a.id == id).map(|(a, r)| (a, r))?;
+            let answered = format!("{:.0} %", r.completion() * 100.0);
+            if !crate::domain::units::has_answers(a) {
+                return Some((answered, "no answers".to_string(), "—".to_string()));
+            }
+            let floor = r.floor_level.map_or("—".into(), |l| l.to_string());
+            Some((answered, floor, r.mean_index.map_or("—".into(), index_text)))
+        })
+    };
+    let rows = org
+        .units
+        .iter()
+        .flat_map(|u| u.assessments.iter().map(move |l| (u.unit.clone(), l.clone())))
+        .map(|(unit, l)| {
+            let id = l.id.clone();
+            let (id2, id3, id4) = (id.clone(), id.clone(), id.clone());
+            let checked = move || selected.with(|s| s.contains(&id2));
+            let toggle = move |_| {
+                selected.update(|s| {
+                    if !s.remove(&id3) && s.len() < MAX_UNITS {
+                        s.insert(id3.clone());
+                    }
+                })
+            };
+            let full = move || selected.with(|s| s.len() >= MAX_UNITS && !s.contains(&id4));
+            let id5 = id.clone();
+            let id6 = id.clone();
+            let answered = move || figures(&id6).map(|x| x.0).unwrap_or_default();
+            let floor = move || figures(&id).map(|x| x.1).unwrap_or_default();
+            let mean = move || figures(&id5).map(|x| x.2).unwrap_or_default();
+            view! {
+                <tr data-assessment=l.id.clone()>
+                    <td>
+                        <input
+                            type="checkbox"
+                            id=format!("pick-{}", l.id)
+                            prop:checked=checked
+                            on:change=toggle
+                            prop:disabled=full
+                        />
+                        <label class="sr-only" for=format!("pick-{}", l.id)>
+                            {format!("Compare {}", l.name)}
+                        </label>
+                    </td>
+                    <th scope="row">
+                        <a href=Step::Results.href(&l.id)>{l.name.clone()}</a>
+                    </th>
+                    <td>{unit}</td>
+                    <td>{if l.date.is_empty() { "—".to_string() } else { l.date.clone() }}</td>
+                    <td class="num">{answered}</td>
+                    <td class="num">{floor}</td>
+                    <td class="num">{mean}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Assessments of this organization">
+            <table class="data-table" id="org-assessments">
+                <thead>
+                    <tr>
+                        <th scope="col">"Compare"</th>
+                        <th scope="col">"Assessment"</th>
+                        <th scope="col">"Unit"</th>
+                        <th scope="col">"Date"</th>
+                        <th scope="col" class="num">
+                            "Answered"
+                        </th>
+                        <th scope="col" class="num">
+                            "Floor level"
+                        </th>
+                        <th scope="col" class="num">
+                            "Mean index"
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="muted small" id="pick-count">
+            {move || format!("{} of at most {MAX_UNITS} ticked.", selected.with(BTreeSet::len))}
+        </p>
+    }
+}
+
+/// Units side by side: radar, heatmap and table of the ticked assessments.
+#[component]
+fn UnitsCompare(
+    org: OrgGroup,
+    loaded: RwSignal<Option<Loaded>>,
+    selected: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let viewport = expect_context::<Viewport>();
+    // The ticked ones in the table's order (unit, then newest first).
+    let order: Vec<String> = org.assessments().map(|l| l.id.clone()).collect();
+    let cmp = Memo::new(move |_| {
+        let ids: Vec<String> = selected.with(|s| order.iter().filter(|id| s.contains(*id)).cloned().collect());
+        loaded.with(|l| {
+            let l = l.as_ref()?;
+            (ids.len() >= 2).then(|| compare(&pick(l, &ids)))
+        })
+    });
+    let base = slug(&org.name);
+    let radar =
+        Memo::new(move |_| cmp.with(|c| c.as_ref().map(|c| units_radar(c, &viewport.chart.get())).unwrap_or_default()));
+    let heat = Memo::new(move |_| {
+        cmp.with(|c| c.as_ref().map(|c| units_heatmap(c, &viewport.chart.get())).unwrap_or_default())
+    });
+    let (b1, b2, b3) = (base.clone(), base.clone(), base);
+    let csv = move |_| {
+        cmp.with_untracked(|c| {
+            if let Some(c) = c {
+                download(&format!("{b3}-units.csv"), "text/csv", &comparison_csv(c));
+            }
+        })
+    };
+    view! {
+        <section class="card" id="units-compare" aria-labelledby="units-heading">
+            <div class="results-head">
+                <h2 id="units-heading">"Units side by side"</h2>
+                <button
+                    class="btn btn-secondary no-print"
+                    id="units-csv"
+                    on:click=csv
+                    prop:disabled=move || cmp.with(Option::is_none)
+                >
+                    "Comparison CSV"
+                </button>
+            </div>
+            {move || match cmp.get() {
+                None if loaded.with(Option::is_none) => {
+                    view! { <p class="muted">"Reading the assessments…"</p> }.into_any()
+                }
+                None => {
+                    view! {
+                        <p class="muted" id="units-empty">
+                            "Tick at least two assessments above to compare them."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(c) => {
+                    let c = Arc::new(c);
+                    let (c1, c2, c3) = (c.clone(), c.clone(), c.clone());
+                    let (f1, f2) = (b1.clone(), b2.clone());
+                    view! {
+                        {c
+                            .note()
+                            .map(|n| {
+                                view! {
+                                    <p class="notice" id="units-note">
+                                        {n}
+                                    </p>
+                                }
+                            })}
+                        <UnitsTable c=c1 />
+                        <div class="charts">
+                            <ChartFigure
+                                id="chart-units-radar"
+                                title="Capability by unit"
+                                description="Capability index (0–5) of each compared process, one outline per unit."
+                                svg=radar
+                                filename=Signal::derive(move || format!("{f1}-units-radar"))
+                            >
+                                <UnitsTable c=c2 />
+                            </ChartFigure>
+                            <ChartFigure
+                                id="chart-units-heatmap"
+                                title="Units × processes"
+                                description="Level and index per unit; each unit against its own target. Out of scope and unanswered are marked, not counted."
+                                svg=heat
+                                filename=Signal::derive(move || format!("{f2}-units-heatmap"))
+                            >
+                                <UnitsTable c=c3 />
+                            </ChartFigure>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The comparison as a table: one row per process, one column per unit, then the roll-up.
+#[component]
+fn UnitsTable(c: Arc<Comparison>) -> impl IntoView {
+    let heads = c.columns.iter().map(|col| view! { <th scope="col">{col.label.clone()}</th> }).collect_view();
+    let rows = c
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells.iter().map(|cell| view! { <td>{cell.text()}</td> }).collect_view();
+            let f = |v: Option<f64>| v.map_or("—".to_string(), index_text);
+            view! {
+                <tr data-process=r.process.clone()>
+                    <th scope="row">{r.name.clone()}</th>
+                    {cells}
+                    <td class="num">{f(r.median_index)}</td>
+                    <td class="num">{format!("{} ({})", f(r.min_index), c.weakest_label(r))}</td>
+                    <td class="num">{format!("{} of {}", r.at_target.0, r.at_target.1)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let floors = c
+        .columns
+        .iter()
+        .map(|col| {
+            let text = if col.empty {
+                "no answers".to_string()
+            } else {
+                col.floor_level.map_or("—".into(), |l| l.to_string())
+            };
+            view! { <td>{text}</td> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Units compared, as a table">
+            <table class="data-table units-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Process"</th>
+                        {heads}
+                        <th scope="col" class="num">
+                            "Median index"
+                        </th>
+                        <th scope="col" class="num">
+                            "Lowest (weakest unit)"
+                        </th>
+                        <th scope="col" class="num">
+                            "At own target"
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Floor level"</th>
+                        {floors}
+                        <td></td>
+                        <td></td>
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// History: per unit with two or more dated assessments, a trend and the change between two dates.
+#[component]
+fn HistorySection(org: OrgGroup, loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
+    let units: Vec<(String, Vec<String>)> = org
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.unit.clone(),
+                u.assessments.iter().filter(|l| !l.date.is_empty()).map(|l| l.id.clone()).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, ids)| ids.len() >= 2)
+        .collect();
+    let base = slug(&org.name);
+    view! {
+        <section class="card" id="history" aria-labelledby="history-heading">
+            <h2 id="history-heading">"History"</h2>
+            {if units.is_empty() {
+                view! {
+                    <p class="muted" id="history-empty">
+                        "A unit needs two or more dated assessments for a history. Start a follow-up from the start page to assess it again."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                units
+                    .into_iter()
+                    .map(|(unit, ids)| view! { <UnitHistory unit=unit ids=ids loaded=loaded file_base=base.clone() /> })
+                    .collect_view()
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// One unit's history.
+#[component]
+fn UnitHistory(unit: String, ids: Vec<String>, loaded: RwSignal<Option<Loaded>>, file_base: String) -> impl IntoView {
+    let viewport = expect_context::<Viewport>();
+    let h = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| history(&pick(l, &ids)))));
+    let svg =
+        Memo::new(move |_| h.with(|h| h.as_ref().map(|h| trend_chart(h, &viewport.chart.get())).unwrap_or_default()));
+    let key = slug(&unit);
+    let file = format!("{file_base}-{key}-history");
+    let (file1, file2) = (file.clone(), file);
+    let csv = move |_| {
+        h.with_untracked(|h| {
+            if let Some(h) = h {
+                download(&format!("{file2}.csv"), "text/csv", &comparison_csv(&h.over_time));
+            }
+        })
+    };
+    let title = format!("{unit} over time");
+    view! {
+        <div class="unit-history" data-unit=unit.clone()>
+            <div class="results-head">
+                <h3>{title}</h3>
+                <button class="btn btn-secondary btn-small no-print history-csv" on:click=csv>
+                    "History CSV"
+                </button>
+            </div>
+            {move || {
+                h.get()
+                    .map(|h| {
+                        let over_time = Arc::new(h.over_time.clone());
+                        let h = Arc::new(h);
+                        let f = file1.clone();
+                        let key = key.clone();
+                        view! {
+                            <ChartFigure
+                                id=format!("chart-trend-{key}")
+                                title="Trend"
+                                description="Floor level and mean index per date, then each process's index over time."
+                                svg=svg
+                                filename=Signal::derive(move || f.clone())
+                            >
+                                <UnitsTable c=over_time />
+                            </ChartFigure>
+                            <AttributeChanges h=h key=key />
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The change of every attribute between two chosen dates.
+#[component]
+fn AttributeChanges(h: Arc<History>, key: String) -> impl IntoView {
+    let n = h.over_time.columns.len();
+    let from = RwSignal::new(0usize);
+    let to = RwSignal::new(n - 1);
+    let labels: Vec<String> = h.over_time.columns.iter().map(|c| c.label.clone()).collect();
+    let options = move |sel: RwSignal<usize>| {
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                view! {
+                    <option value=i.to_string() selected=move || sel.get() == i>
+                        {l.clone()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let (o1, o2) = (options(from), options(to));
+    let attrs = crate::domain::Attribute::ALL;
+    let heads = attrs
+        .iter()
+        .map(|a| {
+            view! {
+                <th scope="col" class="num">
+                    {a.id()}
+                </th>
+            }
+        })
+        .collect_view();
+    let rows = move || {
+        h.attribute_deltas(from.get(), to.get())
+            .into_iter()
+            .map(|d| {
+                let cells = d
+                    .attributes
+                    .iter()
+                    .map(|(_, a, b)| {
+                        let text = match (a, b) {
+                            (Some(a), Some(b)) if (b - a).abs() < 0.5 => "0".into(),
+                            (Some(a), Some(b)) => format!("{:+.0}", b - a),
+                            _ => "—".into(),
+                        };
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-process=d.process.clone()>
+                        <th scope="row">{d.name.clone()}</th>
+                        <td class="num">{format!("{} → {}", index_text(d.index.0), index_text(d.index.1))}</td>
+                        <td class="num">{format!("{} → {}", d.level.0, d.level.1)}</td>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let pick = |sel: RwSignal<usize>| move |ev| sel.set(event_target_value(&ev).parse().unwrap_or(0));
+    view! {
+        <h4>"What changed between two dates"</h4>
+        <div class="inline-form">
+            <label for=format!("history-from-{key}")>"From"</label>
+            <select id=format!("history-from-{key}") class="history-from" on:change=pick(from)>
+                {o1}
+            </select>
+            <label for=format!("history-to-{key}")>"to"</label>
+            <select id=format!("history-to-{key}") class="history-to" on:change=pick(to)>
+                {o2}
+            </select>
+        </div>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Change per attribute, percentage points">
+            <table class="data-table attribute-changes">
+                <thead>
+                    <tr>
+                        <th scope="col">"Process"</th>
+                        <th scope="col" class="num">
+                            "Index"
+                        </th>
+                        <th scope="col" class="num">
+                            "Level"
+                        </th>
+                        {heads}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="muted small">
+            "Attribute columns: change of achievement in percentage points; processes scored at both dates."
+        </p>
+    }
+}
