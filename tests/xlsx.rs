@@ -76,3 +76,35 @@ fn the_worker_request_is_read_from_json_and_a_bad_kind_is_refused() {
     let back: ExportRequest = serde_json::from_str(&text).unwrap();
     assert_eq!(export(&back).unwrap_err(), "there is no export of kind \"pdf\"");
 }
+
+#[test]
+fn a_tables_workbook_has_one_sheet_per_table_numbers_as_numbers_and_text_as_text() {
+    use itsm_maturity::deliverables::export_text;
+    use itsm_maturity::domain::units::Value;
+    let sheet = |name: &str| {
+        serde_json::json!({
+            "name": name,
+            "heads": ["Process", "Unit", "Index"],
+            "rows": [
+                [Value::Text("Change management".into()), Value::Text("=HYPERLINK(\"http://x\",\"y\")".into()), Value::Number(2.25, 2)],
+                [Value::Text("Incident management".into()), Value::Blank, Value::Number(1.5, 2)],
+            ]
+        })
+    };
+    let request = serde_json::json!({"kind": "tables", "sheets": [sheet("Units"), sheet("History: North/South [site]"), sheet("units")]});
+    let bytes = export_text(&request.to_string()).unwrap();
+    let files = files(&bytes);
+    let get = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()).unwrap();
+    let book = get("xl/workbook.xml");
+    // Names Excel refuses are cleaned; a repeated name gets a number.
+    for name in ["Units", "History- North-South -site-", "units (2)"] {
+        assert!(book.contains(&format!("name=\"{name}\"")), "{name} in {book}");
+    }
+    let sheet1 = get("xl/worksheets/sheet1.xml");
+    assert!(!sheet1.contains("<f>"), "no formula");
+    assert!(sheet1.contains("<v>2.25</v>"), "the index is a number");
+    assert!(get("xl/sharedStrings.xml").contains("=HYPERLINK(\"http://x\",\"y\")"), "the formula text is a string");
+    assert!(sheet1.contains("<autoFilter"), "filterable");
+    // A request that is not JSON says so.
+    assert!(export_text("not json").unwrap_err().contains("could not be read"));
+}

@@ -5,7 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use itsm_maturity::deliverables::{export, ExportRequest};
+    use itsm_maturity::deliverables::export_text;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     console_error_panic_hook::set_once();
@@ -14,9 +14,7 @@ fn main() {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |msg: web_sys::MessageEvent| {
         let answer = match msg.data().as_string() {
             None => Err("the request was not text".to_string()),
-            Some(text) => serde_json::from_str::<ExportRequest>(&text)
-                .map_err(|e| format!("the request could not be read ({e})"))
-                .and_then(|request| export(&request)),
+            Some(text) => export_text(&text),
         };
         // Bytes go back as a Uint8Array (transferred, not copied); an error as its sentence.
         let _ = match answer {

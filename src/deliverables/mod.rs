@@ -52,6 +52,31 @@ impl ChartPayload {
     }
 }
 
+/// What the organization view asks for: a workbook of its comparison tables.
+#[derive(Debug, Deserialize)]
+pub struct TablesRequest {
+    pub sheets: Vec<xlsx::SheetPayload>,
+}
+
+/// The file for a request as the worker receives it (JSON text): an
+/// assessment's workbook or report ([`ExportRequest`]), or, with kind
+/// "tables", a workbook of tables ([`TablesRequest`]).
+pub fn export_text(text: &str) -> Result<Vec<u8>, String> {
+    #[derive(Deserialize)]
+    struct Kind {
+        kind: String,
+    }
+    let kind: Kind = serde_json::from_str(text).map_err(|e| format!("the request could not be read ({e})"))?;
+    if kind.kind == "tables" {
+        let request: TablesRequest =
+            serde_json::from_str(text).map_err(|e| format!("the request could not be read ({e})"))?;
+        return xlsx::tables_workbook(&request.sheets);
+    }
+    let request: ExportRequest =
+        serde_json::from_str(text).map_err(|e| format!("the request could not be read ({e})"))?;
+    export(&request)
+}
+
 /// The file for a request, or a sentence saying why not.
 pub fn export(request: &ExportRequest) -> Result<Vec<u8>, String> {
     let (c, a) = (&request.catalog, &request.envelope.assessment);

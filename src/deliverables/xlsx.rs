@@ -103,6 +103,72 @@ fn table(ws: &mut Worksheet, st: &Styles, heads: &[(&str, f64)], rows: Vec<Vec<C
     Ok(())
 }
 
+/// One sheet of a tables workbook (the organization view's comparisons).
+#[derive(Debug, serde::Deserialize)]
+pub struct SheetPayload {
+    pub name: String,
+    pub heads: Vec<String>,
+    pub rows: Vec<Vec<crate::domain::units::Value>>,
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the workbook.
+fn sheet_name(name: &str, taken: &[String]) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = if clean.is_empty() { "Sheet".into() } else { clean.chars().take(31).collect() };
+    let mut out = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&out)) {
+        let tail = format!(" ({n})");
+        out = format!("{}{tail}", base.chars().take(31 - tail.len()).collect::<String>());
+        n += 1;
+    }
+    out
+}
+
+/// A workbook of plain tables, one sheet each: headers frozen and
+/// filterable, numbers as numbers, every text as a string (never a formula).
+pub fn tables_workbook(sheets: &[SheetPayload]) -> Result<Vec<u8>, String> {
+    use crate::domain::units::Value;
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let st = styles();
+        let mut wb = Workbook::new();
+        let mut taken = Vec::new();
+        for sheet in sheets {
+            let name = sheet_name(&sheet.name, &taken);
+            taken.push(name.clone());
+            let ws = wb.add_worksheet().set_name(&name)?;
+            let heads: Vec<(&str, f64)> = sheet
+                .heads
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    (h.as_str(), if i == 0 { 34.0 } else { (h.chars().count() as f64 + 4.0).clamp(9.0, 24.0) })
+                })
+                .collect();
+            let rows = sheet
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|v| match v {
+                            Value::Text(t) => Cell::Text(t.clone()),
+                            Value::Number(x, _) => Cell::Number(*x),
+                            Value::Blank => Cell::Blank,
+                        })
+                        .collect()
+                })
+                .collect();
+            table(ws, &st, &heads, rows)?;
+        }
+        if sheets.is_empty() {
+            wb.add_worksheet();
+        }
+        wb.save_to_buffer()
+    };
+    build().map_err(|e| format!("the workbook could not be written: {e}"))
+}
+
 /// The workbook as xlsx bytes.
 pub fn workbook(input: &XlsxInput) -> Result<Vec<u8>, String> {
     build(input).map_err(|e| format!("the workbook could not be written: {e}"))

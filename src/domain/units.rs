@@ -520,46 +520,79 @@ pub fn previous<'a>(list: &'a [Listing], of: &Listing) -> Option<&'a Listing> {
         .max_by(|a, b| a.date.cmp(&b.date))
 }
 
-/// CSV of a comparison: one row per process and unit (state, level,
+/// One cell of a table handed over (CSV or a workbook sheet).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Value {
+    Text(String),
+    /// A number and the decimals it is shown with.
+    Number(f64, u8),
+    Blank,
+}
+
+impl Value {
+    /// As text: numbers with their decimals, blanks empty.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Number(x, d) => format!("{x:.*}", *d as usize),
+            Value::Blank => String::new(),
+        }
+    }
+}
+
+/// A comparison as one table: one row per process and unit (state, level,
 /// index, target, gap, each attribute's achievement) with the process's
 /// roll-up on every row (median and lowest index, the weakest unit, units at
-/// their own target); processes not compared get a row saying so. Every
-/// cell neutralised.
-pub fn comparison_csv(c: &Comparison) -> String {
-    use super::export::row as csv_row;
+/// their own target); processes not compared get a row saying so.
+pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
     let mut head: Vec<String> = ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Target", "Gap"]
         .map(String::from)
         .to_vec();
     head.extend(Attribute::ALL.iter().map(|a| format!("{} %", a.id())));
     head.extend(["Median index", "Lowest index", "Weakest unit", "At own target"].map(String::from));
-    let mut out = csv_row(&head);
-    let two = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.2}"));
+    let text = |s: &str| Value::Text(s.to_string());
+    let num = |v: Option<f64>, d: u8| v.map_or(Value::Blank, |v| Value::Number(v, d));
+    let mut rows = Vec::new();
     for r in &c.rows {
         for (col, cell) in c.columns.iter().zip(&r.cells) {
-            let mut row = vec![r.name.clone(), col.unit.clone(), col.assessment.clone(), col.date.clone()];
+            let mut row = vec![text(&r.name), text(&col.unit), text(&col.assessment), text(&col.date)];
             match cell {
                 Cell::Scored { level, index, target, gap, attributes, .. } => {
-                    row.extend(["scored".into(), level.to_string(), format!("{index:.2}"), target.to_string()]);
-                    row.push(gap.to_string());
-                    row.extend(Attribute::ALL.iter().map(|at| {
-                        let v = attributes.iter().find(|(a, _)| a == at).and_then(|(_, v)| *v);
-                        v.map_or(String::new(), |v| format!("{v:.0}"))
-                    }));
+                    row.extend([text("scored"), num(Some(f64::from(*level)), 0), num(Some(*index), 2)]);
+                    row.extend([num(Some(f64::from(*target)), 0), num(Some(f64::from(*gap)), 0)]);
+                    row.extend(
+                        Attribute::ALL
+                            .iter()
+                            .map(|at| num(attributes.iter().find(|(a, _)| a == at).and_then(|(_, v)| *v), 0)),
+                    );
                 }
                 other => {
-                    row.push(other.text());
-                    row.extend(std::iter::repeat_n(String::new(), 4 + Attribute::ALL.len()));
+                    row.push(text(&other.text()));
+                    row.extend(std::iter::repeat_n(Value::Blank, 4 + Attribute::ALL.len()));
                 }
             }
-            row.extend([two(r.median_index), two(r.min_index), c.weakest_label(r)]);
-            row.push(format!("{} of {}", r.at_target.0, r.at_target.1));
-            out.push_str(&csv_row(&row));
+            row.extend([num(r.median_index, 2), num(r.min_index, 2), text(&c.weakest_label(r))]);
+            row.push(text(&format!("{} of {}", r.at_target.0, r.at_target.1)));
+            rows.push(row);
         }
     }
     for (name, cols) in &c.not_shared {
         let who: Vec<&str> = cols.iter().map(|&i| c.columns[i].label.as_str()).collect();
         let state = format!("not compared: only in {}", who.join(", "));
-        out.push_str(&csv_row(&[name.clone(), String::new(), String::new(), String::new(), state]));
+        let mut row = vec![text(name), Value::Blank, Value::Blank, Value::Blank, text(&state)];
+        row.resize(head.len(), Value::Blank);
+        rows.push(row);
+    }
+    (head, rows)
+}
+
+/// [`comparison_table`] as CSV, every cell neutralised.
+pub fn comparison_csv(c: &Comparison) -> String {
+    use super::export::row as csv_row;
+    let (head, rows) = comparison_table(c);
+    let mut out = csv_row(&head);
+    for row in rows {
+        out.push_str(&csv_row(&row.iter().map(Value::text).collect::<Vec<_>>()));
     }
     out
 }

@@ -7,7 +7,8 @@
 
 use crate::charts::units::{trend_chart, units_heatmap, units_radar};
 use crate::domain::units::{
-    compare, comparison_csv, group, history, index_text, Comparison, History, Listing, OrgGroup, MAX_UNITS,
+    compare, comparison_csv, comparison_table, group, history, index_text, Comparison, History, Listing, OrgGroup,
+    MAX_UNITS,
 };
 use crate::domain::{Assessment, Results};
 use crate::ui::components::chart_figure::ChartFigure;
@@ -102,6 +103,7 @@ pub fn ClientPage() -> impl IntoView {
                 </p>
                 {move || notes.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
                 <OrgTable org=o.clone() loaded=loaded selected=selected />
+                <OrgWorkbook org=o.clone() loaded=loaded selected=selected />
             </section>
             <UnitsCompare org=o.clone() loaded=loaded selected=selected />
             <HistorySection org=o loaded=loaded />
@@ -206,6 +208,79 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
     }
 }
 
+/// The ticked assessments in the table's order (unit, then newest first).
+fn ticked(org: &OrgGroup, selected: &BTreeSet<String>) -> Vec<String> {
+    org.assessments().map(|l| l.id.clone()).filter(|id| selected.contains(id)).collect()
+}
+
+/// Each unit with two or more dated assessments: its label and their ids.
+fn histories(org: &OrgGroup) -> Vec<(String, Vec<String>)> {
+    org.units
+        .iter()
+        .map(|u| (u.unit.clone(), u.assessments.iter().filter(|l| !l.date.is_empty()).map(|l| l.id.clone()).collect()))
+        .filter(|(_, ids): &(String, Vec<String>)| ids.len() >= 2)
+        .collect()
+}
+
+/// "Excel workbook": the comparison of the ticked units and each unit's
+/// history, one sheet each, written in the export worker.
+#[component]
+fn OrgWorkbook(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    let notices = expect_context::<crate::ui::state::Notices>();
+    let busy = RwSignal::new(false);
+    let org = StoredValue::new(org);
+    let request = move || {
+        let org = org.get_value();
+        let ids = selected.with_untracked(|s| ticked(&org, s));
+        loaded.with_untracked(|l| {
+            let l = l.as_ref()?;
+            let mut sheets = Vec::new();
+            if ids.len() >= 2 {
+                let (heads, rows) = comparison_table(&compare(&pick(l, &ids)));
+                sheets.push(serde_json::json!({"name": "Units side by side", "heads": heads, "rows": rows}));
+            }
+            for (unit, ids) in histories(&org) {
+                let (heads, rows) = comparison_table(&history(&pick(l, &ids)).over_time);
+                sheets.push(serde_json::json!({"name": format!("History {unit}"), "heads": heads, "rows": rows}));
+            }
+            (!sheets.is_empty()).then(|| serde_json::json!({"kind": "tables", "sheets": sheets}).to_string())
+        })
+    };
+    let run = move |_| {
+        let Some(req) = request() else {
+            notices.error(
+                "Tick two assessments to compare, or add a second dated assessment of a unit, to make a workbook.",
+            );
+            return;
+        };
+        busy.set(true);
+        let name = format!("{}-units-and-history.xlsx", slug(&org.with_value(|o| o.name.clone())));
+        leptos::task::spawn_local(async move {
+            match crate::ui::exporter::in_worker(req).await {
+                Ok(bytes) if crate::ui::exporter::download_bytes(&name, XLSX, &bytes) => {}
+                Ok(_) => notices.error("The browser refused the download of the workbook; nothing was changed."),
+                Err(e) => notices.error(format!("The workbook could not be made: {e}. Nothing was changed.")),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <p class="actions no-print">
+            <button
+                class="btn btn-secondary"
+                id="org-xlsx"
+                on:click=run
+                prop:disabled=move || busy.get() || loaded.with(Option::is_none)
+                aria-busy=move || busy.get().to_string()
+            >
+                {move || if busy.get() { "Writing the workbook…" } else { "Excel workbook (units and history)" }}
+            </button>
+        </p>
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Units side by side: radar, heatmap and table of the ticked assessments.
 #[component]
 fn UnitsCompare(
@@ -214,10 +289,9 @@ fn UnitsCompare(
     selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let viewport = expect_context::<Viewport>();
-    // The ticked ones in the table's order (unit, then newest first).
-    let order: Vec<String> = org.assessments().map(|l| l.id.clone()).collect();
+    let org2 = org.clone();
     let cmp = Memo::new(move |_| {
-        let ids: Vec<String> = selected.with(|s| order.iter().filter(|id| s.contains(*id)).cloned().collect());
+        let ids = selected.with(|s| ticked(&org2, s));
         loaded.with(|l| {
             let l = l.as_ref()?;
             (ids.len() >= 2).then(|| compare(&pick(l, &ids)))
@@ -374,17 +448,7 @@ fn UnitsTable(c: Arc<Comparison>) -> impl IntoView {
 /// History: per unit with two or more dated assessments, a trend and the change between two dates.
 #[component]
 fn HistorySection(org: OrgGroup, loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
-    let units: Vec<(String, Vec<String>)> = org
-        .units
-        .iter()
-        .map(|u| {
-            (
-                u.unit.clone(),
-                u.assessments.iter().filter(|l| !l.date.is_empty()).map(|l| l.id.clone()).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, ids)| ids.len() >= 2)
-        .collect();
+    let units = histories(&org);
     let base = slug(&org.name);
     view! {
         <section class="card" id="history" aria-labelledby="history-heading">

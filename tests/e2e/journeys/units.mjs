@@ -1,6 +1,9 @@
 // One client, many assessments: the organization page with units side by
 // side and a unit's history, reached from the start page and from an assessment.
 import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { BASE, PHONE, newPage, shot, openSampleIn, download, parseCsv, sidewaysOverflow } from '../support.mjs';
 import { StartPage, ResultsPage, assertAccessible } from '../pages.mjs';
@@ -97,6 +100,22 @@ journey('units and history: three units of one organization side by side, three 
   assert.deepEqual(csv[0].slice(0, 5), ['Process', 'Unit', 'Assessment', 'Date', 'State']);
   assert.equal(csv.length - 1, rows * 2);
   assert.ok(csv.some((r) => r[0] === 'Supplier management' && r[1] === 'North site' && r[6] === '5.00'));
+  // The workbook of the same, read back by openpyxl: the comparison and North site's history, numbers as numbers.
+  const xl = await download(page, () => page.click('#org-xlsx'));
+  assert.equal(xl.suggestedFilename(), 'pizza-pizza-units-and-history.xlsx');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-units-')), xl.suggestedFilename());
+  await xl.saveAs(file);
+  const book = JSON.parse(execFileSync('/usr/bin/python3', [path.join('tests', 'e2e', 'read-xlsx.py'), file], { encoding: 'utf8' }));
+  assert.deepEqual(book.sheets, ['Units side by side', 'History North site']);
+  const units = book.data['Units side by side'];
+  assert.deepEqual(units[0].slice(0, 7), ['Process', 'Unit', 'Assessment', 'Date', 'State', 'Level', 'Index']);
+  assert.equal(units.length - 1, rows * 2);
+  const northSupplier = units.find((r) => r[0] === 'Supplier management' && r[1] === 'North site');
+  assert.equal(northSupplier[6], 5, 'the index as a number');
+  assert.equal(book.frozen['Units side by side'], 'A2');
+  assert.equal(book.data['History North site'].length - 1, rows * 3);
+  assert.deepEqual(book.sheets_with_formulas, []);
+  await page.waitForFunction(() => !document.querySelector('#org-xlsx').disabled);
   // One to go below two: a clear sentence instead of charts.
   await page.uncheck('#pick-south');
   await page.waitForSelector('#units-empty');
