@@ -210,19 +210,22 @@ try {
   await timeDownload('HTML report', () => page.click('#download-html'));
 
   // 6c. Units side by side: eight units of one organization, each the full
-  // catalog with 30 people; tick the eighth → the table, radar and heatmap
-  // redrawn for eight (the assessments are read and evaluated once, when the page opens).
+  // catalog in full mode answered by one person (eight 30-person assessments
+  // do not fit in localStorage: issue 17); tick the eighth → the table, radar
+  // and heatmap redrawn for eight (the assessments are read and evaluated
+  // once, when the page opens).
   await page.evaluate(() => {
     const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
     for (let u = 1; u <= 8; u++) {
       const copy = JSON.parse(JSON.stringify(env));
+      copy.assessment.participants = copy.assessment.participants.slice(u % 3, u % 3 + 1);
+      copy.assessment.active = copy.assessment.participants[0].id;
       Object.assign(copy.assessment, { id: `unit-${u}`, name: `Unit ${u}`, date: `2026-0${u}-01`, baseline: null });
       copy.assessment.organization = { ...copy.assessment.organization, name: 'Bench Group', unit: `Unit ${u}` };
       localStorage.setItem(`itsm.a.unit-${u}`, JSON.stringify(copy));
     }
   });
-  await page.goto(BASE + '/');
-  await page.waitForSelector('#open-sample:enabled');
+  // A fresh load: the start-up check lists what was stored.
   await page.goto(BASE + '/org/bench-group');
   await page.waitForSelector('#chart-units-heatmap svg g[data-unit="7"]', { timeout: 60000 });
   const compares = [];
@@ -237,7 +240,7 @@ try {
       check();
     })));
   }
-  line('8 units compared and drawn (full catalog, 30 people each), median of 5 (ms)', fmt(median(compares)), '50', median(compares) <= 50);
+  line('8 units compared and drawn (full catalog, full mode), median of 5 (ms)', fmt(median(compares)), '50', median(compares) <= 50);
 
   // 7. JS heap after load.
   const cdp = await ctx.newCDPSession(page);
