@@ -379,70 +379,54 @@ fn UnitsCompare(
     }
 }
 
-/// The comparison as a table: one row per process, one column per unit, then the roll-up.
+/// The comparison as a table: one row per process, one column per unit, then
+/// the roll-up. Written as markup (every text escaped) rather than as a view:
+/// it never changes once drawn, and a view of this size would add to the
+/// start-up bundle what only this page uses.
+fn units_table_html(c: &Comparison) -> String {
+    use std::fmt::Write as _;
+    let e = crate::charts::escape;
+    let f = |v: Option<f64>| v.map_or("—".to_string(), index_text);
+    let mut h = String::from(
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Units compared, as a table\">\
+         <table class=\"data-table units-table\"><thead><tr><th scope=\"col\">Process</th>",
+    );
+    for col in &c.columns {
+        let _ = write!(h, "<th scope=\"col\">{}</th>", e(&col.label));
+    }
+    h.push_str(
+        "<th scope=\"col\" class=\"num\">Median index</th><th scope=\"col\" class=\"num\">Lowest (weakest unit)</th>\
+         <th scope=\"col\" class=\"num\">At own target</th></tr></thead><tbody>",
+    );
+    for r in &c.rows {
+        let _ = write!(h, "<tr data-process=\"{}\"><th scope=\"row\">{}</th>", e(&r.process), e(&r.name));
+        for cell in &r.cells {
+            let _ = write!(h, "<td>{}</td>", e(&cell.text()));
+        }
+        let _ = write!(
+            h,
+            "<td class=\"num\">{}</td><td class=\"num\">{} ({})</td><td class=\"num\">{} of {}</td></tr>",
+            f(r.median_index),
+            f(r.min_index),
+            e(&c.weakest_label(r)),
+            r.at_target.0,
+            r.at_target.1
+        );
+    }
+    h.push_str("</tbody><tfoot><tr><th scope=\"row\">Floor level</th>");
+    for col in &c.columns {
+        let text =
+            if col.empty { "no answers".to_string() } else { col.floor_level.map_or("—".into(), |l| l.to_string()) };
+        let _ = write!(h, "<td>{text}</td>");
+    }
+    h.push_str("<td></td><td></td><td></td></tr></tfoot></table></div>");
+    h
+}
+
+/// [`units_table_html`] in place.
 #[component]
 fn UnitsTable(c: Arc<Comparison>) -> impl IntoView {
-    let heads = c.columns.iter().map(|col| view! { <th scope="col">{col.label.clone()}</th> }).collect_view();
-    let rows = c
-        .rows
-        .iter()
-        .map(|r| {
-            let cells = r.cells.iter().map(|cell| view! { <td>{cell.text()}</td> }).collect_view();
-            let f = |v: Option<f64>| v.map_or("—".to_string(), index_text);
-            view! {
-                <tr data-process=r.process.clone()>
-                    <th scope="row">{r.name.clone()}</th>
-                    {cells}
-                    <td class="num">{f(r.median_index)}</td>
-                    <td class="num">{format!("{} ({})", f(r.min_index), c.weakest_label(r))}</td>
-                    <td class="num">{format!("{} of {}", r.at_target.0, r.at_target.1)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let floors = c
-        .columns
-        .iter()
-        .map(|col| {
-            let text = if col.empty {
-                "no answers".to_string()
-            } else {
-                col.floor_level.map_or("—".into(), |l| l.to_string())
-            };
-            view! { <td>{text}</td> }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Units compared, as a table">
-            <table class="data-table units-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Process"</th>
-                        {heads}
-                        <th scope="col" class="num">
-                            "Median index"
-                        </th>
-                        <th scope="col" class="num">
-                            "Lowest (weakest unit)"
-                        </th>
-                        <th scope="col" class="num">
-                            "At own target"
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">"Floor level"</th>
-                        {floors}
-                        <td></td>
-                        <td></td>
-                        <td></td>
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-    }
+    view! { <div class="units-table-host" inner_html=units_table_html(&c)></div> }
 }
 
 /// History: per unit with two or more dated assessments, a trend and the change between two dates.
@@ -554,32 +538,33 @@ fn AttributeChanges(h: Arc<History>, key: String) -> impl IntoView {
             }
         })
         .collect_view();
+    // Markup, every text escaped (see `units_table_html`).
     let rows = move || {
-        h.attribute_deltas(from.get(), to.get())
-            .into_iter()
-            .map(|d| {
-                let cells = d
-                    .attributes
-                    .iter()
-                    .map(|(_, a, b)| {
-                        let text = match (a, b) {
-                            (Some(a), Some(b)) if (b - a).abs() < 0.5 => "0".into(),
-                            (Some(a), Some(b)) => format!("{:+.0}", b - a),
-                            _ => "—".into(),
-                        };
-                        view! { <td class="num">{text}</td> }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-process=d.process.clone()>
-                        <th scope="row">{d.name.clone()}</th>
-                        <td class="num">{format!("{} → {}", index_text(d.index.0), index_text(d.index.1))}</td>
-                        <td class="num">{format!("{} → {}", d.level.0, d.level.1)}</td>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view()
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for d in h.attribute_deltas(from.get(), to.get()) {
+            let e = crate::charts::escape;
+            let _ = write!(
+                out,
+                "<tr data-process=\"{}\"><th scope=\"row\">{}</th><td class=\"num\">{} → {}</td><td class=\"num\">{} → {}</td>",
+                e(&d.process),
+                e(&d.name),
+                index_text(d.index.0),
+                index_text(d.index.1),
+                d.level.0,
+                d.level.1
+            );
+            for (_, a, b) in &d.attributes {
+                let text = match (a, b) {
+                    (Some(a), Some(b)) if (b - a).abs() < 0.5 => "0".into(),
+                    (Some(a), Some(b)) => format!("{:+.0}", b - a),
+                    _ => "—".into(),
+                };
+                let _ = write!(out, "<td class=\"num\">{text}</td>");
+            }
+            out.push_str("</tr>");
+        }
+        out
     };
     let pick = |sel: RwSignal<usize>| move |ev| sel.set(event_target_value(&ev).parse().unwrap_or(0));
     view! {
@@ -608,7 +593,7 @@ fn AttributeChanges(h: Arc<History>, key: String) -> impl IntoView {
                         {heads}
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </div>
         <p class="muted small">

@@ -70,9 +70,10 @@ journey('units and history: three units of one organization side by side, three 
   const ticked = () => page.$$eval('#org-assessments tbody tr', (rows) => rows.filter((r) => r.querySelector('input').checked).map((r) => r.dataset.assessment));
   assert.deepEqual((await ticked()).sort(), ['east', 'north-3', 'sample-pizza', 'south']);
   await page.waitForSelector('#units-compare .units-table');
-  const table = page.locator('#units-compare > .table-wrap .units-table');
+  const table = page.locator('#units-compare > .units-table-host .units-table');
   const heads = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
   assert.deepEqual(heads.slice(1, 5), ['Whole organization · 2026-11-02', `${HOSTILE_UNIT} · 2026-11-10`, 'North site · 2026-11-20', 'South site · 2026-11-02']);
+  assert.equal(await page.locator('#units-compare img').count(), 0, 'the hostile unit name is text in the table and charts');
   // East has no answers: shown as such in every row, not as zero, and left out of the roll-up.
   const supplier = await table.locator('tr[data-process="supplier"] td').allInnerTexts();
   assert.equal(supplier[1], 'no answers');
