@@ -3,7 +3,8 @@
 //! in scope (full mode, fully answered, every objective rated), light theme,
 //! 800 px wide; then the workshop and comparison charts: the spread of 30
 //! participants, the deltas and the radar against a baseline (the same full
-//! catalog, with another synthetic answer set as the baseline). Figures are
+//! catalog, with another synthetic answer set as the baseline); then eight
+//! units side by side and a history of eight dates. Figures are
 //! medians over many runs, release build, native. Budget: 5 ms per chart.
 
 use itsm_maturity::charts::cascade::cascade_chart;
@@ -79,4 +80,30 @@ fn main() {
         BUDGET_MS,
         measure(300, || cascade_chart(&itsm_maturity::domain::cascade::cascade(&c, &a, &sr, 12), &opts)),
     );
+
+    // Units side by side and history: eight units of one organization on the
+    // full catalog (the single-participant and the 30-participant answers,
+    // alternating), compared and drawn; the history of the same eight as dates.
+    let units: Vec<itsm_maturity::domain::Assessment> = (0..8)
+        .map(|i| {
+            let mut u = if i % 2 == 0 { synthetic(&c, 1) } else { workshop.clone() };
+            u.id = format!("unit-{i}");
+            u.organization.unit = format!("Unit {i}");
+            u.date = format!("2026-0{}-01", i + 1);
+            u
+        })
+        .collect();
+    let ur: Vec<Results> = units.iter().map(|u| evaluate(&c, u)).collect();
+    let pairs: Vec<(&itsm_maturity::domain::Assessment, &Results)> = units.iter().zip(&ur).collect();
+    use itsm_maturity::charts::units::{trend_chart, units_heatmap, units_radar};
+    use itsm_maturity::domain::units::{compare, history};
+    let name = "8 units: compare + radar + heatmap (27 processes)";
+    let all = || {
+        let cmp = compare(&pairs);
+        units_radar(&cmp, &opts).len() + units_heatmap(&cmp, &opts).len()
+    };
+    report(name, &format!("{} bytes", all()), BUDGET_MS, measure(100, all));
+    let name = "history of 8 dates: compare + trend chart";
+    let trend = || trend_chart(&history(&pairs), &opts).len();
+    report(name, &format!("{} bytes", trend()), BUDGET_MS, measure(100, trend));
 }
