@@ -231,6 +231,23 @@ fn all_charts(opts: &ChartOptions) -> Vec<(&'static str, String)> {
 // ------------------------------------------------------------------- radar
 
 #[test]
+fn a_radar_of_eight_units_draws_four_outlines_and_says_the_rest_are_in_the_heatmap() {
+    let many = eight_units();
+    let svg = units_radar(&many, &ChartOptions::default());
+    let doc = parse(&svg);
+    let outlines: Vec<&str> = groups(&doc, "data-unit")
+        .iter()
+        .filter(|g| g.attribute("data-process").is_none())
+        .map(|g| tooltip(*g))
+        .collect();
+    let first: Vec<&str> = many.columns.iter().filter(|c| !c.empty).take(4).map(|c| c.label.as_str()).collect();
+    assert_eq!(outlines, first, "the first four units, each outline named");
+    let words: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+    assert!(words.contains("The radar shows the first 4 of the 8 units"), "{words}");
+    assert!(svg.contains("the heatmap and the table show all of them"));
+}
+
+#[test]
 fn the_fixture_has_what_the_tests_rely_on() {
     let c = units();
     assert_eq!(c.columns.len(), 3);
@@ -389,7 +406,10 @@ fn heatmap_lowest_column_gives_the_lowest_index_and_the_weakest_unit() {
     let svg = units_heatmap(&c, &ChartOptions::default());
     let doc = parse(&svg);
     let lowest = groups(&doc, "data-roll-up");
-    assert_eq!(lowest.len(), c.rows.len());
+    // A row with no unit in the roll-up (problem: out of scope in Kitchen, the
+    // whole organization shown apart) has no lowest cell.
+    assert_eq!(lowest.len(), c.rows.iter().filter(|r| r.min_index.is_some()).count());
+    assert!(lowest.iter().all(|g| g.attribute("data-process") != Some("problem")));
     let change = lowest.iter().find(|g| g.attribute("data-process") == Some("change")).unwrap();
     assert_eq!(texts(*change), ["L0 · 0.0"]);
     assert!(tooltip(*change).ends_with("in Kitchen"), "the weakest unit by name: {}", tooltip(*change));

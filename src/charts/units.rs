@@ -40,7 +40,7 @@ use super::{
     blend, bold, fit, font, label_width, message_chart, one_decimal, rgb, text_on, text_width, wrap_legend, Area,
     ChartOptions, Drawn, Svg, Theme, MIN_WIDTH, PALETTE,
 };
-use crate::domain::units::{Cell, Column, Comparison, History, Row};
+use crate::domain::units::{Cell, Column, Comparison, Direction, History, Row};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::f64::consts::PI;
@@ -152,9 +152,9 @@ fn marker(area: &Area, k: usize, at: (i32, i32), colour: RGBColor, bg: RGBColor,
 /// level 2, index 2.43, target 3" (", provisional"), "…: out of scope", "…: no answers".
 fn cell_tooltip(col: &Column, row: &Row, cell: &Cell) -> String {
     let what = match cell {
-        Cell::Scored { level, index, target, provisional, .. } => {
+        Cell::Scored { level, index, provisional, .. } => {
             let provisional = if *provisional { ", provisional" } else { "" };
-            format!("level {level}, index {index:.2}, target {target}{provisional}")
+            format!("level {level}, index {index:.2}, {}{provisional}", cell.target_text())
         }
         other => other.text(),
     };
@@ -229,11 +229,23 @@ pub fn units_radar(c: &Comparison, opts: &ChartOptions) -> String {
         );
     }
     if c.rows.len() < 3 {
-        unit_bars(c, opts)
-    } else {
-        unit_spider(c, opts)
+        return unit_bars(c, opts);
     }
+    let drawn: Vec<usize> = (0..c.columns.len()).filter(|&k| !c.columns[k].empty).collect();
+    if drawn.len() <= RADAR_UNITS {
+        return unit_spider(c, opts, None);
+    }
+    // More outlines than this hide each other: the first four, said so.
+    let keep = &drawn[..RADAR_UNITS];
+    let note = format!(
+        "The radar shows the first {RADAR_UNITS} of the {} units with answers; the heatmap and the table show all of them.",
+        drawn.len()
+    );
+    unit_spider(&c.subset(keep), opts, Some(note))
 }
+
+/// At most this many outlines on one radar.
+pub const RADAR_UNITS: usize = 4;
 
 /// The accessible label of the radar or its bars.
 fn radar_label(c: &Comparison, missing: bool) -> String {
@@ -456,7 +468,7 @@ impl Spider {
 }
 
 /// Three processes or more: one outline per unit.
-fn unit_spider(c: &Comparison, opts: &ChartOptions) -> String {
+fn unit_spider(c: &Comparison, opts: &ChartOptions, capped: Option<String>) -> String {
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
     let (entries, legend_bottom) = unit_legend(c, width);
@@ -464,7 +476,11 @@ fn unit_spider(c: &Comparison, opts: &ChartOptions) -> String {
     let spider = Spider::of(&names, width, legend_bottom);
     let missing =
         c.columns.iter().enumerate().any(|(k, col)| !col.empty && c.rows.iter().any(|r| r.cells[k].index().is_none()));
-    let note = if missing { fit(LEFT_OUT, (width - 2 * PAD) as f64, 12.0, 3).0 } else { Vec::new() };
+    let mut note = if missing { fit(LEFT_OUT, (width - 2 * PAD) as f64, 12.0, 3).0 } else { Vec::new() };
+    if let Some(text) = &capped {
+        // With room to spare: digits run wider than the average glyph.
+        note.extend(fit(text, (width - 2 * PAD) as f64 * 0.92, 12.0, 3).0);
+    }
     let note_top = spider.bottom() + 6;
     let height = note_top + note.len() as i32 * LINE_H + PAD;
 
@@ -502,7 +518,12 @@ fn unit_spider(c: &Comparison, opts: &ChartOptions) -> String {
         }
         Ok(())
     });
-    svg.finish(&radar_label(c, missing))
+    let mut label = radar_label(c, missing);
+    if let Some(text) = capped {
+        label.push(' ');
+        label.push_str(&text);
+    }
+    svg.finish(&label)
 }
 
 /// One or two processes: per process, one bar per unit with answers (the
@@ -585,8 +606,12 @@ fn unit_bars(c: &Comparison, opts: &ChartOptions) -> String {
 /// lightness running the other way, so level 0 stands out most on both.
 /// Lightness changes steadily from one level to the next (OKLab), so the
 /// order reads in grey and with any colour-vision deficiency.
-const LEVELS_LIGHT: [&str; 6] = ["#AD301C", "#C96300", "#D59216", "#D5BC70", "#A9E2D6", "#CCEEFF"];
-const LEVELS_DARK: [&str; 6] = ["#FF866E", "#D37517", "#9E6B00", "#6E5D14", "#195552", "#1E3F56"];
+/// Ordered red → yellow → blue (after ColorBrewer's colour-blind-safe
+/// RdYlBu): level 0 the strongest warning, each step a clear change of hue
+/// and lightness, level 5 a mid blue that neither the grey of "out of scope"
+/// nor the hatch of "no answers" resembles.
+const LEVELS_LIGHT: [&str; 6] = ["#A50026", "#F46D43", "#FDAE61", "#FEE090", "#ABD9E9", "#74ADD1"];
+const LEVELS_DARK: [&str; 6] = ["#FF7A66", "#D9692E", "#B07A1E", "#7D6B1E", "#2D6A8A", "#1F4466"];
 
 /// The fill of a cell of capability `level`.
 fn level_colour(level: u8, dark: bool) -> RGBColor {
@@ -696,7 +721,9 @@ fn cell_lines(cell: &Cell, grid: &Grid) -> Vec<String> {
         Cell::OutOfScope => vec!["–".into()],
         Cell::NoAnswers if fits("no answers") => vec!["no answers".into()],
         Cell::NoAnswers if fits("answers") => vec!["no".into(), "answers".into()],
-        Cell::NoAnswers => Vec::new(),
+        Cell::NotAssessed if fits("not assessed") => vec!["not assessed".into()],
+        Cell::NotAssessed if fits("assessed") => vec!["not".into(), "assessed".into()],
+        Cell::NoAnswers | Cell::NotAssessed => Vec::new(),
     }
 }
 
@@ -785,7 +812,7 @@ fn heat_row(svg: &mut Svg, c: &Comparison, row: &Row, grid: &Grid, y: i32, theme
         let fill = match cell {
             Cell::Scored { level, .. } => Some(level_colour(*level, dark)),
             Cell::OutOfScope => Some(theme.track),
-            Cell::NoAnswers => None,
+            Cell::NoAnswers | Cell::NotAssessed => None,
         };
         let lines = cell_lines(cell, grid);
         let unit = k.to_string();
@@ -850,18 +877,14 @@ fn draw_level_legend(area: &Area, theme: &Theme, dark: bool, legend: &[LevelEntr
 // -------------------------------------------------------------------- trend
 
 /// Which way a process moved from its first to its last scored date, as
-/// `data-direction` and arrow: equal when both print the same ("2.4 → 2.4").
-fn direction(scored: &[f64]) -> (&'static str, &'static str) {
+/// `data-direction` and arrow, by the one rule of every arrow
+/// ([`Direction::of`]: a change of level always shows).
+fn direction(scored: &[(u8, f64)]) -> (&'static str, &'static str) {
     match (scored.first(), scored.last()) {
-        (Some(&a), Some(&b)) if scored.len() > 1 => {
-            if one_decimal(a) == one_decimal(b) {
-                ("flat", "=")
-            } else if b > a {
-                ("up", "▲")
-            } else {
-                ("down", "▼")
-            }
-        }
+        (Some(&a), Some(&b)) if scored.len() > 1 => match Direction::of(a, b) {
+            Direction::Same => ("flat", "="),
+            d => (d.name(), d.mark()),
+        },
         _ => ("once", ""),
     }
 }
@@ -955,19 +978,22 @@ pub fn trend_chart(h: &History, opts: &ChartOptions) -> String {
             marker(area, symbol as usize, (lx + 13, y), colour, theme.bg, None)?;
             area.draw(&Text::new(text, (lx + SYMBOL_W, y), font(12.0, theme.text, HPos::Left, VPos::Center)))?;
         }
-        trend_top(area, h, &layout, &dates, &theme)
+        trend_top(area, h, &layout, &dates, &theme)?;
+        // What the right-hand figures compare: every arrow there is since the first date scored.
+        let style = font(11.0, theme.muted, HPos::Right, VPos::Center);
+        area.draw(&Text::new("first → last date", (width - PAD, layout.rows_top - 8), style))
     });
     let mut counts = (0, 0);
     for (i, (row, (_, values))) in c.rows.iter().zip(h.series()).enumerate() {
         let top = layout.rows_top + i as i32 * row_h;
         let y = top + name_h;
-        let scored: Vec<f64> = values.iter().flatten().copied().collect();
+        let scored: Vec<(u8, f64)> = row.cells.iter().filter_map(|c| Some((c.level()?, c.index()?))).collect();
         let (dir, arrow) = direction(&scored);
         counts.0 += usize::from(dir == "up");
         counts.1 += usize::from(dir == "down");
         let change = match (scored.first(), scored.last()) {
-            (Some(&a), Some(&b)) if scored.len() > 1 => format!("{} → {} {arrow}", one_decimal(a), one_decimal(b)),
-            (Some(&a), _) => one_decimal(a),
+            (Some(&a), Some(&b)) if scored.len() > 1 => format!("{} → {} {arrow}", one_decimal(a.1), one_decimal(b.1)),
+            (Some(&a), _) => one_decimal(a.1),
             _ => "–".to_string(),
         };
         let (name, _) = fit(&row.name, if stacked { width - 2 * PAD } else { label_w } as f64, 13.0, 1);

@@ -48,19 +48,25 @@ pub fn org_key(name: &str) -> String {
     }
 }
 
-/// The unit's label: its name, else [`WHOLE_ORGANIZATION`].
+/// The unit's label: its name with runs of spaces as one, else [`WHOLE_ORGANIZATION`].
 pub fn unit_label(unit: &str) -> String {
-    let unit = unit.trim();
+    let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
     if unit.is_empty() {
         WHOLE_ORGANIZATION.into()
     } else {
-        unit.to_string()
+        unit
     }
 }
 
-/// The key of a unit within an organization (case and spacing ignored).
+/// The key of a unit within an organization: the same rule as an
+/// organization's ([`org_key`]), so "North-site" and "north  SITE" are one
+/// unit; empty for the whole organization.
 fn unit_key(unit: &str) -> String {
-    unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    if unit.trim().is_empty() {
+        String::new()
+    } else {
+        org_key(unit)
+    }
 }
 
 /// A saved assessment as lists show it.
@@ -158,6 +164,41 @@ fn date_order(a: &str, b: &str) -> std::cmp::Ordering {
     (!a.is_empty()).cmp(&!b.is_empty()).then_with(|| a.cmp(b))
 }
 
+/// How an assessment's figures were obtained, as far as the comparison must
+/// say: the catalog it was scored with, and whether that was a stand-in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scoring {
+    /// "catalog-id version" as saved with the assessment (empty: unknown).
+    pub catalog: String,
+    /// Scored with the default catalog because its own is not loaded.
+    pub fallback: bool,
+}
+
+/// Why a compared column is left out of the roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apart {
+    /// No answer at all.
+    Empty,
+    /// The whole organization beside its units: shown apart, not one more unit.
+    WholeOrganization,
+    /// An earlier assessment of a unit that is also compared at a later date.
+    Earlier,
+    /// Scored with the default catalog because its own is not loaded.
+    Fallback,
+}
+
+impl Apart {
+    /// In words, for the table and the CSV.
+    pub fn text(self) -> &'static str {
+        match self {
+            Apart::Empty => "no answers yet",
+            Apart::WholeOrganization => "the whole organization, shown apart from its units",
+            Apart::Earlier => "an earlier date of a unit compared at a later date too",
+            Apart::Fallback => "scored with the default catalog, its own is not loaded here",
+        }
+    }
+}
+
 /// One compared assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -169,9 +210,15 @@ pub struct Column {
     pub label: String,
     /// No answer at all: shown as empty, not as zero.
     pub empty: bool,
-    /// Floor level and mean index over the compared processes in scope (None when empty).
+    /// Share of its in-scope questions answered, 0.0..=1.0.
+    pub completion: f64,
+    /// Floor level and mean index over the compared processes it scored (None when empty).
     pub floor_level: Option<u8>,
     pub mean_index: Option<f64>,
+    /// Why it is not part of the roll-up (None: it is).
+    pub apart: Option<Apart>,
+    pub mode: super::assessment::Mode,
+    pub scoring: Scoring,
 }
 
 /// A process in one unit.
@@ -180,7 +227,7 @@ pub enum Cell {
     Scored {
         level: u8,
         index: f64,
-        /// That unit's target.
+        /// That unit's target (0: none set).
         target: u8,
         gap: i8,
         /// Achievement % per attribute, PA1.1..PA5.2 (None: not rated).
@@ -188,6 +235,8 @@ pub enum Cell {
         provisional: bool,
     },
     OutOfScope,
+    /// In scope, but none of its questions answered yet: not a level 0.
+    NotAssessed,
     /// The assessment has no answers yet.
     NoAnswers,
 }
@@ -205,33 +254,67 @@ impl Cell {
             _ => None,
         }
     }
-    /// The cell as a table shows it: "2 · 2.4 (target 3)", "out of scope", "no answers".
-    pub fn text(&self) -> String {
+    /// The unit's own target, when it has one.
+    pub fn target(&self) -> Option<u8> {
         match self {
-            Cell::Scored { level, index, target, .. } => {
-                format!("{level} · {} (target {target})", index_text(*index))
+            Cell::Scored { target, .. } if *target > 0 => Some(*target),
+            _ => None,
+        }
+    }
+    /// The shortfall against the unit's own target (None without a target).
+    pub fn shortfall(&self) -> Option<i8> {
+        match self {
+            Cell::Scored { target, gap, .. } if *target > 0 => Some(*gap),
+            _ => None,
+        }
+    }
+    /// The level and index as shown: "2 · 2.4", with "†" when provisional;
+    /// "out of scope", "not assessed", "no answers" otherwise.
+    pub fn score_text(&self) -> String {
+        match self {
+            Cell::Scored { level, index, provisional, .. } => {
+                format!("{level} · {}{}", index_text(*index), if *provisional { " †" } else { "" })
             }
             Cell::OutOfScope => "out of scope".into(),
+            Cell::NotAssessed => "not assessed".into(),
             Cell::NoAnswers => "no answers".into(),
+        }
+    }
+    /// The target as shown: "target 3", "no target" (empty when not scored).
+    pub fn target_text(&self) -> String {
+        match self {
+            Cell::Scored { target: 0, .. } => "no target".into(),
+            Cell::Scored { target, .. } => format!("target {target}"),
+            _ => String::new(),
+        }
+    }
+    /// The cell in one line: "2 · 2.4 (target 3)", "out of scope", …
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Scored { .. } => format!("{} ({})", self.score_text(), self.target_text()),
+            other => other.score_text(),
         }
     }
 }
 
-/// One process across the compared units, with its roll-up.
+/// One process across the compared units, with its roll-up over the
+/// columns in the roll-up (one per unit, see [`Apart`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub process: String,
     pub name: String,
     /// One cell per column, in column order.
     pub cells: Vec<Cell>,
-    /// Over the scored cells only (None when no unit scored it).
+    /// The lower median (a value some unit has; None when no unit in the roll-up scored it).
     pub median_index: Option<f64>,
     pub min_index: Option<f64>,
-    pub median_level: Option<f64>,
+    pub median_level: Option<u8>,
     pub min_level: Option<u8>,
-    /// The columns with the lowest index (ties: all of them).
+    /// The columns with the lowest index as shown (one decimal, rounded down; ties: all of them).
     pub weakest: Vec<usize>,
-    /// Scored units that reach their own target, of the scored units.
+    /// The largest shortfall against a unit's own target, and the columns with it (None: no unit short of its target).
+    pub largest_gap: Option<(i8, Vec<usize>)>,
+    /// Units that reach their own target, of the units in the roll-up that have one.
     pub at_target: (usize, usize),
     /// The highest priority any unit gives the process (the row order).
     pub priority: f64,
@@ -246,55 +329,174 @@ pub struct Comparison {
     /// Processes left out because not every compared catalog has them, each
     /// with the columns whose catalog has it.
     pub not_shared: Vec<(String, Vec<usize>)>,
+    /// Whether a roll-up across units is meaningful (not for one unit's history).
+    pub rolled_up: bool,
 }
 
 impl Comparison {
-    /// The note on what was not compared, in words (None when everything was).
-    pub fn note(&self) -> Option<String> {
-        if self.not_shared.is_empty() {
-            return None;
+    /// The notes on what was not compared and what differs, in words.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let label = |c: usize| self.columns[c].label.as_str();
+        if !self.not_shared.is_empty() {
+            let list: Vec<String> = self
+                .not_shared
+                .iter()
+                .map(|(name, cols)| {
+                    let who: Vec<&str> = cols.iter().map(|&c| label(c)).collect();
+                    format!("{name} (only in {})", who.join(", "))
+                })
+                .collect();
+            out.push(format!(
+                "Compared on the processes every assessment's catalog has. Not compared: {}.",
+                list.join("; ")
+            ));
         }
-        let list: Vec<String> = self
-            .not_shared
-            .iter()
-            .map(|(name, cols)| {
-                let who: Vec<&str> = cols.iter().map(|&c| self.columns[c].label.as_str()).collect();
-                format!("{name} (only in {})", who.join(", "))
-            })
-            .collect();
-        Some(format!("Compared on the processes every assessment's catalog has. Not compared: {}.", list.join("; ")))
+        let catalogs = distinct(self.columns.iter().map(|c| c.scoring.catalog.as_str()).filter(|c| !c.is_empty()));
+        if catalogs.len() > 1 {
+            let each: Vec<String> =
+                self.columns.iter().map(|c| format!("{} ({})", c.label, or_unknown(&c.scoring.catalog))).collect();
+            out.push(format!(
+                "Made with different catalogs or catalog versions: {}. Processes are matched by their id; their \
+                 questions may differ, so read a difference between these columns with care.",
+                each.join(", ")
+            ));
+        }
+        let modes = distinct(self.columns.iter().filter(|c| !c.empty).map(|c| mode_text(c.mode)));
+        if modes.len() > 1 {
+            let each: Vec<String> = self
+                .columns
+                .iter()
+                .filter(|c| !c.empty)
+                .map(|c| format!("{} ({})", c.label, mode_text(c.mode)))
+                .collect();
+            out.push(format!(
+                "Answered with different question sets: {}. A different set of questions can move a score without \
+                 any change in practice.",
+                each.join(", ")
+            ));
+        }
+        if self.rolled_up {
+            let apart: Vec<String> =
+                self.columns.iter().filter_map(|c| Some(format!("{}: {}", c.label, c.apart?.text()))).collect();
+            if !apart.is_empty() {
+                out.push(format!("Shown but not in the roll-up — {}.", apart.join("; ")));
+            }
+        }
+        out
     }
-    /// The weakest unit(s) of a row: by unit name when every compared unit
-    /// is a different one, else by label; "all equal" when every scored unit ties.
-    pub fn weakest_label(&self, row: &Row) -> String {
-        let scored = row.cells.iter().filter(|c| c.index().is_some()).count();
-        if scored > 1 && row.weakest.len() == scored {
-            return "all equal".into();
-        }
-        let units: Vec<&str> = self.columns.iter().map(|c| c.unit.as_str()).collect();
+    /// The note on what was not compared (None when everything was).
+    pub fn note(&self) -> Option<String> {
+        let notes = self.notes();
+        (!notes.is_empty()).then(|| notes.join(" "))
+    }
+    /// How `cols` are named: by unit when every compared unit is a different one, else by label.
+    fn names(&self, cols: &[usize]) -> String {
+        let units: Vec<String> = self.columns.iter().map(|c| unit_key(&c.unit)).collect();
         let distinct = units.iter().enumerate().all(|(i, u)| !units[..i].contains(u));
-        row.weakest
-            .iter()
+        cols.iter()
             .map(|&c| if distinct { self.columns[c].unit.as_str() } else { self.columns[c].label.as_str() })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+    /// The unit(s) with the lowest index of a row: "all equal" when every
+    /// unit in the roll-up ties at the shown precision.
+    pub fn weakest_label(&self, row: &Row) -> String {
+        let scored = self.rollup(row).filter(|(_, c)| c.index().is_some()).count();
+        if scored > 1 && row.weakest.len() == scored {
+            return "all equal".into();
+        }
+        self.names(&row.weakest)
+    }
+    /// The largest shortfall against own targets: "2 (South)", "none".
+    pub fn largest_gap_label(&self, row: &Row) -> String {
+        match &row.largest_gap {
+            Some((gap, cols)) => format!("{gap} ({})", self.names(cols)),
+            None => "none".into(),
+        }
+    }
+    /// "2 of 3 with a target", "no targets".
+    pub fn at_target_label(row: &Row) -> String {
+        match row.at_target {
+            (_, 0) => "no targets".into(),
+            (met, n) => format!("{met} of {n}"),
+        }
+    }
+    /// The same comparison over the columns `keep` only (in that order), its
+    /// roll-up computed anew over them.
+    pub fn subset(&self, keep: &[usize]) -> Comparison {
+        let columns: Vec<Column> = keep.iter().map(|&k| self.columns[k].clone()).collect();
+        let apart: Vec<Option<Apart>> = columns.iter().map(|c| c.apart).collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = r.clone();
+                row.cells = keep.iter().map(|&k| r.cells[k].clone()).collect();
+                roll_up(&mut row, &apart);
+                row
+            })
+            .collect();
+        let not_shared = self
+            .not_shared
+            .iter()
+            .map(|(n, cols)| (n.clone(), cols.iter().filter_map(|c| keep.iter().position(|k| k == c)).collect()))
+            .collect();
+        Comparison { columns, rows, not_shared, rolled_up: self.rolled_up }
+    }
+    /// The cells of a row that are part of its roll-up.
+    fn rollup<'a>(&'a self, row: &'a Row) -> impl Iterator<Item = (usize, &'a Cell)> {
+        row.cells.iter().enumerate().filter(|(c, _)| self.columns[*c].apart.is_none())
+    }
+}
+
+/// The distinct values, in first-seen order.
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn or_unknown(catalog: &str) -> &str {
+    if catalog.is_empty() {
+        "catalog not known"
+    } else {
+        catalog
+    }
+}
+
+/// The question set in words.
+pub fn mode_text(mode: super::assessment::Mode) -> &'static str {
+    match mode {
+        super::assessment::Mode::Quick => "quick scan",
+        super::assessment::Mode::Full => "full question set",
     }
 }
 
 /// An index with one decimal, rounded down (1.99 is level 1 and reads "1.9").
 pub fn index_text(v: f64) -> String {
-    format!("{:.1}", ((v * 10.0) + 1e-6).floor() / 10.0)
+    format!("{:.1}", f64::from(tenths(v)) / 10.0)
 }
 
-/// The median of `values` (mean of the middle two for an even count).
+/// The index in whole tenths, rounded down: the precision it is shown with.
+fn tenths(v: f64) -> i32 {
+    ((v * 10.0) + 1e-6).floor() as i32
+}
+
+/// The lower median of `values`: for an even count the lower of the middle
+/// two, so the figure is one a unit actually has and never crosses a level
+/// gate that no unit crossed.
 pub fn median(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+    Some(v[(v.len() - 1) / 2])
 }
 
 /// Whether an assessment has any answer (any participant's or agreed).
@@ -329,11 +531,96 @@ fn labels(items: &[(&Assessment, &Results)]) -> Vec<String> {
         .collect()
 }
 
+/// Why each column is left out of the roll-up: empty, scored with a stand-in
+/// catalog, the whole organization beside named units, or an earlier date of
+/// a unit compared again at a later one (one assessment per unit counts).
+fn apart(items: &[(&Assessment, &Results)], scoring: &[Scoring], empty: &[bool]) -> Vec<Option<Apart>> {
+    let named_units = items.iter().any(|(a, _)| !a.organization.unit.trim().is_empty());
+    (0..items.len())
+        .map(|c| {
+            let (a, _) = items[c];
+            let key = unit_key(&a.organization.unit);
+            let later = (0..items.len()).any(|o| {
+                let b = items[o].0;
+                o != c
+                    && !empty[o]
+                    && unit_key(&b.organization.unit) == key
+                    && (date_order(&a.date, &b.date).is_lt() || (a.date == b.date && o < c))
+            });
+            if empty[c] {
+                Some(Apart::Empty)
+            } else if scoring.get(c).is_some_and(|s| s.fallback) {
+                Some(Apart::Fallback)
+            } else if named_units && a.organization.unit.trim().is_empty() {
+                Some(Apart::WholeOrganization)
+            } else if later {
+                Some(Apart::Earlier)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// One process's cell in one column.
+fn cell(p: &super::results::ProcessResult, empty: bool) -> Cell {
+    if empty {
+        Cell::NoAnswers
+    } else if !p.in_scope {
+        Cell::OutOfScope
+    } else if p.answered == 0 {
+        Cell::NotAssessed
+    } else {
+        Cell::Scored {
+            level: p.level,
+            index: p.index,
+            target: p.target,
+            gap: p.gap,
+            attributes: p.attributes.iter().map(|a| (a.attribute, a.achievement)).collect(),
+            provisional: p.provisional,
+        }
+    }
+}
+
+/// The roll-up of a row's cells over the columns in it.
+fn roll_up(row: &mut Row, apart: &[Option<Apart>]) {
+    let inside: Vec<(usize, &Cell)> = row.cells.iter().enumerate().filter(|(c, _)| apart[*c].is_none()).collect();
+    let indices: Vec<f64> = inside.iter().filter_map(|(_, c)| c.index()).collect();
+    let levels: Vec<f64> = inside.iter().filter_map(|(_, c)| c.level()).map(f64::from).collect();
+    row.median_index = median(&indices);
+    row.min_index = indices.iter().copied().reduce(f64::min);
+    row.median_level = median(&levels).map(|l| l as u8);
+    row.min_level = inside.iter().filter_map(|(_, c)| c.level()).min();
+    row.weakest = match row.min_index {
+        Some(min) => inside
+            .iter()
+            .filter(|(_, c)| c.index().is_some_and(|i| tenths(i) == tenths(min)))
+            .map(|(k, _)| *k)
+            .collect(),
+        None => Vec::new(),
+    };
+    let gaps: Vec<(usize, i8)> = inside.iter().filter_map(|(k, c)| Some((*k, c.shortfall()?))).collect();
+    row.largest_gap = gaps
+        .iter()
+        .map(|(_, g)| *g)
+        .max()
+        .filter(|g| *g > 0)
+        .map(|max| (max, gaps.iter().filter(|(_, g)| *g == max).map(|(k, _)| *k).collect()));
+    row.at_target = (gaps.iter().filter(|(_, g)| *g <= 0).count(), gaps.len());
+}
+
 /// Compares assessments (each with its own evaluation, against its own
 /// catalog) process by process. Call with 2..=[`MAX_UNITS`]; any count works.
 pub fn compare(items: &[(&Assessment, &Results)]) -> Comparison {
+    compare_scored(items, &[])
+}
+
+/// [`compare`], knowing how each assessment was scored (`scoring[i]` for
+/// `items[i]`; missing entries: its own catalog, not known by name).
+pub fn compare_scored(items: &[(&Assessment, &Results)], scoring: &[Scoring]) -> Comparison {
     let labels = labels(items);
     let empty: Vec<bool> = items.iter().map(|(a, _)| !has_answers(a)).collect();
+    let apart = apart(items, scoring, &empty);
     // Processes by id, in the first catalog's order, then any others.
     let mut ids: Vec<(String, String)> = Vec::new();
     for (_, r) in items {
@@ -354,58 +641,38 @@ pub fn compare(items: &[(&Assessment, &Results)]) -> Comparison {
         let cells: Vec<Cell> = items
             .iter()
             .enumerate()
-            .map(|(c, (_, r))| {
-                let p = r.process(&id).expect("every column has it");
-                if empty[c] {
-                    Cell::NoAnswers
-                } else if !p.in_scope {
-                    Cell::OutOfScope
-                } else {
-                    Cell::Scored {
-                        level: p.level,
-                        index: p.index,
-                        target: p.target,
-                        gap: p.gap,
-                        attributes: p.attributes.iter().map(|a| (a.attribute, a.achievement)).collect(),
-                        provisional: p.provisional,
-                    }
-                }
-            })
+            .map(|(c, (_, r))| cell(r.process(&id).expect("every column has it"), empty[c]))
             .collect();
-        if !cells.iter().any(|c| matches!(c, Cell::Scored { .. })) {
+        if !cells.iter().any(|c| matches!(c, Cell::Scored { .. } | Cell::NotAssessed)) {
             continue;
         }
-        let indices: Vec<f64> = cells.iter().filter_map(Cell::index).collect();
-        let levels: Vec<f64> = cells.iter().filter_map(Cell::level).map(f64::from).collect();
-        let min_index = indices.iter().copied().reduce(f64::min);
-        let weakest =
-            (0..cells.len()).filter(|&c| cells[c].index().is_some() && cells[c].index() == min_index).collect();
-        let scored = cells.iter().filter(|c| c.index().is_some()).count();
-        let met = cells.iter().filter(|c| matches!(c, Cell::Scored { level, target, .. } if level >= target)).count();
         let priority = items
             .iter()
             .enumerate()
-            .filter(|(c, _)| matches!(cells[*c], Cell::Scored { .. }))
+            .filter(|(c, _)| matches!(cells[*c], Cell::Scored { .. } | Cell::NotAssessed))
             .filter_map(|(_, (_, r))| r.process(&id).map(|p| p.priority))
             .fold(f64::MIN, f64::max);
-        rows.push(Row {
+        let mut row = Row {
             process: id,
             name,
-            median_index: median(&indices),
-            min_index,
-            median_level: median(&levels),
-            min_level: cells.iter().filter_map(Cell::level).min(),
-            weakest,
-            at_target: (met, scored),
-            priority,
             cells,
-        });
+            median_index: None,
+            min_index: None,
+            median_level: None,
+            min_level: None,
+            weakest: Vec::new(),
+            largest_gap: None,
+            at_target: (0, 0),
+            priority,
+        };
+        roll_up(&mut row, &apart);
+        rows.push(row);
     }
     sort_stable(&mut rows, |a, b| b.priority.total_cmp(&a.priority));
     let columns = items
         .iter()
         .enumerate()
-        .map(|(c, (a, _))| {
+        .map(|(c, (a, r))| {
             let scored: Vec<&Cell> = rows.iter().map(|r| &r.cells[c]).filter(|x| x.index().is_some()).collect();
             let floor_level = scored.iter().filter_map(|x| x.level()).min();
             let indices: Vec<f64> = scored.iter().filter_map(|x| x.index()).collect();
@@ -416,12 +683,16 @@ pub fn compare(items: &[(&Assessment, &Results)]) -> Comparison {
                 date: a.date.clone(),
                 label: labels[c].clone(),
                 empty: empty[c],
+                completion: if empty[c] { 0.0 } else { r.completion() },
                 floor_level,
                 mean_index,
+                apart: apart[c],
+                mode: a.mode,
+                scoring: scoring.get(c).cloned().unwrap_or_default(),
             }
         })
         .collect();
-    Comparison { columns, rows, not_shared }
+    Comparison { columns, rows, not_shared, rolled_up: true }
 }
 
 /// One unit's assessments over time.
@@ -487,35 +758,110 @@ pub struct AttributeDelta {
 }
 
 /// The history of one unit: its assessments ordered by date (undated first,
-/// then by name), compared as columns.
+/// then by name), compared as columns; no roll-up across dates.
 pub fn history(items: &[(&Assessment, &Results)]) -> History {
-    let mut sorted: Vec<(&Assessment, &Results)> = items.to_vec();
-    sort_stable(&mut sorted, |a, b| date_order(&a.0.date, &b.0.date).then_with(|| a.0.name.cmp(&b.0.name)));
-    History { over_time: compare(&sorted) }
+    history_scored(items, &[])
 }
 
-/// The change of each in-scope process's index since an earlier assessment
-/// of the same unit (the trend arrows of the results page): (process id,
-/// change) for the processes scored in both; nothing when the earlier one
-/// has no answers.
-pub fn trend(earlier: (&Assessment, &Results), now: &Results) -> Vec<(String, f64)> {
+/// [`history`], knowing how each assessment was scored (as [`compare_scored`]).
+pub fn history_scored(items: &[(&Assessment, &Results)], scoring: &[Scoring]) -> History {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_stable(&mut order, |&x, &y| {
+        let (a, b) = (items[x].0, items[y].0);
+        date_order(&a.date, &b.date).then_with(|| a.name.cmp(&b.name))
+    });
+    let sorted: Vec<(&Assessment, &Results)> = order.iter().map(|&i| items[i]).collect();
+    let scoring: Vec<Scoring> = order.iter().map(|&i| scoring.get(i).cloned().unwrap_or_default()).collect();
+    let mut over_time = compare_scored(&sorted, &scoring);
+    over_time.rolled_up = false;
+    History { over_time }
+}
+
+/// Which way a process moved between two assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Same,
+}
+
+impl Direction {
+    /// The one rule for every arrow: a change of level always counts (the
+    /// index is gated, so +0.01 can cross a level); within a level, the index
+    /// as shown (one decimal, rounded down) must change.
+    pub fn of(before: (u8, f64), now: (u8, f64)) -> Direction {
+        use std::cmp::Ordering::*;
+        match now.0.cmp(&before.0).then_with(|| tenths(now.1).cmp(&tenths(before.1))) {
+            Greater => Direction::Up,
+            Less => Direction::Down,
+            Equal => Direction::Same,
+        }
+    }
+    /// "▲", "▼", "=".
+    pub fn mark(self) -> &'static str {
+        match self {
+            Direction::Up => "▲",
+            Direction::Down => "▼",
+            Direction::Same => "=",
+        }
+    }
+    /// "up", "down", "same" (for classes and data attributes).
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Same => "same",
+        }
+    }
+}
+
+/// One process's move since an earlier assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub process: String,
+    /// (level, index) then and now.
+    pub before: (u8, f64),
+    pub now: (u8, f64),
+    pub direction: Direction,
+}
+
+impl Move {
+    /// "▲ L1→L2 +0.01", "▼ −0.30", "= 0.00": the level named when it changed.
+    pub fn text(&self) -> String {
+        let d = self.now.1 - self.before.1;
+        let d = if d.abs() < 0.005 { "0.00".to_string() } else { format!("{d:+.2}") };
+        if self.before.0 == self.now.0 {
+            format!("{} {d}", self.direction.mark())
+        } else {
+            format!("{} L{}→L{} {d}", self.direction.mark(), self.before.0, self.now.0)
+        }
+    }
+}
+
+/// How each in-scope process moved since an earlier assessment of the same
+/// unit (the trend arrows of the results page), for the processes scored
+/// (answered and in scope) in both; nothing when the earlier one has no answers.
+pub fn trend(earlier: (&Assessment, &Results), now: &Results) -> Vec<Move> {
     if !has_answers(earlier.0) {
         return Vec::new();
     }
     now.in_scope()
+        .filter(|p| p.answered > 0)
         .filter_map(|p| {
-            let before = earlier.1.process(&p.id).filter(|b| b.in_scope)?;
-            Some((p.id.clone(), p.index - before.index))
+            let b = earlier.1.process(&p.id).filter(|b| b.in_scope && b.answered > 0)?;
+            let (before, now) = ((b.level, b.index), (p.level, p.index));
+            Some(Move { process: p.id.clone(), before, now, direction: Direction::of(before, now) })
         })
         .collect()
 }
 
-/// The latest assessment of the same organization and unit dated before
-/// `date` (the one the trend arrows compare with), from a listing.
+/// The latest assessment with answers of the same organization and unit
+/// dated before `of` (the one the trend arrows compare with), from a listing:
+/// an empty one in between is passed over.
 pub fn previous<'a>(list: &'a [Listing], of: &Listing) -> Option<&'a Listing> {
     let (org, unit) = (org_key(&of.organization), unit_key(&of.unit));
     list.iter()
-        .filter(|l| l.id != of.id && !l.date.is_empty() && l.date < of.date)
+        .filter(|l| l.id != of.id && !l.date.is_empty() && l.date < of.date && l.completion > 0.0)
         .filter(|l| org_key(&l.organization) == org && unit_key(&l.unit) == unit)
         .max_by(|a, b| a.date.cmp(&b.date))
 }
@@ -541,15 +887,22 @@ impl Value {
 }
 
 /// A comparison as one table: one row per process and unit (state, level,
-/// index, target, gap, each attribute's achievement) with the process's
-/// roll-up on every row (median and lowest index, the weakest unit, units at
-/// their own target); processes not compared get a row saying so.
+/// index, target, gap, each attribute's achievement, whether it is in the
+/// roll-up) with the process's roll-up on every row (median and lowest index,
+/// the weakest unit, the largest gap, units at their own target; not for one
+/// unit's history); processes not compared get a row saying so.
 pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
     let mut head: Vec<String> = ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Target", "Gap"]
         .map(String::from)
         .to_vec();
     head.extend(Attribute::ALL.iter().map(|a| format!("{} %", a.id())));
-    head.extend(["Median index", "Lowest index", "Weakest unit", "At own target"].map(String::from));
+    head.extend(["Answered %", "Catalog", "Question set"].map(String::from));
+    if c.rolled_up {
+        head.extend(
+            ["In roll-up", "Median index", "Lowest index", "Weakest unit", "Largest gap", "At own target"]
+                .map(String::from),
+        );
+    }
     let text = |s: &str| Value::Text(s.to_string());
     let num = |v: Option<f64>, d: u8| v.map_or(Value::Blank, |v| Value::Number(v, d));
     let mut rows = Vec::new();
@@ -557,9 +910,14 @@ pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
         for (col, cell) in c.columns.iter().zip(&r.cells) {
             let mut row = vec![text(&r.name), text(&col.unit), text(&col.assessment), text(&col.date)];
             match cell {
-                Cell::Scored { level, index, target, gap, attributes, .. } => {
-                    row.extend([text("scored"), num(Some(f64::from(*level)), 0), num(Some(*index), 2)]);
-                    row.extend([num(Some(f64::from(*target)), 0), num(Some(f64::from(*gap)), 0)]);
+                Cell::Scored { level, index, target, gap, attributes, provisional } => {
+                    row.push(text(if *provisional { "provisional" } else { "scored" }));
+                    row.extend([num(Some(f64::from(*level)), 0), num(Some(*index), 2)]);
+                    if *target == 0 {
+                        row.extend([text("no target"), Value::Blank]);
+                    } else {
+                        row.extend([num(Some(f64::from(*target)), 0), num(Some(f64::from(*gap)), 0)]);
+                    }
                     row.extend(
                         Attribute::ALL
                             .iter()
@@ -567,12 +925,16 @@ pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
                     );
                 }
                 other => {
-                    row.push(text(&other.text()));
+                    row.push(text(&other.score_text()));
                     row.extend(std::iter::repeat_n(Value::Blank, 4 + Attribute::ALL.len()));
                 }
             }
-            row.extend([num(r.median_index, 2), num(r.min_index, 2), text(&c.weakest_label(r))]);
-            row.push(text(&format!("{} of {}", r.at_target.0, r.at_target.1)));
+            row.extend([num(Some(col.completion * 100.0), 0), text(&col.scoring.catalog), text(mode_text(col.mode))]);
+            if c.rolled_up {
+                row.push(text(col.apart.map_or("yes", Apart::text)));
+                row.extend([num(r.median_index, 2), num(r.min_index, 2), text(&c.weakest_label(r))]);
+                row.extend([text(&c.largest_gap_label(r)), text(&Comparison::at_target_label(r))]);
+            }
             rows.push(row);
         }
     }

@@ -35,6 +35,8 @@ pub struct Library {
 #[derive(Default)]
 pub struct Evaluated {
     pub items: Vec<(Assessment, crate::domain::Results)>,
+    /// How each of `items` was scored (same order).
+    pub scoring: Vec<crate::domain::units::Scoring>,
     /// Names of those evaluated against the default catalog because theirs is not loaded here.
     pub other_catalog: Vec<String>,
     /// Listed but not readable (moved aside at the next start).
@@ -327,6 +329,14 @@ impl Library {
         storage::load(id).ok().flatten().map(|(env, _)| env.assessment)
     }
 
+    /// A stored assessment evaluated against its own catalog, if that catalog
+    /// is loaded in this browser (None otherwise: no stand-in is used).
+    pub fn load_evaluated(&self, id: &str) -> Option<(Assessment, crate::domain::Results)> {
+        let (env, _) = storage::load(id).ok().flatten()?;
+        let r = self.store.with_catalog_for(&env.catalog, |c| evaluate(c, &env.assessment))?;
+        Some((env.assessment, r))
+    }
+
     /// Every stored assessment of `ids`, each evaluated against its own
     /// catalog (the organization view), once the default catalog is loaded;
     /// pending changes of the open assessment are saved first. An assessment
@@ -343,6 +353,10 @@ impl Library {
                     continue;
                 };
                 let own = store.with_catalog_for(&env.catalog, |c| evaluate(c, &env.assessment));
+                let mut scoring = crate::domain::units::Scoring {
+                    catalog: format!("{} {}", env.catalog.id, env.catalog.version).trim().to_string(),
+                    fallback: own.is_none(),
+                };
                 let results = match own {
                     Some(r) => r,
                     None => {
@@ -352,10 +366,13 @@ impl Library {
                             continue;
                         };
                         out.other_catalog.push(env.assessment.name.clone());
+                        let d = store.default_ref();
+                        scoring.catalog = format!("{} {} (stand-in)", d.id, d.version);
                         r
                     }
                 };
                 out.items.push((env.assessment, results));
+                out.scoring.push(scoring);
             }
             then(out);
         });

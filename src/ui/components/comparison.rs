@@ -47,15 +47,12 @@ pub fn earlier_of_unit() -> Memo<Option<(crate::domain::Assessment, crate::domai
         let list = crate::ui::pages::client::listings(&library);
         previous(&list, &me).map(|l| l.id.clone())
     });
-    Memo::new(move |_| {
-        let base = library.load(&id.get()?)?;
-        let r = session.with_catalog(|c| evaluate(c, &base))?;
-        Some((base, r))
-    })
+    // Against its own catalog: re-scoring it with this one's would move arrows without any change in practice.
+    Memo::new(move |_| library.load_evaluated(&id.get()?))
 }
 
-/// What [`unit_trend`] gives: (what it compares with, (process id, change) per process).
-pub type UnitTrend = Option<(String, Vec<(String, f64)>)>;
+/// What [`unit_trend`] gives: (the date it compares with, the assessment's name, each process's move).
+pub type UnitTrend = Option<(String, String, Vec<crate::domain::units::Move>)>;
 
 /// The change of each in-scope process's index since [`earlier_of_unit`],
 /// with the date and name it compares with.
@@ -66,7 +63,7 @@ pub fn unit_trend() -> Memo<UnitTrend> {
         earlier.with(|e| {
             let (a, r) = e.as_ref()?;
             let list = session.results.with(|now| now.as_ref().map(|now| trend((a, r), now)))?;
-            (!list.is_empty()).then(|| (format!("{} ({})", a.date, a.name), list))
+            (!list.is_empty()).then(|| (a.date.clone(), a.name.clone(), list))
         })
     })
 }

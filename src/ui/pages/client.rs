@@ -7,8 +7,8 @@
 
 use crate::charts::units::{trend_chart, units_heatmap, units_radar};
 use crate::domain::units::{
-    compare, comparison_csv, comparison_table, group, history, index_text, Comparison, History, Listing, OrgGroup,
-    MAX_UNITS,
+    compare_scored, comparison_csv, comparison_table, group, history_scored, index_text, Cell, Comparison, History,
+    Listing, OrgGroup, Scoring, MAX_UNITS,
 };
 use crate::domain::{Assessment, Results};
 use crate::ui::components::chart_figure::ChartFigure;
@@ -36,8 +36,13 @@ pub fn listings(library: &Library) -> Vec<Listing> {
     })
 }
 
-/// The evaluated assessments of the organization, shared by the sections.
-type Loaded = Arc<Vec<(Assessment, Results)>>;
+/// The evaluated assessments of the organization and how each was scored, shared by the sections.
+type Loaded = Arc<(Vec<(Assessment, Results)>, Vec<Scoring>)>;
+
+/// "1 assessment", "6 assessments".
+fn count(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
 
 /// The page of one organization.
 #[component]
@@ -64,10 +69,10 @@ pub fn ClientPage() -> impl IntoView {
                 ));
             }
             if e.unreadable > 0 {
-                n.push(format!("{} saved assessment(s) could not be read and are left out.", e.unreadable));
+                n.push(format!("{} could not be read and are left out.", count(e.unreadable, "saved assessment")));
             }
             notes.set(n);
-            loaded.set(Some(Arc::new(e.items)));
+            loaded.set(Some(Arc::new((e.items, e.scoring))));
         });
     });
     let selected = RwSignal::new(BTreeSet::<String>::new());
@@ -98,8 +103,8 @@ pub fn ClientPage() -> impl IntoView {
                 </p>
                 <h1 id="org-title">{o.name.clone()}</h1>
                 <p class="muted">
-                    {format!("{} assessment(s) of this organization in this browser, by unit and date. ", o.len())}
-                    "Tick two to eight to compare them side by side; a unit with two or more dated assessments also has a history."
+                    {format!("{} of this organization in this browser, by unit and date. ", count(o.len(), "assessment"))}
+                    "Tick two to eight units to compare them side by side (one assessment per unit: ticking another date of a unit replaces it); a unit with two or more dated assessments also has a history."
                 </p>
                 {move || notes.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
                 <OrgTable org=o.clone() loaded=loaded selected=selected />
@@ -113,9 +118,30 @@ pub fn ClientPage() -> impl IntoView {
     }
 }
 
-/// The evaluated items of `ids`, in that order.
-fn pick<'a>(loaded: &'a [(Assessment, Results)], ids: &[String]) -> Vec<(&'a Assessment, &'a Results)> {
-    ids.iter().filter_map(|id| loaded.iter().find(|(a, _)| a.id == *id).map(|(a, r)| (a, r))).collect()
+/// The evaluated items of `ids`, in that order, and how each was scored.
+fn pick<'a>(
+    loaded: &'a (Vec<(Assessment, Results)>, Vec<Scoring>),
+    ids: &[String],
+) -> (Vec<(&'a Assessment, &'a Results)>, Vec<Scoring>) {
+    let (items, scoring) = loaded;
+    ids.iter()
+        .filter_map(|id| {
+            let k = items.iter().position(|(a, _)| a.id == *id)?;
+            Some(((&items[k].0, &items[k].1), scoring.get(k).cloned().unwrap_or_default()))
+        })
+        .unzip()
+}
+
+/// The comparison of `ids`.
+fn compared(loaded: &(Vec<(Assessment, Results)>, Vec<Scoring>), ids: &[String]) -> Comparison {
+    let (items, scoring) = pick(loaded, ids);
+    compare_scored(&items, &scoring)
+}
+
+/// The history of one unit's `ids`.
+fn unit_history(loaded: &(Vec<(Assessment, Results)>, Vec<Scoring>), ids: &[String]) -> History {
+    let (items, scoring) = pick(loaded, ids);
+    history_scored(&items, &scoring)
 }
 
 /// The list of assessments by unit, with a tick box each.
@@ -123,7 +149,7 @@ fn pick<'a>(loaded: &'a [(Assessment, Results)], ids: &[String]) -> Vec<(&'a Ass
 fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<BTreeSet<String>>) -> impl IntoView {
     let figures = move |id: &str| {
         loaded.with(|l| {
-            let (a, r) = l.as_ref()?.iter().find(|(a, _)| a.id == id).map(|(a, r)| (a, r))?;
+            let (a, r) = l.as_ref()?.0.iter().find(|(a, _)| a.id == id).map(|(a, r)| (a, r))?;
             let answered = format!("{:.0} %", r.completion() * 100.0);
             if !crate::domain::units::has_answers(a) {
                 return Some((answered, "no answers".to_string(), "—".to_string()));
@@ -132,7 +158,10 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
             Some((answered, floor, r.mean_index.map_or("—".into(), index_text)))
         })
     };
+    let replaced = RwSignal::new(None::<String>);
+    let org = StoredValue::new(org);
     let rows = org
+        .get_value()
         .units
         .iter()
         .flat_map(|u| u.assessments.iter().map(move |l| (u.unit.clone(), l.clone())))
@@ -140,9 +169,28 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
             let id = l.id.clone();
             let (id2, id3, id4) = (id.clone(), id.clone(), id.clone());
             let checked = move || selected.with(|s| s.contains(&id2));
+            let unit2 = unit.clone();
             let toggle = move |_| {
+                // One assessment per unit: ticking another date of a unit replaces the one ticked.
+                let same_unit: Vec<Listing> = org.with_value(|o| {
+                    o.units.iter().filter(|u| u.unit == unit2).flat_map(|u| u.assessments.clone()).collect()
+                });
                 selected.update(|s| {
-                    if !s.remove(&id3) && s.len() < MAX_UNITS {
+                    if s.remove(&id3) {
+                        replaced.set(None);
+                        return;
+                    }
+                    let before = same_unit.iter().find(|l| l.id != id3 && s.contains(&l.id));
+                    if let Some(b) = before {
+                        s.remove(&b.id);
+                        let date = if b.date.is_empty() { b.name.clone() } else { b.date.clone() };
+                        replaced.set(Some(format!(
+                            "One assessment per unit is compared: {} · {date} was unticked for this one.",
+                            unit2
+                        )));
+                        s.insert(id3.clone());
+                    } else if s.len() < MAX_UNITS {
+                        replaced.set(None);
                         s.insert(id3.clone());
                     }
                 })
@@ -202,8 +250,9 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <p class="muted small" id="pick-count">
+        <p class="muted small" id="pick-count" aria-live="polite">
             {move || format!("{} of at most {MAX_UNITS} ticked.", selected.with(BTreeSet::len))}
+            {move || replaced.get().map(|r| format!(" {r}"))}
         </p>
     }
 }
@@ -236,11 +285,11 @@ fn OrgWorkbook(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSign
             let l = l.as_ref()?;
             let mut sheets = Vec::new();
             if ids.len() >= 2 {
-                let (heads, rows) = comparison_table(&compare(&pick(l, &ids)));
+                let (heads, rows) = comparison_table(&compared(l, &ids));
                 sheets.push(serde_json::json!({"name": "Units side by side", "heads": heads, "rows": rows}));
             }
             for (unit, ids) in histories(&org) {
-                let (heads, rows) = comparison_table(&history(&pick(l, &ids)).over_time);
+                let (heads, rows) = comparison_table(&unit_history(l, &ids).over_time);
                 sheets.push(serde_json::json!({"name": format!("History {unit}"), "heads": heads, "rows": rows}));
             }
             (!sheets.is_empty()).then(|| serde_json::json!({"kind": "tables", "sheets": sheets}).to_string())
@@ -294,7 +343,7 @@ fn UnitsCompare(
         let ids = selected.with(|s| ticked(&org2, s));
         loaded.with(|l| {
             let l = l.as_ref()?;
-            (ids.len() >= 2).then(|| compare(&pick(l, &ids)))
+            (ids.len() >= 2).then(|| compared(l, &ids))
         })
     });
     let base = slug(&org.name);
@@ -342,20 +391,16 @@ fn UnitsCompare(
                     let (f1, f2) = (b1.clone(), b2.clone());
                     view! {
                         {c
-                            .note()
-                            .map(|n| {
-                                view! {
-                                    <p class="notice" id="units-note">
-                                        {n}
-                                    </p>
-                                }
-                            })}
+                            .notes()
+                            .into_iter()
+                            .map(|n| view! { <p class="notice units-note">{n}</p> })
+                            .collect_view()}
                         <UnitsTable c=c1 />
                         <div class="charts">
                             <ChartFigure
                                 id="chart-units-radar"
                                 title="Capability by unit"
-                                description="Capability index (0–5) of each compared process, one outline per unit."
+                                description="Capability index (0–5) of each compared process, one outline per unit (at most four; the heatmap and table show all)."
                                 svg=radar
                                 filename=Signal::derive(move || format!("{f1}-units-radar"))
                             >
@@ -364,7 +409,7 @@ fn UnitsCompare(
                             <ChartFigure
                                 id="chart-units-heatmap"
                                 title="Units × processes"
-                                description="Level and index per unit; each unit against its own target. Out of scope and unanswered are marked, not counted."
+                                description="Colour shows each unit's capability level, the cell its level and index; targets are per unit, in the table. Out of scope, not assessed and unanswered are marked, never counted as 0."
                                 svg=heat
                                 filename=Signal::derive(move || format!("{f2}-units-heatmap"))
                             >
@@ -382,7 +427,8 @@ fn UnitsCompare(
 /// The comparison as a table: one row per process, one column per unit, then
 /// the roll-up. Written as markup (every text escaped) rather than as a view:
 /// it never changes once drawn, and a view of this size would add to the
-/// start-up bundle what only this page uses.
+/// start-up bundle what only this page uses. Below 600 px each row reads as
+/// a card: every cell carries its column's name (`data-label`).
 fn units_table_html(c: &Comparison) -> String {
     use std::fmt::Write as _;
     let e = crate::charts::escape;
@@ -392,34 +438,90 @@ fn units_table_html(c: &Comparison) -> String {
          <table class=\"data-table units-table\"><thead><tr><th scope=\"col\">Process</th>",
     );
     for col in &c.columns {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", e(&col.label));
-    }
-    h.push_str(
-        "<th scope=\"col\" class=\"num\">Median index</th><th scope=\"col\" class=\"num\">Lowest (weakest unit)</th>\
-         <th scope=\"col\" class=\"num\">At own target</th></tr></thead><tbody>",
-    );
-    for r in &c.rows {
-        let _ = write!(h, "<tr data-process=\"{}\"><th scope=\"row\">{}</th>", e(&r.process), e(&r.name));
-        for cell in &r.cells {
-            let _ = write!(h, "<td>{}</td>", e(&cell.text()));
-        }
+        let rest = col.label.strip_prefix(&col.unit).unwrap_or(&col.label).trim_start_matches(" · ");
+        let apart = if c.rolled_up && col.apart.is_some() { "<span class=\"apart\">not in roll-up</span>" } else { "" };
         let _ = write!(
             h,
-            "<td class=\"num\">{}</td><td class=\"num\">{} ({})</td><td class=\"num\">{} of {}</td></tr>",
-            f(r.median_index),
-            f(r.min_index),
-            e(&c.weakest_label(r)),
-            r.at_target.0,
-            r.at_target.1
+            "<th scope=\"col\" class=\"unit-col\"><span class=\"unit-name\">{}</span> <span class=\"unit-date\">{}</span>{apart}</th>",
+            e(&col.unit),
+            e(rest)
         );
     }
-    h.push_str("</tbody><tfoot><tr><th scope=\"row\">Floor level</th>");
-    for col in &c.columns {
-        let text =
-            if col.empty { "no answers".to_string() } else { col.floor_level.map_or("—".into(), |l| l.to_string()) };
-        let _ = write!(h, "<td>{text}</td>");
+    if c.rolled_up {
+        h.push_str(
+            "<th scope=\"col\" class=\"num\">Median index</th><th scope=\"col\" class=\"num\">Lowest index (unit)</th>\
+             <th scope=\"col\" class=\"num\">Largest gap (unit)</th><th scope=\"col\" class=\"num\">At own target</th>",
+        );
     }
-    h.push_str("<td></td><td></td><td></td></tr></tfoot></table></div>");
+    h.push_str("</tr></thead><tbody>");
+    for r in &c.rows {
+        let _ = write!(h, "<tr data-process=\"{}\"><th scope=\"row\">{}</th>", e(&r.process), e(&r.name));
+        for (col, cell) in c.columns.iter().zip(&r.cells) {
+            let state = match cell {
+                Cell::Scored { .. } => "scored",
+                Cell::OutOfScope => "out-of-scope",
+                Cell::NotAssessed => "not-assessed",
+                Cell::NoAnswers => "no-answers",
+            };
+            let target = cell.target_text();
+            let target =
+                if target.is_empty() { String::new() } else { format!(" <span class=\"tgt\">{}</span>", e(&target)) };
+            let _ = write!(
+                h,
+                "<td data-label=\"{}\" data-state=\"{state}\"><span class=\"score\">{}</span>{target}</td>",
+                e(&col.label),
+                e(&cell.score_text())
+            );
+        }
+        if c.rolled_up {
+            let _ = write!(
+                h,
+                "<td class=\"num\" data-label=\"Median index\">{}</td>\
+                 <td class=\"num\" data-label=\"Lowest index\">{} ({})</td>\
+                 <td class=\"num\" data-label=\"Largest gap\">{}</td>\
+                 <td class=\"num\" data-label=\"At own target\">{}</td>",
+                f(r.median_index),
+                f(r.min_index),
+                e(&c.weakest_label(r)),
+                e(&c.largest_gap_label(r)),
+                Comparison::at_target_label(r)
+            );
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody><tfoot>");
+    let blank = if c.rolled_up { "<td></td>".repeat(4) } else { String::new() };
+    let foot = |h: &mut String, title: &str, text: &dyn Fn(&crate::domain::units::Column) -> String| {
+        let _ = write!(h, "<tr><th scope=\"row\">{title}</th>");
+        for col in &c.columns {
+            let _ = write!(h, "<td data-label=\"{}\">{}</td>", e(&col.label), text(col));
+        }
+        let _ = write!(h, "{blank}</tr>");
+    };
+    foot(&mut h, "Answered", &|col| format!("{:.0} %", col.completion * 100.0));
+    let none = |col: &crate::domain::units::Column, v: String| if col.empty { "no answers".to_string() } else { v };
+    foot(&mut h, "Floor level (compared processes)", &|col| {
+        none(col, col.floor_level.map_or("—".into(), |l| l.to_string()))
+    });
+    foot(&mut h, "Mean index (compared processes)", &|col| none(col, f(col.mean_index)));
+    h.push_str("</tfoot></table></div>");
+    let provisional =
+        c.rows.iter().any(|r| r.cells.iter().any(|x| matches!(x, Cell::Scored { provisional: true, .. })));
+    h.push_str("<p class=\"muted small units-legend\">Each cell: level · index (one decimal, rounded down) and that unit's own target. ");
+    if provisional {
+        h.push_str("† provisional: too few of its questions answered to be sure. ");
+    }
+    if c.rolled_up {
+        h.push_str(
+            "Rows: the highest priority any unit gives the process first. Roll-up over one assessment per unit: the \
+             median is the lower middle value (one a unit has); the lowest index and ties are read at one decimal; \
+             the largest gap is against each unit's own target; units without a target are not counted at target. \
+             Out of scope, not assessed and unanswered cells are never counted as 0.",
+        );
+    } else {
+        h.push_str("Rows: the highest priority any date gives the process first.");
+    }
+    h.push_str("</p>");
     h
 }
 
@@ -459,7 +561,7 @@ fn HistorySection(org: OrgGroup, loaded: RwSignal<Option<Loaded>>) -> impl IntoV
 #[component]
 fn UnitHistory(unit: String, ids: Vec<String>, loaded: RwSignal<Option<Loaded>>, file_base: String) -> impl IntoView {
     let viewport = expect_context::<Viewport>();
-    let h = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| history(&pick(l, &ids)))));
+    let h = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| unit_history(l, &ids))));
     let svg =
         Memo::new(move |_| h.with(|h| h.as_ref().map(|h| trend_chart(h, &viewport.chart.get())).unwrap_or_default()));
     let key = slug(&unit);

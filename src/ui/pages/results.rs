@@ -179,12 +179,12 @@ fn Profile() -> impl IntoView {
             </p>
             {move || {
                 trend
-                    .with(|t| t.as_ref().map(|(since, _)| since.clone()))
-                    .map(|since| {
+                    .with(|t| t.as_ref().map(|(date, name, _)| (date.clone(), name.clone())))
+                    .map(|(date, name)| {
                         view! {
                             <p class="muted small" id="trend-note">
                                 {format!(
-                                    "▲ ▼ = beside an index: its change since {since}, the latest earlier assessment of this unit. ",
+                                    "▲ ▼ = beside an index: its change vs {date} ({name}), the latest earlier assessment of this unit with answers. A change of level always shows an arrow (L1→L2); within a level, the index to one decimal must change. ",
                                 )}
                                 <a href=org_page>"Units & history"</a>
                             </p>
@@ -198,7 +198,14 @@ fn Profile() -> impl IntoView {
                             <th scope="col">"Process"</th>
                             <th scope="col">"Relevance"</th>
                             <th scope="col">"Level"</th>
-                            <th scope="col">"Index"</th>
+                            <th scope="col">
+                                "Index"
+                                {move || {
+                                    trend
+                                        .with(|t| t.as_ref().map(|(date, _, _)| format!(" (trend vs {date})")))
+                                        .map(|t| view! { <span class="small muted">{t}</span> })
+                                }}
+                            </th>
                             <th scope="col">"Target"</th>
                             <th scope="col">"Gap"</th>
                             <th scope="col">"Priority"</th>
@@ -215,25 +222,21 @@ fn Profile() -> impl IntoView {
     }
 }
 
-/// "▲ +0.40" beside an index when an earlier assessment of the same unit exists.
+/// "▲ +0.40" (or "▲ L1→L2 +0.01") beside an index when an earlier assessment
+/// of the same unit exists; the one arrow rule of `Direction::of`.
 #[component]
 fn TrendMark(trend: Memo<crate::ui::components::comparison::UnitTrend>, pid: String) -> impl IntoView {
     move || {
         trend.with(|t| {
-            let (since, list) = t.as_ref()?;
-            let d = list.iter().find(|(p, _)| *p == pid)?.1;
-            let (mark, class) = if d >= 0.05 {
-                ("▲", "trend up")
-            } else if d <= -0.05 {
-                ("▼", "trend down")
-            } else {
-                ("=", "trend same")
-            };
-            let title = format!("{d:+.2} since {since}");
+            let (date, _, list) = t.as_ref()?;
+            let m = list.iter().find(|m| m.process == pid)?;
+            let class = format!("trend {}", m.direction.name());
+            let text = m.text();
+            let title = format!("{text} vs {date}");
             let tip = title.clone();
             Some(view! {
                 <span class=class title=tip>
-                    <span aria-hidden="true">{format!(" {mark} {d:+.2}")}</span>
+                    <span aria-hidden="true">{format!(" {text}")}</span>
                     <span class="sr-only">{title}</span>
                 </span>
             })

@@ -71,16 +71,25 @@ journey('units and history: three units of one organization side by side, three 
   assert.deepEqual((await ticked()).sort(), ['east', 'north-3', 'sample-pizza', 'south']);
   await page.waitForSelector('#units-compare .units-table');
   const table = page.locator('#units-compare > .units-table-host .units-table');
-  const heads = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
-  assert.deepEqual(heads.slice(1, 5), ['Whole organization · 2026-11-02', `${HOSTILE_UNIT} · 2026-11-10`, 'North site · 2026-11-20', 'South site · 2026-11-02']);
+  const heads = await table.locator('thead th.unit-col').evaluateAll((ths) => ths.map((th) => [
+    th.querySelector('.unit-name').textContent, th.querySelector('.unit-date').textContent, !!th.querySelector('.apart')]));
+  assert.deepEqual(heads, [
+    ['Whole organization', '2026-11-02', true],
+    [HOSTILE_UNIT, '2026-11-10', true],
+    ['North site', '2026-11-20', false],
+    ['South site', '2026-11-02', false],
+  ], 'the whole organization and the empty East are shown apart from the roll-up');
   assert.equal(await page.locator('#units-compare img').count(), 0, 'the hostile unit name is text in the table and charts');
+  const notes = await page.locator('#units-compare .units-note').allInnerTexts();
+  assert.ok(notes.some((n) => n.includes('Whole organization · 2026-11-02: the whole organization, shown apart from its units')), notes.join(' | '));
   // East has no answers: shown as such in every row, not as zero, and left out of the roll-up.
-  const supplier = await table.locator('tr[data-process="supplier"] td').allInnerTexts();
+  const scores = (pid) => table.locator(`tr[data-process="${pid}"] td`).evaluateAll((tds) => tds.map((td) => (td.querySelector('.score') || td).textContent.trim()));
+  const supplier = await scores('supplier');
   assert.equal(supplier[1], 'no answers');
-  assert.match(supplier[2], /^5 · 5\.0 \(target \d\)$/, 'North in November: supplier fully in place');
-  assert.match(supplier[5], /\(Whole organization, South site\)$/, 'the weakest units named');
-  assert.match(supplier[6], /of 3$/, 'three units with answers count');
-  const change = await table.locator('tr[data-process="change"] td').allInnerTexts();
+  assert.match(supplier[2], /^5 · 5\.0$/, 'North in November: supplier fully in place');
+  assert.match(supplier[5], /\(South site\)$/, 'the weakest unit of the roll-up: South, not the whole organization');
+  assert.match(supplier[7], /^(\d of [12]|no targets)$/, 'two units count at most: North and South');
+  const change = await scores('change');
   assert.ok(parseFloat(change[3].split(' · ')[1]) > parseFloat(change[0].split(' · ')[1]), `South's change is ahead: ${change}`);
   // The charts: one outline per unit with answers, a heatmap cell per process and unit.
   const rows = await table.locator('tbody tr').count();
@@ -94,7 +103,13 @@ journey('units and history: three units of one organization side by side, three 
   await page.uncheck('#pick-sample-pizza');
   await page.uncheck('#pick-east');
   assert.equal(await page.locator('#pick-count').innerText(), '2 of at most 8 ticked.');
-  assert.equal(await table.locator('thead th').count(), 1 + 2 + 3);
+  assert.equal(await table.locator('thead th').count(), 1 + 2 + 4);
+  // One assessment per unit: ticking North's July replaces its November, and says so.
+  await page.check('#pick-north-2');
+  assert.deepEqual((await ticked()).sort(), ['north-2', 'south']);
+  assert.match(await page.locator('#pick-count').innerText(), /One assessment per unit is compared: North site · 2026-11-20 was unticked/);
+  await page.check('#pick-north-3');
+  assert.deepEqual((await ticked()).sort(), ['north-3', 'south']);
   const dl = await download(page, () => page.click('#units-csv'));
   assert.equal(dl.suggestedFilename(), 'pizza-pizza-units.csv');
   const csv = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
@@ -144,9 +159,11 @@ journey('units and history: three units of one organization side by side, three 
   const results = new ResultsPage(page);
   await results.waitLoaded();
   await page.waitForSelector('#trend-note');
-  assert.match(await page.locator('#trend-note').innerText(), /since 2026-07-01 \(North site review 2026-07-01\)/);
-  assert.match(await page.locator('#profile-table tr[data-process="supplier"] .index-cell').innerText(), /▲ \+\d\.\d\d/);
-  assert.match(await page.locator('#profile-table tr[data-process="change"] .index-cell').innerText(), /= \+0\.00/);
+  assert.match(await page.locator('#trend-note').innerText(), /vs 2026-07-01 \(North site review 2026-07-01\)/);
+  assert.match(await page.locator('#profile-table thead').textContent(), /trend vs 2026-07-01/);
+  // Supplier rose to level 5: the level change is named.
+  assert.match(await page.locator('#profile-table tr[data-process="supplier"] .index-cell').innerText(), /▲ L\d→L5 \+\d\.\d\d/);
+  assert.match(await page.locator('#profile-table tr[data-process="change"] .index-cell').innerText(), /= 0\.00/);
   assert.equal(await page.locator('#org-unit').textContent(), ' · North site');
   await page.click('#org-link');
   await page.waitForURL(`${BASE}/org/pizza-pizza`);
@@ -156,6 +173,10 @@ journey('units and history: three units of one organization side by side, three 
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(300);
   assert.ok((await sidewaysOverflow(page)) <= 1, 'no sideways scrolling at 390 px');
+  // The comparison reads as one card per process, each figure named.
+  const card = table.locator('tbody tr[data-process="supplier"]');
+  assert.equal(await card.evaluate((tr) => getComputedStyle(tr).display), 'block');
+  assert.equal(await card.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"Whole organization · 2026-11-02"');
   await shot(page, 'units-390');
   // An organization nobody assessed here.
   await page.goto(`${BASE}/org/nobody-here`);
