@@ -213,9 +213,9 @@ fn history_orders_dates_and_gives_trends_floor_and_attribute_deltas() {
     elsewhere.date = "2026-09-01".into();
     let mut list = list;
     list.push(elsewhere);
-    let prev = previous(&list, &list[0]).unwrap();
+    let prev = previous(&list, &list[0], |_| true).unwrap();
     assert_eq!(prev.id, "h2", "summer is the latest before autumn in North (South does not count)");
-    assert!(previous(&list, &list[1]).is_none(), "nothing before spring");
+    assert!(previous(&list, &list[1], |_| true).is_none(), "nothing before spring");
     let arrows = trend((&items[2], &results[2]), &results[0]);
     let up = arrows.iter().find(|m| m.process == "a").unwrap();
     assert!(up.now.1 > up.before.1);
@@ -432,5 +432,6 @@ fn units_are_matched_alike_and_the_trend_passes_over_an_empty_assessment() {
     ];
     let groups = group(&list);
     assert_eq!(groups[0].units.len(), 1, "one unit, however it is spelled");
-    assert_eq!(previous(&list, &list[2]).unwrap().id, "a", "June has no answers: the arrows compare with March");
+    let answered = |l: &Listing| l.completion > 0.0;
+    assert_eq!(previous(&list, &list[2], answered).unwrap().id, "a", "June has no answers: the arrows compare with March");
 }

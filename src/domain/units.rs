@@ -391,7 +391,7 @@ impl Comparison {
         (!notes.is_empty()).then(|| notes.join(" "))
     }
     /// How `cols` are named: by unit when every compared unit is a different one, else by label.
-    fn names(&self, cols: &[usize]) -> String {
+    pub fn names(&self, cols: &[usize]) -> String {
         let units: Vec<String> = self.columns.iter().map(|c| unit_key(&c.unit)).collect();
         let distinct = units.iter().enumerate().all(|(i, u)| !units[..i].contains(u));
         cols.iter()
@@ -855,15 +855,19 @@ pub fn trend(earlier: (&Assessment, &Results), now: &Results) -> Vec<Move> {
         .collect()
 }
 
-/// The latest assessment with answers of the same organization and unit
-/// dated before `of` (the one the trend arrows compare with), from a listing:
-/// an empty one in between is passed over.
-pub fn previous<'a>(list: &'a [Listing], of: &Listing) -> Option<&'a Listing> {
+/// The latest assessment of the same organization and unit dated before
+/// `of` for which `answered` holds (the one the trend arrows compare with),
+/// from a listing: an empty one in between is passed over. `answered` is
+/// asked newest first and only until it holds.
+pub fn previous<'a>(list: &'a [Listing], of: &Listing, answered: impl Fn(&Listing) -> bool) -> Option<&'a Listing> {
     let (org, unit) = (org_key(&of.organization), unit_key(&of.unit));
-    list.iter()
-        .filter(|l| l.id != of.id && !l.date.is_empty() && l.date < of.date && l.completion > 0.0)
+    let mut earlier: Vec<&Listing> = list
+        .iter()
+        .filter(|l| l.id != of.id && !l.date.is_empty() && l.date < of.date)
         .filter(|l| org_key(&l.organization) == org && unit_key(&l.unit) == unit)
-        .max_by(|a, b| a.date.cmp(&b.date))
+        .collect();
+    sort_stable(&mut earlier, |a, b| b.date.cmp(&a.date));
+    earlier.into_iter().find(|l| answered(l))
 }
 
 /// One cell of a table handed over (CSV or a workbook sheet).

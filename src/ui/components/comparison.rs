@@ -45,7 +45,8 @@ pub fn earlier_of_unit() -> Memo<Option<(crate::domain::Assessment, crate::domai
     let id = Memo::new(move |_| {
         let me = me.get()?;
         let list = crate::ui::pages::client::listings(&library);
-        previous(&list, &me).map(|l| l.id.clone())
+        let answered = |l: &Listing| library.load(&l.id).is_some_and(|a| crate::domain::units::has_answers(&a));
+        previous(&list, &me, answered).map(|l| l.id.clone())
     });
     // Against its own catalog: re-scoring it with this one's would move arrows without any change in practice.
     Memo::new(move |_| library.load_evaluated(&id.get()?))

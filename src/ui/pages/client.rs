@@ -103,7 +103,10 @@ pub fn ClientPage() -> impl IntoView {
                 </p>
                 <h1 id="org-title">{o.name.clone()}</h1>
                 <p class="muted">
-                    {format!("{} of this organization in this browser, by unit and date. ", count(o.len(), "assessment"))}
+                    {format!(
+                        "{} of this organization in this browser, by unit and date. ",
+                        count(o.len(), "assessment"),
+                    )}
                     "Tick two to eight units to compare them side by side (one assessment per unit: ticking another date of a unit replaces it); a unit with two or more dated assessments also has a history."
                 </p>
                 {move || notes.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
@@ -219,7 +222,7 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
                         <a href=Step::Results.href(&l.id)>{l.name.clone()}</a>
                     </th>
                     <td>{unit}</td>
-                    <td>{if l.date.is_empty() { "—".to_string() } else { l.date.clone() }}</td>
+                    <td class="nowrap">{if l.date.is_empty() { "—".to_string() } else { l.date.clone() }}</td>
                     <td class="num">{answered}</td>
                     <td class="num">{floor}</td>
                     <td class="num">{mean}</td>
@@ -390,11 +393,7 @@ fn UnitsCompare(
                     let (c1, c2, c3) = (c.clone(), c.clone(), c.clone());
                     let (f1, f2) = (b1.clone(), b2.clone());
                     view! {
-                        {c
-                            .notes()
-                            .into_iter()
-                            .map(|n| view! { <p class="notice units-note">{n}</p> })
-                            .collect_view()}
+                        {c.notes().into_iter().map(|n| view! { <p class="notice units-note">{n}</p> }).collect_view()}
                         <UnitsTable c=c1 />
                         <div class="charts">
                             <ChartFigure
@@ -449,8 +448,8 @@ fn units_table_html(c: &Comparison) -> String {
     }
     if c.rolled_up {
         h.push_str(
-            "<th scope=\"col\" class=\"num\">Median index</th><th scope=\"col\" class=\"num\">Lowest index (unit)</th>\
-             <th scope=\"col\" class=\"num\">Largest gap (unit)</th><th scope=\"col\" class=\"num\">At own target</th>",
+            "<th scope=\"col\" class=\"num\">Median<br>index</th><th scope=\"col\">Lowest<br>index</th>\
+             <th scope=\"col\">Largest<br>gap</th><th scope=\"col\" class=\"num\">At own<br>target</th>",
         );
     }
     h.push_str("</tr></thead><tbody>");
@@ -474,16 +473,22 @@ fn units_table_html(c: &Comparison) -> String {
             );
         }
         if c.rolled_up {
+            // The figure, then who has it on a line of its own.
+            let gap = match &r.largest_gap {
+                Some((g, _)) => format!("<span class=\"score\">{g}</span>"),
+                None => "<span class=\"score\">none</span>".into(),
+            };
+            let gap_who = r.largest_gap.as_ref().map(|(_, cols)| c.names(cols)).unwrap_or_default();
             let _ = write!(
                 h,
-                "<td class=\"num\" data-label=\"Median index\">{}</td>\
-                 <td class=\"num\" data-label=\"Lowest index\">{} ({})</td>\
-                 <td class=\"num\" data-label=\"Largest gap\">{}</td>\
-                 <td class=\"num\" data-label=\"At own target\">{}</td>",
+                "<td class=\"num\" data-label=\"Median index\"><span class=\"score\">{}</span></td>\
+                 <td data-label=\"Lowest index\"><span class=\"score\">{}</span> <span class=\"tgt who\">{}</span></td>\
+                 <td data-label=\"Largest gap\">{gap} <span class=\"tgt who\">{}</span></td>\
+                 <td class=\"num\" data-label=\"At own target\"><span class=\"score\">{}</span></td>",
                 f(r.median_index),
                 f(r.min_index),
-                e(&c.weakest_label(r)),
-                e(&c.largest_gap_label(r)),
+                e(&if r.min_index.is_some() { c.weakest_label(r) } else { String::new() }),
+                e(&gap_who),
                 Comparison::at_target_label(r)
             );
         }
@@ -500,10 +505,10 @@ fn units_table_html(c: &Comparison) -> String {
     };
     foot(&mut h, "Answered", &|col| format!("{:.0} %", col.completion * 100.0));
     let none = |col: &crate::domain::units::Column, v: String| if col.empty { "no answers".to_string() } else { v };
-    foot(&mut h, "Floor level (compared processes)", &|col| {
+    foot(&mut h, "Floor level <span class=\"tgt\">compared processes</span>", &|col| {
         none(col, col.floor_level.map_or("—".into(), |l| l.to_string()))
     });
-    foot(&mut h, "Mean index (compared processes)", &|col| none(col, f(col.mean_index)));
+    foot(&mut h, "Mean index <span class=\"tgt\">compared processes</span>", &|col| none(col, f(col.mean_index)));
     h.push_str("</tfoot></table></div>");
     let provisional =
         c.rows.iter().any(|r| r.cells.iter().any(|x| matches!(x, Cell::Scored { provisional: true, .. })));

@@ -198,14 +198,7 @@ fn Profile() -> impl IntoView {
                             <th scope="col">"Process"</th>
                             <th scope="col">"Relevance"</th>
                             <th scope="col">"Level"</th>
-                            <th scope="col">
-                                "Index"
-                                {move || {
-                                    trend
-                                        .with(|t| t.as_ref().map(|(date, _, _)| format!(" (trend vs {date})")))
-                                        .map(|t| view! { <span class="small muted">{t}</span> })
-                                }}
-                            </th>
+                            <IndexHead trend=trend />
                             <th scope="col">"Target"</th>
                             <th scope="col">"Gap"</th>
                             <th scope="col">"Priority"</th>
@@ -220,6 +213,13 @@ fn Profile() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The index column's head, naming what the trend arrows compare with.
+#[component]
+fn IndexHead(trend: Memo<crate::ui::components::comparison::UnitTrend>) -> impl IntoView {
+    let since = move || trend.with(|t| t.as_ref().map(|(date, _, _)| format!(" (trend vs {date})")));
+    view! { <th scope="col">"Index" {move || since().map(|t| view! { <span class="small muted">{t}</span> })}</th> }
 }
 
 /// "▲ +0.40" (or "▲ L1→L2 +0.01") beside an index when an earlier assessment
