@@ -240,10 +240,12 @@ fn a_radar_of_eight_units_draws_four_outlines_and_says_the_rest_are_in_the_heatm
         .filter(|g| g.attribute("data-process").is_none())
         .map(|g| tooltip(*g))
         .collect();
-    let first: Vec<&str> = many.columns.iter().filter(|c| !c.empty).take(4).map(|c| c.label.as_str()).collect();
-    assert_eq!(outlines, first, "the first four units, each outline named");
+    let mut first: Vec<&itsm_maturity::domain::units::Column> = many.columns.iter().filter(|c| !c.empty).collect();
+    first.sort_by_key(|c| c.apart.is_some());
+    let first: Vec<&str> = first.iter().take(4).map(|c| c.label.as_str()).collect();
+    assert_eq!(outlines, first, "four units, those rolled up first, each outline named");
     let words: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
-    assert!(words.contains("The radar shows the first 4 of the 8 units"), "{words}");
+    assert!(words.contains("The radar shows 4 of the 8 units"), "{words}");
     assert!(svg.contains("the heatmap and the table show all of them"));
 }
 

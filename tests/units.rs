@@ -221,7 +221,7 @@ fn history_orders_dates_and_gives_trends_floor_and_attribute_deltas() {
     assert!(up.now.1 > up.before.1);
     assert_eq!(up.direction, Direction::Up);
     let same = arrows.iter().find(|m| m.process == "c").unwrap();
-    assert_eq!((same.direction, same.text().as_str()), (Direction::Same, "= 0.00"));
+    assert_eq!((same.direction, same.text().as_str()), (Direction::Same, "="));
 }
 
 #[test]
@@ -236,10 +236,15 @@ fn comparison_csv_has_a_row_per_process_and_unit_and_neutralised_text() {
     let cmp = compare(&pairs);
     let csv = itsm_maturity::domain::units::comparison_csv(&cmp);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("Process,Unit,Assessment,Date,State,Level,Index,Target,Gap,PA1.1 %"));
-    assert!(lines[0].ends_with(
-        "Answered %,Catalog,Question set,In roll-up,Median index,Lowest index,Weakest unit,Largest gap,At own target"
-    ));
+    assert!(lines[0].starts_with("Process,Unit,Assessment,Date,State,Level,Index,Index as shown,Target,Gap,PA1.1 %"));
+    assert!(
+        lines[0].ends_with(
+            "Answered %,Catalog,Question set,In roll-up,Units scored,Median index,Lowest index,Highest index,\
+         Lowest index unit(s) (one decimal rounded down),Largest gap,At own target"
+        ),
+        "{}",
+        lines[0]
+    );
     assert_eq!(lines.len(), 1 + cmp.rows.len() * 2);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), "the formula is text: {csv}");
     assert!(lines.iter().any(|l| l.starts_with("Process c,\"'=HYPERLINK") && l.contains(",out of scope,")));
@@ -359,7 +364,18 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
     let m = trend((&before, &rb), &ra).into_iter().find(|m| m.process == "a").unwrap();
     assert_eq!(m.direction, Direction::Down);
     assert!(m.before.0 > m.now.0);
-    assert!(m.text().starts_with(&format!("▼ L{}→L{} -", m.before.0, m.now.0)), "{}", m.text());
+    assert_eq!(m.text(), format!("▼ L{}→L{}", m.before.0, m.now.0));
+    // Within a level the arrow's figure is at the precision of its rule: no "= +0.09" beside "▲ +0.01".
+    let within = |b: f64, n: f64| itsm_maturity::domain::units::Move {
+        process: "x".into(),
+        before: (1, b),
+        now: (1, n),
+        direction: Direction::of((1, b), (1, n)),
+    };
+    assert_eq!(within(1.40, 1.49).text(), "=");
+    assert_eq!(within(1.49, 1.50).text(), "▲ +0.1");
+    assert_eq!(within(1.96, 1.31).text(), "▼ -0.6");
+    assert_eq!(within(1.49, 1.50).detail(), "1.49 → 1.50 (level 1 → 1)");
 }
 
 #[test]
@@ -433,5 +449,40 @@ fn units_are_matched_alike_and_the_trend_passes_over_an_empty_assessment() {
     let groups = group(&list);
     assert_eq!(groups[0].units.len(), 1, "one unit, however it is spelled");
     let answered = |l: &Listing| l.completion > 0.0;
-    assert_eq!(previous(&list, &list[2], answered).unwrap().id, "a", "June has no answers: the arrows compare with March");
+    assert_eq!(
+        previous(&list, &list[2], answered).unwrap().id,
+        "a",
+        "June has no answers: the arrows compare with March"
+    );
+}
+
+#[test]
+fn a_roll_up_needs_two_units_and_says_what_a_median_of_two_is() {
+    let c = mini_catalog();
+    let all = |ans: Answer| [("a", ans), ("b", ans), ("c", ans)];
+    let items = [site("n", "North", "2026-06-01", &all(Answer::F)), site("s", "South", "2026-06-01", &all(Answer::P))];
+    let results = evaluated(&items, &c);
+    let cmp = compare(&pairs(&items, &results));
+    assert!(cmp.has_rollup());
+    for r in &cmp.rows {
+        assert_eq!(r.scored, (2, 0));
+        assert_eq!(
+            (r.median_index, r.min_index),
+            (r.min_index, r.cells[1].index()),
+            "lower median of two is the lower"
+        );
+        assert_eq!(r.max_index, r.cells[0].index(), "and the range is there to show beside it");
+    }
+    // With the whole organization and one site, nothing is rolled up, and the table and CSV have no roll-up.
+    let items = [site("w", "", "2026-06-01", &all(Answer::F)), site("s", "South", "2026-06-01", &all(Answer::P))];
+    let results = evaluated(&items, &c);
+    let cmp = compare(&pairs(&items, &results));
+    assert!(!cmp.has_rollup());
+    assert!(cmp.notes().iter().any(|n| n.starts_with("Fewer than two units with answers to roll up")));
+    let csv = itsm_maturity::domain::units::comparison_csv(&cmp);
+    assert!(!csv.lines().next().unwrap().contains("Median index"));
+    // Each column says how many of its processes its floor and mean cover, as the list above it does.
+    let (floor, mean, coverage) = itsm_maturity::domain::units::assessed(&results[1]);
+    assert_eq!((cmp.columns[1].floor_level, cmp.columns[1].mean_index), (floor, mean));
+    assert_eq!(cmp.columns[1].assessed, coverage);
 }

@@ -40,6 +40,7 @@ use super::{
     blend, bold, fit, font, label_width, message_chart, one_decimal, rgb, text_on, text_width, wrap_legend, Area,
     ChartOptions, Drawn, Svg, Theme, MIN_WIDTH, PALETTE,
 };
+use crate::domain::sort_stable;
 use crate::domain::units::{Cell, Column, Comparison, Direction, History, Row};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -231,14 +232,15 @@ pub fn units_radar(c: &Comparison, opts: &ChartOptions) -> String {
     if c.rows.len() < 3 {
         return unit_bars(c, opts);
     }
-    let drawn: Vec<usize> = (0..c.columns.len()).filter(|&k| !c.columns[k].empty).collect();
+    let mut drawn: Vec<usize> = (0..c.columns.len()).filter(|&k| !c.columns[k].empty).collect();
     if drawn.len() <= RADAR_UNITS {
         return unit_spider(c, opts, None);
     }
-    // More outlines than this hide each other: the first four, said so.
+    // More outlines than this hide each other: four, the units of the roll-up first, said so.
+    sort_stable(&mut drawn, |&a, &b| c.columns[a].apart.is_some().cmp(&c.columns[b].apart.is_some()));
     let keep = &drawn[..RADAR_UNITS];
     let note = format!(
-        "The radar shows the first {RADAR_UNITS} of the {} units with answers; the heatmap and the table show all of them.",
+        "The radar shows {RADAR_UNITS} of the {} units with answers (those rolled up first); the heatmap and the table show all of them.",
         drawn.len()
     );
     unit_spider(&c.subset(keep), opts, Some(note))
@@ -607,9 +609,11 @@ fn unit_bars(c: &Comparison, opts: &ChartOptions) -> String {
 /// Lightness changes steadily from one level to the next (OKLab), so the
 /// order reads in grey and with any colour-vision deficiency.
 /// Ordered red → yellow → blue (after ColorBrewer's colour-blind-safe
-/// RdYlBu): level 0 the strongest warning, each step a clear change of hue
-/// and lightness, level 5 a mid blue that neither the grey of "out of scope"
-/// nor the hatch of "no answers" resembles.
+/// RdYlBu): level 0 the strongest warning, each step a clear change of hue,
+/// level 5 a mid blue that neither the grey of "out of scope" nor the hatch
+/// of "no answers" resembles. A diverging scale: lightness peaks at level 3,
+/// so on a black-and-white print level 1 and level 5 can look alike; every
+/// cell is labelled with its level for that reason.
 const LEVELS_LIGHT: [&str; 6] = ["#A50026", "#F46D43", "#FDAE61", "#FEE090", "#ABD9E9", "#74ADD1"];
 const LEVELS_DARK: [&str; 6] = ["#FF7A66", "#D9692E", "#B07A1E", "#7D6B1E", "#2D6A8A", "#1F4466"];
 

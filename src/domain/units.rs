@@ -215,6 +215,8 @@ pub struct Column {
     /// Floor level and mean index over the compared processes it scored (None when empty).
     pub floor_level: Option<u8>,
     pub mean_index: Option<f64>,
+    /// Compared processes it scored, of those in its scope (the coverage of the floor and mean).
+    pub assessed: (usize, usize),
     /// Why it is not part of the roll-up (None: it is).
     pub apart: Option<Apart>,
     pub mode: super::assessment::Mode,
@@ -308,6 +310,9 @@ pub struct Row {
     /// The lower median (a value some unit has; None when no unit in the roll-up scored it).
     pub median_index: Option<f64>,
     pub min_index: Option<f64>,
+    pub max_index: Option<f64>,
+    /// How many units in the roll-up scored it, and how many of those are provisional.
+    pub scored: (usize, usize),
     pub median_level: Option<u8>,
     pub min_level: Option<u8>,
     /// The columns with the lowest index as shown (one decimal, rounded down; ties: all of them).
@@ -334,6 +339,10 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Whether a roll-up is shown: across units, with at least two units in it.
+    pub fn has_rollup(&self) -> bool {
+        self.rolled_up && self.columns.iter().filter(|c| c.apart.is_none()).count() >= 2
+    }
     /// The notes on what was not compared and what differs, in words.
     pub fn notes(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -381,6 +390,9 @@ impl Comparison {
                 self.columns.iter().filter_map(|c| Some(format!("{}: {}", c.label, c.apart?.text()))).collect();
             if !apart.is_empty() {
                 out.push(format!("Shown but not in the roll-up — {}.", apart.join("; ")));
+            }
+            if !self.has_rollup() {
+                out.push("Fewer than two units with answers to roll up: no roll-up is shown.".into());
             }
         }
         out
@@ -499,6 +511,17 @@ pub fn median(values: &[f64]) -> Option<f64> {
     Some(v[(v.len() - 1) / 2])
 }
 
+/// Floor level and mean index over the in-scope processes with at least one
+/// answer, and how many those are of the in-scope ones: the figures a list of
+/// assessments shows, on the same rule as a comparison's columns (a process
+/// with no answer is not assessed, not a 0).
+pub fn assessed(r: &Results) -> (Option<u8>, Option<f64>, (usize, usize)) {
+    let scored: Vec<&super::results::ProcessResult> = r.in_scope().filter(|p| p.answered > 0).collect();
+    let floor = scored.iter().map(|p| p.level).min();
+    let mean = (!scored.is_empty()).then(|| scored.iter().map(|p| p.index).sum::<f64>() / scored.len() as f64);
+    (floor, mean, (scored.len(), r.in_scope().count()))
+}
+
 /// Whether an assessment has any answer (any participant's or agreed).
 pub fn has_answers(a: &Assessment) -> bool {
     !a.agreed.is_empty() || a.participants.iter().any(|p| p.answers.values().any(|e| e.answer.is_some()))
@@ -589,6 +612,9 @@ fn roll_up(row: &mut Row, apart: &[Option<Apart>]) {
     let levels: Vec<f64> = inside.iter().filter_map(|(_, c)| c.level()).map(f64::from).collect();
     row.median_index = median(&indices);
     row.min_index = indices.iter().copied().reduce(f64::min);
+    row.max_index = indices.iter().copied().reduce(f64::max);
+    let provisional = inside.iter().filter(|(_, c)| matches!(c, Cell::Scored { provisional: true, .. })).count();
+    row.scored = (indices.len(), provisional);
     row.median_level = median(&levels).map(|l| l as u8);
     row.min_level = inside.iter().filter_map(|(_, c)| c.level()).min();
     row.weakest = match row.min_index {
@@ -658,6 +684,8 @@ pub fn compare_scored(items: &[(&Assessment, &Results)], scoring: &[Scoring]) ->
             cells,
             median_index: None,
             min_index: None,
+            max_index: None,
+            scored: (0, 0),
             median_level: None,
             min_level: None,
             weakest: Vec::new(),
@@ -677,6 +705,8 @@ pub fn compare_scored(items: &[(&Assessment, &Results)], scoring: &[Scoring]) ->
             let floor_level = scored.iter().filter_map(|x| x.level()).min();
             let indices: Vec<f64> = scored.iter().filter_map(|x| x.index()).collect();
             let mean_index = (!indices.is_empty()).then(|| indices.iter().sum::<f64>() / indices.len() as f64);
+            let in_scope =
+                rows.iter().filter(|r| matches!(r.cells[c], Cell::Scored { .. } | Cell::NotAssessed)).count();
             Column {
                 assessment: a.id.clone(),
                 unit: unit_label(&a.organization.unit),
@@ -686,6 +716,7 @@ pub fn compare_scored(items: &[(&Assessment, &Results)], scoring: &[Scoring]) ->
                 completion: if empty[c] { 0.0 } else { r.completion() },
                 floor_level,
                 mean_index,
+                assessed: (indices.len(), in_scope),
                 apart: apart[c],
                 mode: a.mode,
                 scoring: scoring.get(c).cloned().unwrap_or_default(),
@@ -826,15 +857,21 @@ pub struct Move {
 }
 
 impl Move {
-    /// "▲ L1→L2 +0.01", "▼ −0.30", "= 0.00": the level named when it changed.
+    /// As the arrow reads, at the precision its rule uses: "▲ L1→L2" when
+    /// the level changed, "▲ +0.3" (the change of the index rounded down to
+    /// one decimal) within a level, "=" when that did not change.
     pub fn text(&self) -> String {
-        let d = self.now.1 - self.before.1;
-        let d = if d.abs() < 0.005 { "0.00".to_string() } else { format!("{d:+.2}") };
-        if self.before.0 == self.now.0 {
-            format!("{} {d}", self.direction.mark())
-        } else {
-            format!("{} L{}→L{} {d}", self.direction.mark(), self.before.0, self.now.0)
+        if self.before.0 != self.now.0 {
+            return format!("{} L{}→L{}", self.direction.mark(), self.before.0, self.now.0);
         }
+        match self.direction {
+            Direction::Same => "=".into(),
+            d => format!("{} {:+.1}", d.mark(), f64::from(tenths(self.now.1) - tenths(self.before.1)) / 10.0),
+        }
+    }
+    /// The exact figures, for a tooltip: "1.46 → 1.50 (level 1 → 1)".
+    pub fn detail(&self) -> String {
+        format!("{:.2} → {:.2} (level {} → {})", self.before.1, self.now.1, self.before.0, self.now.0)
     }
 }
 
@@ -892,19 +929,30 @@ impl Value {
 
 /// A comparison as one table: one row per process and unit (state, level,
 /// index, target, gap, each attribute's achievement, whether it is in the
-/// roll-up) with the process's roll-up on every row (median and lowest index,
-/// the weakest unit, the largest gap, units at their own target; not for one
+/// roll-up) with the process's roll-up on every row (units scored, median,
+/// lowest and highest index, the lowest unit(s), the largest gap, units at
+/// their own target; only when two or more units are rolled up, never for one
 /// unit's history); processes not compared get a row saying so.
 pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
-    let mut head: Vec<String> = ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Target", "Gap"]
-        .map(String::from)
-        .to_vec();
+    let mut head: Vec<String> =
+        ["Process", "Unit", "Assessment", "Date", "State", "Level", "Index", "Index as shown", "Target", "Gap"]
+            .map(String::from)
+            .to_vec();
     head.extend(Attribute::ALL.iter().map(|a| format!("{} %", a.id())));
     head.extend(["Answered %", "Catalog", "Question set"].map(String::from));
-    if c.rolled_up {
+    if c.has_rollup() {
         head.extend(
-            ["In roll-up", "Median index", "Lowest index", "Weakest unit", "Largest gap", "At own target"]
-                .map(String::from),
+            [
+                "In roll-up",
+                "Units scored",
+                "Median index",
+                "Lowest index",
+                "Highest index",
+                "Lowest index unit(s) (one decimal rounded down)",
+                "Largest gap",
+                "At own target",
+            ]
+            .map(String::from),
         );
     }
     let text = |s: &str| Value::Text(s.to_string());
@@ -916,7 +964,7 @@ pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
             match cell {
                 Cell::Scored { level, index, target, gap, attributes, provisional } => {
                     row.push(text(if *provisional { "provisional" } else { "scored" }));
-                    row.extend([num(Some(f64::from(*level)), 0), num(Some(*index), 2)]);
+                    row.extend([num(Some(f64::from(*level)), 0), num(Some(*index), 2), text(&index_text(*index))]);
                     if *target == 0 {
                         row.extend([text("no target"), Value::Blank]);
                     } else {
@@ -930,13 +978,14 @@ pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
                 }
                 other => {
                     row.push(text(&other.score_text()));
-                    row.extend(std::iter::repeat_n(Value::Blank, 4 + Attribute::ALL.len()));
+                    row.extend(std::iter::repeat_n(Value::Blank, 5 + Attribute::ALL.len()));
                 }
             }
             row.extend([num(Some(col.completion * 100.0), 0), text(&col.scoring.catalog), text(mode_text(col.mode))]);
-            if c.rolled_up {
-                row.push(text(col.apart.map_or("yes", Apart::text)));
-                row.extend([num(r.median_index, 2), num(r.min_index, 2), text(&c.weakest_label(r))]);
+            if c.has_rollup() {
+                row.extend([text(col.apart.map_or("yes", Apart::text)), num(Some(r.scored.0 as f64), 0)]);
+                row.extend([num(r.median_index, 2), num(r.min_index, 2), num(r.max_index, 2)]);
+                row.push(text(&c.weakest_label(r)));
                 row.extend([text(&c.largest_gap_label(r)), text(&Comparison::at_target_label(r))]);
             }
             rows.push(row);

@@ -2,7 +2,6 @@
 //! then see the change per process and per attribute, as a chart and a table.
 
 use crate::charts::delta::delta_chart;
-use crate::domain::evaluate;
 use crate::domain::units::{previous, trend, Listing};
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
@@ -17,11 +16,8 @@ pub fn baseline() -> Memo<Option<(crate::domain::Assessment, crate::domain::Resu
     let session = expect_context::<Session>();
     let library = expect_context::<Library>();
     let id = Memo::new(move |_| session.assessment.with(|a| a.as_ref().and_then(|a| a.baseline.clone())));
-    Memo::new(move |_| {
-        let base = library.load(&id.get()?)?;
-        let r = session.with_catalog(|c| evaluate(c, &base))?;
-        Some((base, r))
-    })
+    // Against its own catalog, as the trend arrows: re-scoring it with this one's would move figures without any change in practice.
+    Memo::new(move |_| library.load_evaluated(&id.get()?))
 }
 
 /// The latest earlier assessment of the open one's organization and unit
@@ -52,8 +48,9 @@ pub fn earlier_of_unit() -> Memo<Option<(crate::domain::Assessment, crate::domai
     Memo::new(move |_| library.load_evaluated(&id.get()?))
 }
 
-/// What [`unit_trend`] gives: (the date it compares with, the assessment's name, each process's move).
-pub type UnitTrend = Option<(String, String, Vec<crate::domain::units::Move>)>;
+/// What [`unit_trend`] gives: (the date it compares with, the assessment's
+/// name, whether its question set differs from the open one's, each process's move).
+pub type UnitTrend = Option<(String, String, bool, Vec<crate::domain::units::Move>)>;
 
 /// The change of each in-scope process's index since [`earlier_of_unit`],
 /// with the date and name it compares with.
@@ -64,7 +61,8 @@ pub fn unit_trend() -> Memo<UnitTrend> {
         earlier.with(|e| {
             let (a, r) = e.as_ref()?;
             let list = session.results.with(|now| now.as_ref().map(|now| trend((a, r), now)))?;
-            (!list.is_empty()).then(|| (a.date.clone(), a.name.clone(), list))
+            let other_set = session.assessment.with(|now| now.as_ref().is_some_and(|now| now.mode != a.mode));
+            (!list.is_empty()).then(|| (a.date.clone(), a.name.clone(), other_set, list))
         })
     })
 }
@@ -188,9 +186,11 @@ fn DeltaTable(
                             let moved = d
                                 .attributes
                                 .iter()
-                                .filter_map(|(a, b, c)| {
-                                    let (b, c) = (b.unwrap_or(0.0), c.unwrap_or(0.0));
-                                    ((c - b).abs() > 0.5).then(|| format!("{a} {:+.0} %", c - b))
+                                .filter_map(|(a, b, c)| match (b, c) {
+                                    (Some(b), Some(c)) if (c - b).abs() > 0.5 => Some(format!("{a} {:+.0} pp", c - b)),
+                                    (None, Some(c)) => Some(format!("{a} rated now ({c:.0} %)")),
+                                    (Some(_), None) => Some(format!("{a} not rated now")),
+                                    _ => None,
                                 })
                                 .collect::<Vec<_>>()
                                 .join(", ");

@@ -79,9 +79,11 @@ pub fn ClientPage() -> impl IntoView {
     // At first: the latest assessment of each unit.
     Effect::new(move |_| {
         if let Some(o) = org.get() {
-            selected.set(
-                o.units.iter().filter_map(|u| u.assessments.first()).map(|l| l.id.clone()).take(MAX_UNITS).collect(),
-            );
+            // The newest of each unit with answers (a follow-up just started would drop the unit from the roll-up).
+            let newest = |u: &crate::domain::units::UnitGroup| {
+                u.assessments.iter().find(|l| l.completion > 0.0).or(u.assessments.first()).map(|l| l.id.clone())
+            };
+            selected.set(o.units.iter().filter_map(newest).take(MAX_UNITS).collect());
         }
     });
     move || {
@@ -157,8 +159,11 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
             if !crate::domain::units::has_answers(a) {
                 return Some((answered, "no answers".to_string(), "—".to_string()));
             }
-            let floor = r.floor_level.map_or("—".into(), |l| l.to_string());
-            Some((answered, floor, r.mean_index.map_or("—".into(), index_text)))
+            // Over the processes assessed, as the comparison below: an unanswered process is not a 0.
+            let (floor, mean, (n, of)) = crate::domain::units::assessed(r);
+            let floor = floor.map_or("—".into(), |l| l.to_string());
+            let mean = mean.map_or("—".into(), index_text);
+            Some((answered, floor, if n < of { format!("{mean} ({n} of {of} processes)") } else { mean }))
         })
     };
     let replaced = RwSignal::new(None::<String>);
@@ -438,7 +443,8 @@ fn units_table_html(c: &Comparison) -> String {
     );
     for col in &c.columns {
         let rest = col.label.strip_prefix(&col.unit).unwrap_or(&col.label).trim_start_matches(" · ");
-        let apart = if c.rolled_up && col.apart.is_some() { "<span class=\"apart\">not in roll-up</span>" } else { "" };
+        let apart =
+            if c.has_rollup() && col.apart.is_some() { "<span class=\"apart\">not in roll-up</span>" } else { "" };
         let _ = write!(
             h,
             "<th scope=\"col\" class=\"unit-col\"><span class=\"unit-name\">{}</span> <span class=\"unit-date\">{}</span>{apart}</th>",
@@ -446,7 +452,7 @@ fn units_table_html(c: &Comparison) -> String {
             e(rest)
         );
     }
-    if c.rolled_up {
+    if c.has_rollup() {
         h.push_str(
             "<th scope=\"col\" class=\"num\">Median<br>index</th><th scope=\"col\">Lowest<br>index</th>\
              <th scope=\"col\">Largest<br>gap</th><th scope=\"col\" class=\"num\">At own<br>target</th>",
@@ -468,11 +474,11 @@ fn units_table_html(c: &Comparison) -> String {
             let _ = write!(
                 h,
                 "<td data-label=\"{}\" data-state=\"{state}\"><span class=\"score\">{}</span>{target}</td>",
-                e(&col.label),
+                e(&column_label(c, col)),
                 e(&cell.score_text())
             );
         }
-        if c.rolled_up {
+        if c.has_rollup() {
             // The figure, then who has it on a line of its own.
             let gap = match &r.largest_gap {
                 Some((g, _)) => format!("<span class=\"score\">{g}</span>"),
@@ -481,11 +487,12 @@ fn units_table_html(c: &Comparison) -> String {
             let gap_who = r.largest_gap.as_ref().map(|(_, cols)| c.names(cols)).unwrap_or_default();
             let _ = write!(
                 h,
-                "<td class=\"num\" data-label=\"Median index\"><span class=\"score\">{}</span></td>\
+                "<td class=\"num\" data-label=\"Median index\"><span class=\"score\">{}</span>{}</td>\
                  <td data-label=\"Lowest index\"><span class=\"score\">{}</span> <span class=\"tgt who\">{}</span></td>\
                  <td data-label=\"Largest gap\">{gap} <span class=\"tgt who\">{}</span></td>\
                  <td class=\"num\" data-label=\"At own target\"><span class=\"score\">{}</span></td>",
-                f(r.median_index),
+                f(r.median_index).to_string() + if r.scored.1 > 0 { " †" } else { "" },
+                median_note(r),
                 f(r.min_index),
                 e(&if r.min_index.is_some() { c.weakest_label(r) } else { String::new() }),
                 e(&gap_who),
@@ -495,15 +502,16 @@ fn units_table_html(c: &Comparison) -> String {
         h.push_str("</tr>");
     }
     h.push_str("</tbody><tfoot>");
-    let blank = if c.rolled_up { "<td></td>".repeat(4) } else { String::new() };
+    let blank = if c.has_rollup() { "<td></td>".repeat(4) } else { String::new() };
     let foot = |h: &mut String, title: &str, text: &dyn Fn(&crate::domain::units::Column) -> String| {
         let _ = write!(h, "<tr><th scope=\"row\">{title}</th>");
         for col in &c.columns {
-            let _ = write!(h, "<td data-label=\"{}\">{}</td>", e(&col.label), text(col));
+            let _ = write!(h, "<td data-label=\"{}\">{}</td>", e(&column_label(c, col)), text(col));
         }
         let _ = write!(h, "{blank}</tr>");
     };
     foot(&mut h, "Answered", &|col| format!("{:.0} %", col.completion * 100.0));
+    foot(&mut h, "Processes assessed", &|col| format!("{} of {}", col.assessed.0, col.assessed.1));
     let none = |col: &crate::domain::units::Column, v: String| if col.empty { "no answers".to_string() } else { v };
     foot(&mut h, "Floor level <span class=\"tgt\">compared processes</span>", &|col| {
         none(col, col.floor_level.map_or("—".into(), |l| l.to_string()))
@@ -514,12 +522,15 @@ fn units_table_html(c: &Comparison) -> String {
         c.rows.iter().any(|r| r.cells.iter().any(|x| matches!(x, Cell::Scored { provisional: true, .. })));
     h.push_str("<p class=\"muted small units-legend\">Each cell: level · index (one decimal, rounded down) and that unit's own target. ");
     if provisional {
-        h.push_str("† provisional: too few of its questions answered to be sure. ");
+        h.push_str(
+            "† provisional: too few of its questions answered to be sure (a roll-up figure with † includes one). ",
+        );
     }
-    if c.rolled_up {
+    if c.has_rollup() {
         h.push_str(
             "Rows: the highest priority any unit gives the process first. Roll-up over one assessment per unit: the \
-             median is the lower middle value (one a unit has); the lowest index and ties are read at one decimal; \
+             median is the lower middle value (one a unit has; with two units, their range is shown beside it); the \
+             lowest index and ties are read at one decimal, rounded down; \
              the largest gap is against each unit's own target; units without a target are not counted at target. \
              Out of scope, not assessed and unanswered cells are never counted as 0.",
         );
@@ -528,6 +539,26 @@ fn units_table_html(c: &Comparison) -> String {
     }
     h.push_str("</p>");
     h
+}
+
+/// A column's name on a phone card: its label, and whether it is in the roll-up.
+fn column_label(c: &Comparison, col: &crate::domain::units::Column) -> String {
+    if c.has_rollup() && col.apart.is_some() {
+        format!("{} (not in roll-up)", col.label)
+    } else {
+        col.label.clone()
+    }
+}
+
+/// Beside a median of fewer than three units, what it is taken over: "of 1.4–5.0".
+fn median_note(r: &crate::domain::units::Row) -> String {
+    match (r.scored.0, r.min_index, r.max_index) {
+        (2, Some(lo), Some(hi)) if index_text(lo) != index_text(hi) => {
+            format!(" <span class=\"tgt who\">range {}–{}</span>", index_text(lo), index_text(hi))
+        }
+        (1, _, _) => " <span class=\"tgt who\">one unit</span>".into(),
+        _ => String::new(),
+    }
 }
 
 /// [`units_table_html`] in place.
@@ -592,10 +623,12 @@ fn UnitHistory(unit: String, ids: Vec<String>, loaded: RwSignal<Option<Loaded>>,
                 h.get()
                     .map(|h| {
                         let over_time = Arc::new(h.over_time.clone());
+                        let notes = h.over_time.notes();
                         let h = Arc::new(h);
                         let f = file1.clone();
                         let key = key.clone();
                         view! {
+                            {notes.into_iter().map(|n| view! { <p class="notice history-note">{n}</p> }).collect_view()}
                             <ChartFigure
                                 id=format!("chart-trend-{key}")
                                 title="Trend"

@@ -104,13 +104,6 @@ fn Profile() -> impl IntoView {
     let state = expect_context::<Session>();
     let open = RwSignal::new(None::<String>);
     let trend = crate::ui::components::comparison::unit_trend();
-    let org_page = move || {
-        state.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| crate::ui::route::org_href(&crate::domain::units::org_key(&a.organization.name)))
-                .unwrap_or_default()
-        })
-    };
     let rows = move || {
         state.results.with(|r| {
             let list: Vec<ProcessResult> =
@@ -121,7 +114,15 @@ fn Profile() -> impl IntoView {
                     let pid2 = p.id.clone();
                     let is_open = Memo::new(move |_| open.get().as_deref() == Some(pid.as_str()));
                     let explain = p.clone();
-                    let gap = if p.gap > 0 { p.gap.to_string() } else { "met".into() };
+                    // No target (0): neither met nor short, as every count of targets has it.
+                    let gap = if p.target == 0 {
+                        "—".into()
+                    } else if p.gap > 0 {
+                        p.gap.to_string()
+                    } else {
+                        "met".into()
+                    };
+                    let target = if p.target == 0 { "none".to_string() } else { p.target.to_string() };
                     view! {
                         <tr data-process=p.id.clone()>
                             <th scope="row">{p.name.clone()}</th>
@@ -130,7 +131,7 @@ fn Profile() -> impl IntoView {
                             <td class="num index-cell">
                                 {format!("{:.2}", p.index)} <TrendMark trend=trend pid=p.id.clone() />
                             </td>
-                            <td class="num">{p.target}{p.target_overridden.then_some(" (set)")}</td>
+                            <td class="num">{target}{p.target_overridden.then_some(" (set)")}</td>
                             <td class="num">{gap}</td>
                             <td class="num">{format!("{:.0}", p.priority)}</td>
                             <td class="num">{format!("{:.0} %", p.completion() * 100.0)}</td>
@@ -177,20 +178,7 @@ fn Profile() -> impl IntoView {
             <p class="muted">
                 "In-scope processes by priority (gap × relevance). Level is the gated capability level 0–5; index is the continuous score 0–5."
             </p>
-            {move || {
-                trend
-                    .with(|t| t.as_ref().map(|(date, name, _)| (date.clone(), name.clone())))
-                    .map(|(date, name)| {
-                        view! {
-                            <p class="muted small" id="trend-note">
-                                {format!(
-                                    "▲ ▼ = beside an index: its change vs {date} ({name}), the latest earlier assessment of this unit with answers. A change of level always shows an arrow (L1→L2); within a level, the index to one decimal must change. ",
-                                )}
-                                <a href=org_page>"Units & history"</a>
-                            </p>
-                        }
-                    })
-            }}
+            <TrendNote trend=trend />
             <div class="table-wrap">
                 <table class="process-table" id="profile-table">
                     <thead>
@@ -215,10 +203,45 @@ fn Profile() -> impl IntoView {
     }
 }
 
+/// What the trend arrows compare with, and their rule; a link to the organization view.
+#[component]
+fn TrendNote(trend: Memo<crate::ui::components::comparison::UnitTrend>) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let org_page = move || {
+        state.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| crate::ui::route::org_href(&crate::domain::units::org_key(&a.organization.name)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        {move || {
+            trend
+                .with(|t| t.as_ref().map(|(date, name, other_set, _)| (date.clone(), name.clone(), *other_set)))
+                .map(|(date, name, other_set)| {
+                    let changed = other_set
+                        .then_some(
+                            " The question set differs from then (quick scan / full): a change may come from the questions rather than from practice.",
+                        );
+                    view! {
+                        <p class="muted small" id="trend-note">
+                            {format!(
+                                "▲ ▼ = beside an index: its change vs {date} ({name}), the latest earlier assessment of this unit with answers. A change of level always shows an arrow (L1→L2); within a level, the index rounded down to one decimal must change (the exact figures are in the tooltip).",
+                            )}
+                            {changed}
+                            " "
+                            <a href=org_page>"Units & history"</a>
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
 /// The index column's head, naming what the trend arrows compare with.
 #[component]
 fn IndexHead(trend: Memo<crate::ui::components::comparison::UnitTrend>) -> impl IntoView {
-    let since = move || trend.with(|t| t.as_ref().map(|(date, _, _)| format!(" (trend vs {date})")));
+    let since = move || trend.with(|t| t.as_ref().map(|(date, _, _, _)| format!(" (trend vs {date})")));
     view! { <th scope="col">"Index" {move || since().map(|t| view! { <span class="small muted">{t}</span> })}</th> }
 }
 
@@ -228,11 +251,11 @@ fn IndexHead(trend: Memo<crate::ui::components::comparison::UnitTrend>) -> impl 
 fn TrendMark(trend: Memo<crate::ui::components::comparison::UnitTrend>, pid: String) -> impl IntoView {
     move || {
         trend.with(|t| {
-            let (date, _, list) = t.as_ref()?;
+            let (date, _, _, list) = t.as_ref()?;
             let m = list.iter().find(|m| m.process == pid)?;
             let class = format!("trend {}", m.direction.name());
             let text = m.text();
-            let title = format!("{text} vs {date}");
+            let title = format!("{text} vs {date}: {}", m.detail());
             let tip = title.clone();
             Some(view! {
                 <span class=class title=tip>
