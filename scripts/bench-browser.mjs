@@ -235,7 +235,8 @@ try {
     compares.push(await page.evaluate(() => new Promise((resolve) => {
       const t0 = performance.now();
       document.querySelector('#pick-unit-8').click();
-      const check = () => (document.querySelector('#chart-units-heatmap svg g[data-unit="7"]') && document.querySelector('#chart-units-radar svg g[data-unit="7"]')
+      // The radar draws four outlines of eight and says so.
+      const check = () => (document.querySelector('#chart-units-heatmap svg g[data-unit="7"]') && (document.querySelector('#chart-units-radar svg') || { textContent: '' }).textContent.includes('of the 8 units')
         ? resolve(performance.now() - t0) : requestAnimationFrame(check));
       check();
     })));
