@@ -420,14 +420,30 @@ impl Store {
         match storage::save(&env, completion, expected.as_deref()) {
             Ok(text) => {
                 self.last_text.set_value(Some(text));
-                self.save_status.set(SaveStatus::Saved);
+                // "Saving…" until the database has it (`on_committed`).
+                self.save_status.set(SaveStatus::Pending);
                 self.saved.set(storage::index());
             }
-            Err(StorageError::Conflict { stored }) => {
+            Err(e) => self.on_failed(e),
+        }
+    }
+
+    /// Every write so far is in the database.
+    fn on_committed(&self) {
+        if self.save_status.get_untracked() == SaveStatus::Pending && self.timer.get_value().is_none() {
+            self.save_status.set(SaveStatus::Saved);
+        }
+    }
+
+    /// A save failed, at once or in the background: nothing of it was written;
+    /// the work stays in the tab.
+    fn on_failed(&self, e: StorageError) {
+        match e {
+            StorageError::Conflict { stored } => {
                 self.conflict.set(Some(stored));
                 self.save_status.set(SaveStatus::Failed("changed in another tab".into()));
             }
-            Err(e) => {
+            e => {
                 let msg = e.to_string();
                 self.save_status.set(SaveStatus::Failed(msg.clone()));
                 self.notices.error(msg);
@@ -471,12 +487,18 @@ impl Store {
             rev
         });
         let pagehide = window_event_listener(leptos::ev::pagehide, move |_| this.flush());
-        let storage_ev = window_event_listener(leptos::ev::storage, move |e| this.on_storage(e.key(), e.new_value()));
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| this.flush());
+        storage::set_listener(storage::Listener {
+            committed: Box::new(move || this.on_committed()),
+            failed: Box::new(move |e| this.on_failed(e)),
+            external: Box::new(move |key, value| {
+                this.saved.set(storage::index());
+                this.on_storage(Some(key), value);
+            }),
+        });
         on_cleanup(move || {
             pagehide.remove();
             hidden.remove();
-            storage_ev.remove();
         });
     }
 }
@@ -506,6 +528,9 @@ pub fn provide_state() {
     // Unreadable stored data is moved aside before anything reads it.
     store.quarantine.set(storage::startup_check());
     store.saved.set(storage::index());
+    if let Some(e) = storage::opened().migration_error {
+        store.notices.error(e);
+    }
     store.start_autosave();
     provide_context(store.notices);
     provide_context(Session {
