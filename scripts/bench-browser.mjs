@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from './static-server.mjs';
 import { runLighthouse } from './lighthouse.mjs';
+import { idbGet, idbPut } from '../tests/e2e/idb.mjs';
 
 const PORT = 8092;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -170,8 +171,9 @@ try {
   // each answering every question (838 questions × 30).
   const catalog = JSON.parse(fs.readFileSync('catalog/default.json', 'utf8'));
   const allKeys = catalog.processes.flatMap((p) => [...p.questions.map((q) => `${p.id}/${q.id}`), ...catalog.generic_questions.map((q) => `${p.id}/${q.id}`)]);
-  await page.evaluate(({ allKeys, pids }) => {
-    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
+  {
+    const env = JSON.parse(await idbGet(page, 'itsm.a.sample-pizza'));
+    const pids = catalog.processes.map((p) => p.id);
     const codes = ['N', 'P', 'L', 'F'];
     env.assessment.mode = 'full';
     env.assessment.scope = Object.fromEntries(pids.map((p) => [p, { in_scope: true }]));
@@ -180,8 +182,8 @@ try {
       answers: Object.fromEntries(allKeys.map((k, j) => [k, { answer: codes[(i + j) % 4] }])),
     }));
     env.assessment.active = 'p1';
-    localStorage.setItem('itsm.a.sample-pizza', JSON.stringify(env));
-  }, { allKeys, pids: catalog.processes.map((p) => p.id) });
+    await idbPut(page, [['itsm.a.sample-pizza', JSON.stringify(env)]]);
+  }
   await answerKeys('full catalog, 30 people', '/a/sample-pizza/process/supplier');
 
   // 6b. Each export of that assessment (full catalog, 30 people): click → the
@@ -214,17 +216,19 @@ try {
   // do not fit in localStorage: issue 17); tick the eighth → the table, radar
   // and heatmap redrawn for eight (the assessments are read and evaluated
   // once, when the page opens).
-  await page.evaluate(() => {
-    const env = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
+  {
+    const env = JSON.parse(await idbGet(page, 'itsm.a.sample-pizza'));
+    const entries = [];
     for (let u = 1; u <= 8; u++) {
       const copy = JSON.parse(JSON.stringify(env));
       copy.assessment.participants = copy.assessment.participants.slice(u % 3, u % 3 + 1);
       copy.assessment.active = copy.assessment.participants[0].id;
       Object.assign(copy.assessment, { id: `unit-${u}`, name: `Unit ${u}`, date: `2026-0${u}-01`, baseline: null });
       copy.assessment.organization = { ...copy.assessment.organization, name: 'Bench Group', unit: `Unit ${u}` };
-      localStorage.setItem(`itsm.a.unit-${u}`, JSON.stringify(copy));
+      entries.push([`itsm.a.unit-${u}`, JSON.stringify(copy)]);
     }
-  });
+    await idbPut(page, entries);
+  }
   // A fresh load: the start-up check lists what was stored.
   await page.goto(BASE + '/org/bench-group');
   await page.waitForSelector('#chart-units-heatmap svg g[data-unit="7"]', { timeout: 60000 });

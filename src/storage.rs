@@ -151,6 +151,8 @@ struct Mirror {
     unavailable: Option<String>,
     pending: BTreeMap<String, Op>,
     in_flight: bool,
+    /// The keys of the transaction under way.
+    in_flight_keys: Vec<String>,
     scheduled: bool,
     listener: Option<Rc<Listener>>,
     channel: Option<web_sys::BroadcastChannel>,
@@ -201,7 +203,11 @@ pub async fn open_named(name: &str) -> Opened {
         }
     }
     with(|m| m.db = Some(db.clone()));
-    let opened = migrate(&db).await;
+    let replayed = replay_journal(&db).await;
+    let mut opened = migrate(&db).await;
+    if let Err(e) = replayed {
+        opened.migration_error.get_or_insert(e);
+    }
     listen_to_other_tabs(name);
     with(|m| m.opened = opened.clone());
     opened
@@ -293,6 +299,76 @@ async fn migrate(db: &idb::Database) -> Opened {
         }
         Ok(_) => failed("what was written did not read back the same".into()),
         Err(e) => failed(idb_reason(&e)),
+    }
+}
+
+/// Where [`journal_unwritten`] keeps writes the page could not wait for.
+const JOURNAL_PREFIX: &str = "journal.itsm.";
+
+/// When the page goes away (`pagehide`) with writes not yet in the database,
+/// they are kept synchronously in `localStorage` (the database may not finish
+/// a transaction for a page that is gone); [`open`] writes them in at the next
+/// start. Returns how many were kept.
+pub fn journal_unwritten() -> usize {
+    let Some(ls) = local() else { return 0 };
+    let items: Vec<(String, Option<String>)> = with(|m| {
+        m.pending.keys().chain(m.in_flight_keys.iter()).map(|k| (k.clone(), m.values.get(k).cloned())).collect()
+    });
+    items
+        .into_iter()
+        .filter(|(k, v)| {
+            let entry = serde_json::json!({ "value": v }).to_string();
+            ls.set_item(&format!("{JOURNAL_PREFIX}{}", &k[PREFIX.len()..]), &entry).is_ok()
+        })
+        .count()
+}
+
+/// Drops journal entries of keys now in the database.
+fn clear_journal<'a>(keys: impl Iterator<Item = &'a String>) {
+    let Some(ls) = local() else { return };
+    for k in keys {
+        let _ = ls.remove_item(&format!("{JOURNAL_PREFIX}{}", &k[PREFIX.len()..]));
+    }
+}
+
+/// Writes the journal of the last visit into the database (it is newer than
+/// what the database holds), then removes it; on failure it stays for the next
+/// start and the mirror holds it meanwhile.
+async fn replay_journal(db: &idb::Database) -> Result<usize, String> {
+    let Some(ls) = local() else { return Ok(0) };
+    let n = ls.length().unwrap_or(0);
+    let keys: Vec<String> =
+        (0..n).filter_map(|i| ls.key(i).ok().flatten()).filter(|k| k.starts_with(JOURNAL_PREFIX)).collect();
+    let mut ops = BTreeMap::new();
+    for jk in &keys {
+        let key = format!("{PREFIX}{}", &jk[JOURNAL_PREFIX.len()..]);
+        let entry: Option<serde_json::Value> = ls.get_item(jk).ok().flatten().and_then(|t| serde_json::from_str(&t).ok());
+        let Some(entry) = entry else { continue };
+        let value = entry.get("value").and_then(|v| v.as_str()).map(str::to_string);
+        ops.insert(key, Op { value, before: None, checked: false });
+    }
+    if ops.is_empty() {
+        return Ok(0);
+    }
+    with(|m| {
+        for (k, op) in &ops {
+            match &op.value {
+                Some(v) => m.values.insert(k.clone(), v.clone()),
+                None => m.values.remove(k),
+            };
+        }
+    });
+    match write_batch(db, &ops).await {
+        Ok(()) => {
+            for jk in &keys {
+                let _ = ls.remove_item(jk);
+            }
+            Ok(ops.len())
+        }
+        Err(e) => Err(format!(
+            "The last changes of your previous visit could not be written into the browser's database ({e}). \
+             They are shown here and kept for the next start; download a copy to be safe."
+        )),
     }
 }
 
@@ -426,6 +502,7 @@ async fn flush() {
         m.scheduled = false;
         let db = m.db.clone()?;
         m.in_flight = true;
+        m.in_flight_keys = m.pending.keys().cloned().collect();
         Some((db, std::mem::take(&mut m.pending)))
     }) else {
         return;
@@ -433,10 +510,12 @@ async fn flush() {
     let result = write_batch(&db, &ops).await;
     let listener = with(|m| {
         m.in_flight = false;
+        m.in_flight_keys.clear();
         m.listener.clone()
     });
     match result {
         Ok(()) => {
+            clear_journal(ops.keys());
             if let Some(c) = with(|m| m.channel.clone()) {
                 let keys: Vec<&String> = ops.keys().collect();
                 let _ = c.post_message(&JsValue::from_str(&serde_json::to_string(&keys).unwrap_or_default()));

@@ -207,6 +207,25 @@ async fn a_failed_move_leaves_the_old_keys_and_says_so() {
 }
 
 #[wasm_bindgen_test]
+async fn writes_not_confirmed_when_the_page_goes_are_kept_and_written_at_the_next_start() {
+    let (name, _) = fresh("journal").await;
+    let env: Envelope = sample().unwrap();
+    let text = storage::save(&env, 1.0, None).unwrap();
+    // The page goes before the background write ran: the journal keeps it, synchronously.
+    assert_eq!(storage::journal_unwritten(), 3, "the assessment, its index line, the last-opened key");
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert!(ls.get_item("journal.itsm.a.sample-pizza").unwrap().is_some());
+    // The next start writes it in and clears the journal.
+    let opened = storage::open_named(&name).await;
+    assert_eq!(opened.migration_error, None);
+    assert_eq!(storage::raw("sample-pizza").as_deref(), Some(text.as_str()));
+    let db = other_tab(&name).await;
+    assert_eq!(get_raw(&db, "itsm.a.sample-pizza").await.as_deref(), Some(text.as_str()));
+    assert_eq!(ls.get_item("journal.itsm.a.sample-pizza").unwrap(), None);
+    assert_eq!(storage::index().len(), 1);
+}
+
+#[wasm_bindgen_test]
 async fn app_mounts_and_shows_the_start_page() {
     fresh("mount").await;
     leptos::mount::mount_to_body(itsm_maturity::ui::App);

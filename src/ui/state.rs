@@ -486,7 +486,11 @@ impl Store {
             }
             rev
         });
-        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| this.flush());
+        // The page is going: what the database has not confirmed yet is kept in the journal too.
+        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+            this.flush();
+            storage::journal_unwritten();
+        });
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| this.flush());
         storage::set_listener(storage::Listener {
             committed: Box::new(move || this.on_committed()),

@@ -1,5 +1,6 @@
 // Shared by the runner and the journeys: where the app is served, viewports,
 // the per-page error watch, screenshots and small helpers.
+import { idbGet } from './idb.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StartPage, ResultsPage } from './pages.mjs';
@@ -41,8 +42,13 @@ export async function openSampleIn(page) {
   await new ResultsPage(page).waitLoaded();
 }
 
-/// The saved JSON of an assessment in localStorage (null if there is none).
-export const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `itsm.a.${id}`);
+/// The saved JSON of an assessment in the browser's database (null if there is
+/// none), once the app's pending writes are in (they are written a moment
+/// after the change: "Saving…" turns into "Saved").
+export async function stored(page, id) {
+  await page.waitForFunction(() => !document.querySelector('.save-status.save-pending'), null, { timeout: 5000 }).catch(() => {});
+  return idbGet(page, `itsm.a.${id}`);
+}
 
 /// Runs `action` and returns the download it starts.
 export async function download(page, action) {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import assert from 'node:assert/strict';
 import { serve } from '../../../scripts/static-server.mjs';
 import { BASE, PORT, DIST, newPage, stored, watch, shot } from '../support.mjs';
+import { idbKeys } from '../idb.mjs';
 import {
   StartPage, AssessmentFrame, OrganizationPage, ObjectivesPage, ServicesPage, ScopePage, ProcessPage, ResultsPage, ReportPage, WorkshopPage, Banners,
 } from '../pages.mjs';
@@ -187,7 +188,7 @@ journey('catalog unreachable: a new assessment says so, creates nothing, and wor
   assert.match(await banners.error().innerText(), /The catalog of questions could not be loaded: \/default.json did not arrive.*Nothing was changed/s);
   assert.equal(new URL(page.url()).pathname, '/', 'still on the start page');
   await shot(page, 'catalog-unreachable');
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('itsm.a.')));
+  const keys = await idbKeys(page, 'itsm.a.');
   assert.deepEqual(keys, [], 'no assessment was created');
   fail = false;
   await start.newAssessment();

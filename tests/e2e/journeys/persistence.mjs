@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { BASE, newPage, shot, openSampleIn, stored, download, assessmentId } from '../support.mjs';
+import { idbGet, idbKeys, idbPut, idbDelete, idbClear, fillQuota } from '../idb.mjs';
 import { StartPage, ImportPanel, Banners, AssessmentFrame, ScopePage, ProcessPage, ResultsPage, assertAccessible } from '../pages.mjs';
 
 export const journeys = [];
@@ -57,22 +58,24 @@ journey('persistence: a corrupted key is moved aside with a banner; the rest sti
   const { context, page } = await newPage(browser);
   await openSampleIn(page);
   const good = await stored(page, 'sample-pizza');
-  await page.evaluate(() => {
-    localStorage.setItem('itsm.a.broken', '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
-    const index = JSON.parse(localStorage.getItem('itsm.index'));
-    index.push({ id: 'broken', name: 'Client X review', organization: 'Client X', updated: 1, completion: 0 });
-    localStorage.setItem('itsm.index', JSON.stringify(index));
-    localStorage.removeItem('itsm.last-path');
-  });
+  const index = JSON.parse(await idbGet(page, 'itsm.index'));
+  index.push({ id: 'broken', name: 'Client X review', organization: 'Client X', updated: 1, completion: 0 });
+  await idbPut(page, [
+    ['itsm.a.broken', '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"'],
+    ['itsm.index', JSON.stringify(index)],
+  ]);
+  await idbDelete(page, 'itsm.last-path');
   const start = new StartPage(page, BASE);
   await start.goto();
   const banner = start.quarantineBanner();
   await banner.waitFor();
   assert.match(await banner.innerText(), /“Client X review”: this is not valid JSON \(line 1, column \d+\)/);
   // Moved aside untouched; the good assessment is still there and listed.
-  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('itsm.bad.broken.')));
+  await page.waitForFunction(() => !document.querySelector('.save-status.save-pending'));
+  let aside = [];
+  for (let i = 0; i < 50 && aside.length === 0; i++) { aside = await idbKeys(page, 'itsm.bad.broken.'); if (!aside.length) await page.waitForTimeout(50); }
   assert.equal(aside.length, 1);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
+  assert.equal(await idbGet(page, aside[0]), '{"format": "itsm-assessment", "version": 1, "assessment": {"id": "broken"');
   assert.equal(await stored(page, 'broken'), null);
   assert.equal(await stored(page, 'sample-pizza'), good);
   assert.equal(await start.savedItems().count(), 1);
@@ -90,12 +93,8 @@ journey('persistence: storage full — visible error, work kept in the tab, expo
   const proc = new ProcessPage(page);
   await proc.waitLoaded();
   const before = await stored(page, 'sample-pizza');
-  // Fill the quota with other data.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) { try { localStorage.setItem('filler.' + i, chunk); } catch (e) { break; } }
-    let k = 0; for (let n = 65536; n >= 1;) { try { localStorage.setItem('filler.t' + (k++), 'x'.repeat(n)); } catch (e) { n = Math.floor(n / 2); } }
-  });
+  // The quota is full (simulated: the origin's real quota is gigabytes): every write is refused.
+  await fillQuota(page);
   await proc.answer(2, '4');
   await proc.addNote(2);
   await proc.waitNoteFocused(2);
@@ -142,7 +141,12 @@ journey('persistence: two tabs never silently overwrite each other', async (brow
   assert.equal(saved['supplier/supplier-contracts']?.answer, 'P', "B's change did not overwrite A's save");
   // B keeps its version on purpose: now it is saved.
   await bannersB.keepMine();
-  await b.waitForFunction(() => JSON.parse(localStorage.getItem('itsm.a.sample-pizza')).assessment.participants[0].answers['supplier/supplier-contracts'].answer === 'F');
+  let kept = null;
+  for (let i = 0; i < 100 && kept !== 'F'; i++) {
+    kept = JSON.parse(await idbGet(b, 'itsm.a.sample-pizza')).assessment.participants[0].answers['supplier/supplier-contracts']?.answer;
+    if (kept !== 'F') await b.waitForTimeout(50);
+  }
+  assert.equal(kept, 'F', "B's version is saved once B chose it");
   await context.close();
 });
 
@@ -185,7 +189,7 @@ journey('persistence: bad files are refused with a clear message; export → cle
   const dl = await download(page, () => start.exportItem('sample-pizza'));
   const exported = fs.readFileSync(await dl.path(), 'utf8');
   assert.equal(exported, before);
-  await page.evaluate(() => localStorage.clear());
+  await idbClear(page);
   await page.reload();
   await start.waitFor('noSaved');
   await importer.choose({ name: 'pizza.itsm.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
@@ -208,9 +212,11 @@ journey('persistence: bad files are refused with a clear message; export → cle
 
 journey('storage blocked: the app starts, says nothing will be saved, walks the sample to results and exports the work', async (browser) => {
   const { context, page, errors } = await newPage(browser);
-  // As a browser does when the user or a policy blocks site data: touching localStorage throws.
+  // As a browser does when the user or a policy blocks site data: touching the database or localStorage throws.
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    for (const name of ['localStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    }
   });
   const start = new StartPage(page, BASE);
   const banners = new Banners(page);

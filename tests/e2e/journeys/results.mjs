@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { serve } from '../../../scripts/static-server.mjs';
 import assert from 'node:assert/strict';
 import { BASE, PORT, DIST, DESKTOP, PHONE, SHOTS, newPage, shot, openSampleIn, download, sidewaysOverflow, stored, parseCsv, watch } from '../support.mjs';
+import { idbClear } from '../idb.mjs';
 import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, OrganizationPage, assertAccessible } from '../pages.mjs';
 
 export const journeys = [];
@@ -149,7 +150,7 @@ journey('action plan: owner, date, status and note per step survive reload and e
   await start.waitListed();
   const exported = fs.readFileSync(await (await download(page, () => start.exportItem('sample-pizza'))).path(), 'utf8');
   assert.deepEqual(JSON.parse(exported).assessment.plan[key].status, 'done');
-  await page.evaluate(() => localStorage.clear());
+  await idbClear(page);
   await page.reload();
   await start.waitFor('noSaved');
   const importer = new ImportPanel(page);
@@ -284,10 +285,10 @@ journey('Excel workbook: written in the export worker, read back by openpyxl: si
   const answers = book.data.Answers;
   const names = ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)'];
   assert.deepEqual(answers[0].slice(4, 8), [...names, 'Median']);
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'))).assessment;
+  const savedNow = JSON.parse(await stored(page, 'sample-pizza')).assessment;
   const row = answers.find((r) => r[0] === 'Supplier management' && r[2] === 'supplier-contracts');
   assert.ok(row, 'the supplier contracts question is a row');
-  assert.deepEqual(row.slice(4, 7), stored.participants.map((p) => p.answers['supplier/supplier-contracts']?.answer ?? null));
+  assert.deepEqual(row.slice(4, 7), savedNow.participants.map((p) => p.answers['supplier/supplier-contracts']?.answer ?? null));
   // The plan, with the formula-like owner stored as text.
   const plan = book.data['Action plan'];
   const planned = plan.find((r) => r[4] === formula);
@@ -312,7 +313,7 @@ journey('Word report: written in the export worker with the charts drawn by the 
   const floor = await page.locator('#stat-floor').innerText();
   const inScope = await page.$$eval('#profile-table tr[data-process] > th', (ths) => ths.map((th) => th.textContent.trim()));
   assert.equal(inScope.length, 8);
-  const before = await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'));
+  const before = await stored(page, 'sample-pizza');
   // From the report page, where a consultant looks for it.
   await page.click('#open-report');
   await new ReportPage(page).waitLoaded();
@@ -341,7 +342,7 @@ journey('Word report: written in the export worker with the charts drawn by the 
   for (const png of fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f))) {
     fs.copyFileSync(path.join(dir, png), path.join(SHOTS, `docx-${png.replace(/-0+/, '-')}`));
   }
-  assert.equal(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza')), before, 'exporting changed nothing');
+  assert.equal(await stored(page, 'sample-pizza'), before, 'exporting changed nothing');
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -361,13 +362,13 @@ journey('Excel workbook: an export worker that cannot load says so, and the asse
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.click('#open-sample');
     await new ResultsPage(page).waitLoaded();
-    const before = await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza'));
+    const before = await stored(page, 'sample-pizza');
     await page.click('#export-xlsx');
     const banner = page.locator('#error-banner');
     await banner.waitFor({ timeout: 10000 });
     assert.match(await banner.innerText(), /The Excel workbook could not be made: the export worker could not be loaded .*Nothing was changed\./s);
     await page.waitForFunction(() => document.querySelector('#export-xlsx').textContent === 'Excel workbook');
-    assert.equal(await page.evaluate(() => localStorage.getItem('itsm.a.sample-pizza')), before);
+    assert.equal(await stored(page, 'sample-pizza'), before);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource|404/.test(e)), []);
   } finally {
     await context.close();

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { BASE, PHONE, newPage, shot, openSampleIn, download, parseCsv, sidewaysOverflow } from '../support.mjs';
 import { StartPage, ResultsPage, assertAccessible } from '../pages.mjs';
+import { idbGet, idbPut } from '../idb.mjs';
 
 export const journeys = [];
 const journey = (name, fn) => journeys.push({ name, fn });
@@ -18,30 +19,32 @@ const HOSTILE_UNIT = 'East <img src=x onerror=alert(1)>';
 /// November: supplier all F), South site (change all F), and the hostile-named
 /// East with no answers at all. The sample itself stays the whole organization.
 async function seedUnits(page) {
-  await page.evaluate((hostile) => {
-    const sample = JSON.parse(localStorage.getItem('itsm.a.sample-pizza'));
-    const setProcess = (env, pid, code) => {
-      for (const p of env.assessment.participants) {
-        for (const k of Object.keys(p.answers)) if (k.startsWith(`${pid}/`)) p.answers[k].answer = code;
-      }
-      for (const k of Object.keys(env.assessment.agreed || {})) if (k.startsWith(`${pid}/`)) env.assessment.agreed[k].answer = code;
-    };
-    const make = (id, unit, date, change) => {
-      const env = JSON.parse(JSON.stringify(sample));
-      Object.assign(env.assessment, { id, name: `${unit} review ${date}`, date, baseline: null });
-      env.assessment.organization.unit = unit;
-      change(env);
-      localStorage.setItem(`itsm.a.${id}`, JSON.stringify(env));
-    };
-    make('north-1', 'North site', '2026-03-01', (e) => setProcess(e, 'supplier', 'N'));
-    make('north-2', 'North site', '2026-07-01', () => {});
-    make('north-3', 'North site', '2026-11-20', (e) => setProcess(e, 'supplier', 'F'));
-    make('south', 'South site', '2026-11-02', (e) => setProcess(e, 'change', 'F'));
-    make('east', hostile, '2026-11-10', (e) => {
-      for (const p of e.assessment.participants) p.answers = {};
-      e.assessment.agreed = {};
-    });
-  }, HOSTILE_UNIT);
+  await page.waitForFunction(() => !document.querySelector('.save-status.save-pending'));
+  const sample = JSON.parse(await idbGet(page, 'itsm.a.sample-pizza'));
+  const setProcess = (env, pid, code) => {
+    for (const p of env.assessment.participants) {
+      for (const k of Object.keys(p.answers)) if (k.startsWith(`${pid}/`)) p.answers[k].answer = code;
+    }
+    for (const k of Object.keys(env.assessment.agreed || {})) if (k.startsWith(`${pid}/`)) env.assessment.agreed[k].answer = code;
+  };
+  const entries = [];
+  const make = (id, unit, date, change) => {
+    const env = JSON.parse(JSON.stringify(sample));
+    Object.assign(env.assessment, { id, name: `${unit} review ${date}`, date, baseline: null });
+    env.assessment.organization.unit = unit;
+    change(env);
+    entries.push([`itsm.a.${id}`, JSON.stringify(env)]);
+  };
+  make('north-1', 'North site', '2026-03-01', (e) => setProcess(e, 'supplier', 'N'));
+  make('north-2', 'North site', '2026-07-01', () => {});
+  make('north-3', 'North site', '2026-11-20', (e) => setProcess(e, 'supplier', 'F'));
+  make('south', 'South site', '2026-11-02', (e) => setProcess(e, 'change', 'F'));
+  make('east', HOSTILE_UNIT, '2026-11-10', (e) => {
+    for (const p of e.assessment.participants) p.answers = {};
+    e.assessment.agreed = {};
+  });
+  // As another tab writing them: this tab reads them at its next start.
+  await idbPut(page, entries);
 }
 
 journey('units and history: three units of one organization side by side, three dated assessments of one unit over time, trend arrows on results', async (browser) => {
