@@ -342,7 +342,8 @@ async fn replay_journal(db: &idb::Database) -> Result<usize, String> {
     let mut ops = BTreeMap::new();
     for jk in &keys {
         let key = format!("{PREFIX}{}", &jk[JOURNAL_PREFIX.len()..]);
-        let entry: Option<serde_json::Value> = ls.get_item(jk).ok().flatten().and_then(|t| serde_json::from_str(&t).ok());
+        let entry: Option<serde_json::Value> =
+            ls.get_item(jk).ok().flatten().and_then(|t| serde_json::from_str(&t).ok());
         let Some(entry) = entry else { continue };
         let value = entry.get("value").and_then(|v| v.as_str()).map(str::to_string);
         ops.insert(key, Op { value, before: None, checked: false });
@@ -431,9 +432,12 @@ fn by_name(name: &str) -> StorageError {
 fn from_idb(e: &idb::Error) -> StorageError {
     use idb::Error as E;
     match e {
-        E::UpdateFailed(v) | E::AddFailed(v) | E::DeleteFailed(v) | E::TransactionCommitError(v) | E::TransactionAbortError(v) | E::IndexedDbOpenFailed(v) => {
-            classify(v)
-        }
+        E::UpdateFailed(v)
+        | E::AddFailed(v)
+        | E::DeleteFailed(v)
+        | E::TransactionCommitError(v)
+        | E::TransactionAbortError(v)
+        | E::IndexedDbOpenFailed(v) => classify(v),
         E::DomException(d) => by_name(&d.name()),
         other if other.to_string().contains("QuotaExceeded") => StorageError::Full,
         other => StorageError::Unavailable(other.to_string()),
@@ -598,9 +602,10 @@ async fn write_batch(db: &idb::Database, ops: &BTreeMap<String, Op>) -> Result<(
     }
     match tx.commit().map_err(e)?.await {
         Ok(r) if r.is_committed() => Ok(()),
-        Ok(_) => Err(handle.error().map(|d| by_name(&d.name())).unwrap_or(StorageError::Unavailable(
-            "the browser gave up the write".into(),
-        ))),
+        Ok(_) => Err(handle
+            .error()
+            .map(|d| by_name(&d.name()))
+            .unwrap_or(StorageError::Unavailable("the browser gave up the write".into()))),
         Err(err) => Err(from_idb(&err)),
     }
 }
@@ -640,7 +645,9 @@ fn remove_key(key: &str) {
 }
 
 fn keys() -> Vec<String> {
-    with(|m| m.values.range(PREFIX.to_string()..).map(|(k, _)| k.clone()).take_while(|k| k.starts_with(PREFIX)).collect())
+    with(|m| {
+        m.values.range(PREFIX.to_string()..).map(|(k, _)| k.clone()).take_while(|k| k.starts_with(PREFIX)).collect()
+    })
 }
 
 /// How many characters an assessment takes in storage (0 when not stored).

@@ -80,6 +80,36 @@ impl Library {
         self.store.saved.set(storage::index());
     }
 
+    /// How many characters an assessment takes in storage.
+    pub fn size_of(&self, id: &str) -> usize {
+        storage::size_of(id)
+    }
+
+    /// How much the app keeps in this browser, in characters.
+    pub fn stored_size(&self) -> usize {
+        storage::stored_size()
+    }
+
+    /// Whether anything can be stored here at all.
+    pub fn can_store(&self) -> bool {
+        storage::available().is_ok()
+    }
+
+    /// The browser's figures: (bytes used by this site, bytes it may use).
+    pub async fn room(&self) -> Option<(f64, f64)> {
+        storage::estimate().await
+    }
+
+    /// Whether the browser keeps this site's data under storage pressure
+    /// (`ask`: request it first).
+    pub async fn kept(&self, ask: bool) -> Option<bool> {
+        if ask {
+            storage::persist().await
+        } else {
+            storage::persisted().await
+        }
+    }
+
     /// The share answered, by the catalog the assessment records (else the
     /// one in use). Call it once the default catalog is loaded.
     fn completion(&self, env: &Envelope) -> f64 {

@@ -271,3 +271,15 @@ pub async fn png_of_svg(svg: &str) -> Result<(String, u32, u32), String> {
     let data = canvas.to_data_url_with_type("image/png").map_err(failed)?;
     Ok((data, pw, ph))
 }
+
+/// A size in bytes as people read it: "840 KB", "1.1 MB", "9.8 GB".
+pub fn size_text(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes < KB * KB {
+        format!("{:.0} KB", (bytes / KB).max(1.0).round())
+    } else if bytes < KB * KB * KB {
+        format!("{:.1} MB", bytes / (KB * KB))
+    } else {
+        format!("{:.1} GB", bytes / (KB * KB * KB))
+    }
+}

@@ -65,6 +65,7 @@ pub fn Start() -> impl IntoView {
                 }}
             </div>
             <SavedList />
+            <StorageRoom />
             <Importer />
         </section>
         <CatalogManager />
@@ -193,6 +194,69 @@ fn SavedList() -> impl IntoView {
     }
 }
 
+/// How much is stored, how much room is left, and whether the browser keeps it.
+#[component]
+fn StorageRoom() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let room = RwSignal::new(None::<(f64, f64)>);
+    let kept = RwSignal::new(None::<bool>);
+    let asked = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        room.set(library.room().await);
+        kept.set(library.kept(false).await);
+    });
+    let ask = move |_| {
+        asked.set(true);
+        leptos::task::spawn_local(async move { kept.set(library.kept(true).await) });
+    };
+    let size = crate::ui::util::size_text;
+    move || {
+        if !library.can_store() {
+            return None;
+        }
+        let count = library.saved.with(Vec::len);
+        let mine = size(library.stored_size() as f64);
+        let room_text = room.get().map(|(used, quota)| {
+            format!(
+                " Room left for this site: about {} (the browser's estimate; {} in use).",
+                size(quota - used),
+                size(used)
+            )
+        });
+        let keep = match kept.get() {
+            Some(true) => view! {
+                <span id="storage-kept">
+                    "The browser keeps this data: it will not clear it on its own when the disk runs low."
+                </span>
+            }
+            .into_any(),
+            Some(false) if asked.get() => view! {
+                <span id="storage-kept">
+                    "The browser declined for now (it decides by how much this site is used; bookmarking or installing it helps). Export a backup of what matters."
+                </span>
+            }
+            .into_any(),
+            _ => view! {
+                <span>
+                    "When the disk runs low, a browser may clear the data of sites it deems unused. "
+                    <button class="btn-link" id="storage-persist" on:click=ask>
+                        "Ask the browser to keep it"
+                    </button>
+                </span>
+            }
+            .into_any(),
+        };
+        Some(view! {
+            <p class="muted small" id="storage-room">
+                {format!("Stored in this browser: {mine} in {count} assessment{}.", if count == 1 { "" } else { "s" })}
+                {room_text}
+                " "
+                {keep}
+            </p>
+        })
+    }
+}
+
 /// One saved assessment with its actions.
 #[component]
 fn SavedItem(
@@ -249,7 +313,11 @@ fn SavedItem(
                         <span style=format!("width: {pct}%")></span>
                     </span>
                     {format!("{pct} % answered")}
-                </span> <span class="muted small">"Last change: "{format_when(entry.updated)}</span>
+                </span>
+                <span class="muted small">
+                    "Last change: "{format_when(entry.updated)} " · "
+                    <span class="saved-size">{crate::ui::util::size_text(library.size_of(&entry.id) as f64)}</span>
+                </span>
             </div>
             <div class="row-actions">
                 <button class="btn btn-small act-rename" on:click=move |_| renaming.set(Some(id.get_value()))>
