@@ -218,7 +218,7 @@ fn StorageRoom() -> impl IntoView {
         let mine = size(library.stored_size() as f64);
         let room_text = room.get().map(|(used, quota)| {
             format!(
-                " Room left for this site: about {} (the browser's estimate; {} in use).",
+                " Room left for this site: about {} (the browser's estimate; it reports {} on disk for this site, where it may keep the data compressed).",
                 size(quota - used),
                 size(used)
             )
