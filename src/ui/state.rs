@@ -414,10 +414,14 @@ impl Store {
             self.save_status.set(SaveStatus::Failed("changed in another tab".into()));
             return;
         }
+        let started = crate::ui::util::now_ms();
         let Some(env) = self.envelope() else { return };
         let completion = self.results.with_untracked(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0));
         let expected = self.last_text.get_value();
-        match storage::save(&env, completion, expected.as_deref()) {
+        let saved = storage::save(&env, completion, expected.as_deref());
+        // What the save costs the page (serialising once, handing it to the database's background write).
+        crate::ui::util::measure_since("itsm-autosave", started);
+        match saved {
             Ok(text) => {
                 self.last_text.set_value(Some(text));
                 // "Saving…" until the database has it (`on_committed`).

@@ -283,3 +283,27 @@ pub fn size_text(bytes: f64) -> String {
         format!("{:.1} GB", bytes / (KB * KB * KB))
     }
 }
+
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now_ms() -> f64 {
+    let perf = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok());
+    perf.and_then(|p| {
+        let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).ok()?.dyn_into().ok()?;
+        f.call0(&p).ok()?.as_f64()
+    })
+    .unwrap_or(0.0)
+}
+
+/// Records a User Timing measure `name` from `start` to now, so a benchmark
+/// can read how long a step took (`performance.getEntriesByName`).
+pub fn measure_since(name: &str, start: f64) {
+    let Some(perf) = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok()) else {
+        return;
+    };
+    let Ok(measure) = js_sys::Reflect::get(&perf, &"measure".into()) else { return };
+    let Ok(measure) = measure.dyn_into::<js_sys::Function>() else { return };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &now_ms().into());
+    let _ = measure.call2(&perf, &name.into(), &options);
+}
