@@ -693,8 +693,7 @@ fn write_index(list: &[IndexEntry]) -> Result<(), StorageError> {
     write(INDEX_KEY, &serde_json::to_string(list).unwrap_or_default())
 }
 
-fn entry_for(env: &Envelope, completion: f64) -> IndexEntry {
-    let a = &env.assessment;
+fn entry_for(a: &crate::domain::Assessment, completion: f64) -> IndexEntry {
     IndexEntry {
         id: a.id.clone(),
         name: a.name.clone(),
@@ -710,24 +709,34 @@ fn entry_for(env: &Envelope, completion: f64) -> IndexEntry {
 /// or wrote `expected`; returns the text written. The index line and the
 /// last-opened key go into the same transaction.
 pub fn save(env: &Envelope, completion: f64, expected: Option<&str>) -> Result<String, StorageError> {
+    save_parts(&env.assessment, &env.catalog, completion, expected)
+}
+
+/// [`save`] of an assessment and the catalog it records, without building an envelope.
+pub fn save_parts(
+    a: &crate::domain::Assessment,
+    catalog: &crate::domain::assessment::CatalogRef,
+    completion: f64,
+    expected: Option<&str>,
+) -> Result<String, StorageError> {
     available()?;
-    let key = key_of(&env.assessment.id);
+    let key = key_of(&a.id);
     if let (Some(stored), Some(expected)) = (read(&key), expected) {
         if stored != expected {
             return Err(StorageError::Conflict { stored });
         }
     }
-    let text = env.encode();
+    let text = crate::domain::format::encode_parts(a, catalog);
     // Checked again in the transaction, against what the database holds then.
     enqueue(&key, Some(text.clone()), expected.is_some())?;
     let mut list = index();
-    let entry = entry_for(env, completion);
+    let entry = entry_for(a, completion);
     match list.iter_mut().find(|e| e.id == entry.id) {
         Some(e) => *e = entry,
         None => list.push(entry),
     }
     write_index(&list)?;
-    write(LAST_KEY, &env.assessment.id)?;
+    write(LAST_KEY, &a.id)?;
     Ok(text)
 }
 
@@ -790,7 +799,7 @@ pub fn startup_check() -> Vec<Quarantined> {
         match decode(&text) {
             Ok(env) => match list.iter_mut().find(|e| e.id == id) {
                 None => {
-                    list.push(entry_for(&env, 0.0));
+                    list.push(entry_for(&env.assessment, 0.0));
                     changed = true;
                 }
                 // Entries written before the unit and date were listed get them now.

@@ -106,6 +106,15 @@ fn sample_and_backup_round_trip() {
 }
 
 #[test]
+fn the_autosave_encoding_is_the_envelope_byte_for_byte() {
+    // Autosave writes the envelope from the assessment in place (no copy); it must be the same text.
+    for env in [sample().unwrap(), decode(V1).unwrap(), decode(V2).unwrap()] {
+        let text = itsm_maturity::domain::format::encode_parts(&env.assessment, &env.catalog);
+        assert_eq!(text, env.encode());
+    }
+}
+
+#[test]
 fn not_json_names_line_and_column() {
     let e = decode("{\n  \"format\": \"itsm-assessment\",\n  \"version\": 1,\n  oops\n}").unwrap_err();
     assert!(matches!(e, FormatError::Syntax { line: 4, .. }), "{e:?}");

@@ -116,6 +116,21 @@ impl Envelope {
     }
 }
 
+/// The envelope of `a` as [`Envelope::encode`] writes it, without copying the
+/// assessment first (autosave of a large workshop: no clone of every answer).
+pub fn encode_parts(a: &Assessment, catalog: &CatalogRef) -> String {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        format: &'a str,
+        version: u32,
+        app_version: &'a str,
+        catalog: &'a CatalogRef,
+        assessment: &'a Assessment,
+    }
+    let doc = Borrowed { format: FORMAT, version: VERSION, app_version: APP_VERSION, catalog, assessment: a };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
 fn strip_position(message: &str) -> String {
     message.split(" at line ").next().unwrap_or(message).to_string()
 }

@@ -415,10 +415,15 @@ impl Store {
             return;
         }
         let started = crate::ui::util::now_ms();
-        let Some(env) = self.envelope() else { return };
+        let cref = self.doc_catalog.get_value().unwrap_or_else(|| self.catalog_ref());
         let completion = self.results.with_untracked(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0));
         let expected = self.last_text.get_value();
-        let saved = storage::save(&env, completion, expected.as_deref());
+        let Some(saved) = self
+            .assessment
+            .with_untracked(|a| a.as_ref().map(|a| storage::save_parts(a, &cref, completion, expected.as_deref())))
+        else {
+            return;
+        };
         // What the save costs the page (serialising once, handing it to the database's background write).
         crate::ui::util::measure_since("itsm-autosave", started);
         match saved {
