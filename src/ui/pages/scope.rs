@@ -248,7 +248,17 @@ fn TargetCell(
         })
     };
     view! {
-        <select class="target-select" aria-label=label prop:value=target_value on:change=on_target>
+        <select
+            class="target-select"
+            aria-label=label
+            prop:value=target_value
+            on:change=on_target
+            prop:disabled=move || row.with(|p| p.as_ref().is_some_and(|p| !p.in_scope))
+            title=move || {
+                row.with(|p| p.as_ref().is_some_and(|p| !p.in_scope))
+                    .then_some("Out of scope: put the process in scope to set its target")
+            }
+        >
             <option value="">{suggested_label}</option>
             {(0..=5u8).map(|n| view! { <option value=n.to_string()>{format!("Level {n}")}</option> }).collect_view()}
         </select>

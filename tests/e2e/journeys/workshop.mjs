@@ -160,8 +160,13 @@ journey('templates: "Small IT team" fills scope and targets; everything stays ed
   const env = JSON.parse(await stored(page, id));
   assert.equal(env.assessment.scope.incident.target, 2);
   assert.match(env.assessment.name, /Small IT team/);
+  // Its target cannot be set while it is out of scope, and says why.
+  const capacityTarget = scope.row('capacity').locator('.target-select');
+  assert.ok(await capacityTarget.isDisabled(), 'no target menu for a process out of scope');
+  assert.match(await capacityTarget.getAttribute('title'), /Out of scope/);
   // The user can take a process back in.
   await scope.setInScope('capacity', true);
+  await page.waitForFunction(() => !document.querySelector('#scope-table tr[data-process="capacity"] .target-select').disabled);
   await page.waitForTimeout(700);
   assert.equal(JSON.parse(await stored(page, id)).assessment.scope.capacity.in_scope, true);
   assert.deepEqual(errors, []);
