@@ -151,8 +151,8 @@ struct Mirror {
     unavailable: Option<String>,
     pending: BTreeMap<String, Op>,
     in_flight: bool,
-    /// The keys of the transaction under way.
-    in_flight_keys: Vec<String>,
+    /// The keys of the transaction under way, with what the database held before it.
+    in_flight_keys: Vec<(String, Option<String>)>,
     scheduled: bool,
     listener: Option<Rc<Listener>>,
     channel: Option<web_sys::BroadcastChannel>,
@@ -311,13 +311,18 @@ const JOURNAL_PREFIX: &str = "journal.itsm.";
 /// start. Returns how many were kept.
 pub fn journal_unwritten() -> usize {
     let Some(ls) = local() else { return 0 };
-    let items: Vec<(String, Option<String>)> = with(|m| {
-        m.pending.keys().chain(m.in_flight_keys.iter()).map(|k| (k.clone(), m.values.get(k).cloned())).collect()
+    // Each with what the database held before this tab's write: replayed only if it still holds that.
+    let items: Vec<(String, Option<String>, Option<String>)> = with(|m| {
+        let mut out: BTreeMap<String, Option<String>> = m.in_flight_keys.iter().cloned().collect();
+        for (k, op) in &m.pending {
+            out.entry(k.clone()).or_insert_with(|| op.before.clone());
+        }
+        out.into_iter().map(|(k, base)| (k.clone(), m.values.get(&k).cloned(), base)).collect()
     });
     items
         .into_iter()
-        .filter(|(k, v)| {
-            let entry = serde_json::json!({ "value": v }).to_string();
+        .filter(|(k, v, base)| {
+            let entry = serde_json::json!({ "value": v, "base": base }).to_string();
             ls.set_item(&format!("{JOURNAL_PREFIX}{}", &k[PREFIX.len()..]), &entry).is_ok()
         })
         .count()
@@ -340,16 +345,30 @@ async fn replay_journal(db: &idb::Database) -> Result<usize, String> {
     let keys: Vec<String> =
         (0..n).filter_map(|i| ls.key(i).ok().flatten()).filter(|k| k.starts_with(JOURNAL_PREFIX)).collect();
     let mut ops = BTreeMap::new();
+    let mut stale = 0;
     for jk in &keys {
         let key = format!("{PREFIX}{}", &jk[JOURNAL_PREFIX.len()..]);
         let entry: Option<serde_json::Value> =
             ls.get_item(jk).ok().flatten().and_then(|t| serde_json::from_str(&t).ok());
         let Some(entry) = entry else { continue };
-        let value = entry.get("value").and_then(|v| v.as_str()).map(str::to_string);
-        ops.insert(key, Op { value, before: None, checked: false });
+        let text = |f: &str| entry.get(f).and_then(|v| v.as_str()).map(str::to_string);
+        let (value, base) = (text("value"), text("base"));
+        // Only over what the database held when it was written: if another tab saved since, its version stays.
+        let now = with(|m| m.values.get(&key).cloned());
+        if now == value {
+            continue;
+        }
+        if now != base {
+            stale += 1;
+            continue;
+        }
+        ops.insert(key, Op { value, before: base, checked: true });
     }
     if ops.is_empty() {
-        return Ok(0);
+        for jk in &keys {
+            let _ = ls.remove_item(jk);
+        }
+        return if stale > 0 { Err(stale_note(stale)) } else { Ok(0) };
     }
     with(|m| {
         for (k, op) in &ops {
@@ -364,6 +383,9 @@ async fn replay_journal(db: &idb::Database) -> Result<usize, String> {
             for jk in &keys {
                 let _ = ls.remove_item(jk);
             }
+            if stale > 0 {
+                return Err(stale_note(stale));
+            }
             Ok(ops.len())
         }
         Err(e) => Err(format!(
@@ -371,6 +393,13 @@ async fn replay_journal(db: &idb::Database) -> Result<usize, String> {
              They are shown here and kept for the next start; download a copy to be safe."
         )),
     }
+}
+
+fn stale_note(n: usize) -> String {
+    format!(
+        "{n} change(s) made just before a tab closed were not applied: the same data was saved since in another \
+         tab, and that later version is kept."
+    )
 }
 
 /// Follows the other tabs: after each of their commits they name the keys
@@ -506,7 +535,7 @@ async fn flush() {
         m.scheduled = false;
         let db = m.db.clone()?;
         m.in_flight = true;
-        m.in_flight_keys = m.pending.keys().cloned().collect();
+        m.in_flight_keys = m.pending.iter().map(|(k, op)| (k.clone(), op.before.clone())).collect();
         Some((db, std::mem::take(&mut m.pending)))
     }) else {
         return;
@@ -578,9 +607,10 @@ async fn write_batch(db: &idb::Database, ops: &BTreeMap<String, Op>) -> Result<(
     let handle = store.transaction();
     for (key, op) in ops.iter().filter(|(_, op)| op.checked) {
         let now = store.get(JsValue::from_str(key)).map_err(e)?.await.map_err(e)?.and_then(|v| v.as_string());
-        if now != op.before {
+        // Deleted in another tab meanwhile: this save writes it again (the other tab said so to its user).
+        if let Some(stored) = now.filter(|now| Some(now) != op.before.as_ref()) {
             let _ = tx.abort();
-            return Err(StorageError::Conflict { stored: now.unwrap_or_default() });
+            return Err(StorageError::Conflict { stored });
         }
     }
     for (key, op) in ops {

@@ -226,6 +226,35 @@ async fn writes_not_confirmed_when_the_page_goes_are_kept_and_written_at_the_nex
 }
 
 #[wasm_bindgen_test]
+async fn a_journal_never_replays_over_what_another_tab_saved_since() {
+    let (name, _) = fresh("journal-stale").await;
+    let env: Envelope = sample().unwrap();
+    let mine = storage::save(&env, 1.0, None).unwrap();
+    storage::settled().await;
+    // This tab changes it and closes before the write is confirmed (here: refused): journaled.
+    let mut changed = env.clone();
+    changed.assessment.name = "Closed tab's change".into();
+    let undo = quota_full_for("");
+    storage::save(&changed, 1.0, Some(&mine)).unwrap();
+    storage::settled().await;
+    assert!(storage::journal_unwritten() >= 1);
+    undo.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    // Meanwhile another tab saves its own version.
+    let mut theirs = env.clone();
+    theirs.assessment.name = "Other tab's later save".into();
+    let db = other_tab(&name).await;
+    put_raw(&db, "itsm.a.sample-pizza", &theirs.encode()).await;
+    // The next start keeps the later save and says what was not applied.
+    let opened = storage::open_named(&name).await;
+    let why = opened.migration_error.unwrap_or_default();
+    assert!(why.contains("were not applied"), "{why}");
+    assert_eq!(storage::load("sample-pizza").unwrap().unwrap().0.assessment.name, "Other tab's later save");
+    assert_eq!(get_raw(&db, "itsm.a.sample-pizza").await.unwrap(), theirs.encode());
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(ls.get_item("journal.itsm.a.sample-pizza").unwrap(), None, "the journal is cleared");
+}
+
+#[wasm_bindgen_test]
 async fn app_mounts_and_shows_the_start_page() {
     fresh("mount").await;
     leptos::mount::mount_to_body(itsm_maturity::ui::App);
