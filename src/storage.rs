@@ -413,14 +413,16 @@ fn listen_to_other_tabs(_name: &str) {
             let Some(db) = with(|m| m.db.clone()) else { return };
             let Ok(values) = read_keys(&db, &keys).await else { return };
             for (key, value) in keys.into_iter().zip(values) {
-                // A key this tab is about to write keeps its pending text: the write's check finds the conflict.
-                let ours = with(|m| m.pending.contains_key(&key));
-                if !ours {
-                    with(|m| match &value {
-                        Some(v) => m.values.insert(key.clone(), v.clone()),
-                        None => m.values.remove(&key),
-                    });
+                // A key this tab is writing or about to write keeps this tab's text, and the page is not
+                // told to follow: the write's check inside its transaction finds the conflict instead.
+                let ours = with(|m| m.pending.contains_key(&key) || m.in_flight_keys.iter().any(|(k, _)| *k == key));
+                if ours {
+                    continue;
                 }
+                with(|m| match &value {
+                    Some(v) => m.values.insert(key.clone(), v.clone()),
+                    None => m.values.remove(&key),
+                });
                 if let Some(l) = with(|m| m.listener.clone()) {
                     (l.external)(key, value);
                 }
@@ -502,7 +504,8 @@ fn enqueue(key: &str, value: Option<String>, checked: bool) -> Result<(), Storag
         match m.pending.get_mut(key) {
             Some(op) => {
                 op.value = value;
-                op.checked |= checked;
+                // The latest write's intent wins: a confirmed import or a delete after a save is not checked.
+                op.checked = checked;
             }
             None => {
                 m.pending.insert(key.to_string(), Op { value, before, checked });
