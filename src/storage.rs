@@ -70,6 +70,35 @@ pub struct IndexEntry {
     /// Share of the in-scope questions answered, 0.0..=1.0.
     #[serde(default)]
     pub completion: f64,
+    /// Where the next sitting continues, while questions are open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// Where a second sitting continues: "Continue: Incident management · 63 %".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resume {
+    /// The process page to open.
+    pub process: String,
+    /// Its name, for the button.
+    pub name: String,
+    /// Share of that process's questions answered, 0.0..=1.0.
+    pub completion: f64,
+    /// About how many minutes the open questions in scope take.
+    pub minutes_left: u32,
+}
+
+/// What a save records of the answers' progress in the index line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    pub completion: f64,
+    pub resume: Option<Resume>,
+}
+
+impl From<f64> for Progress {
+    fn from(completion: f64) -> Progress {
+        Progress { completion, resume: None }
+    }
 }
 
 /// Stored text that could not be read, kept aside for the user.
@@ -726,7 +755,7 @@ fn write_index(list: &[IndexEntry]) -> Result<(), StorageError> {
     write(INDEX_KEY, &serde_json::to_string(list).unwrap_or_default())
 }
 
-fn entry_for(a: &crate::domain::Assessment, completion: f64) -> IndexEntry {
+fn entry_for(a: &crate::domain::Assessment, progress: Progress) -> IndexEntry {
     IndexEntry {
         id: a.id.clone(),
         name: a.name.clone(),
@@ -734,22 +763,23 @@ fn entry_for(a: &crate::domain::Assessment, completion: f64) -> IndexEntry {
         unit: a.organization.unit.clone(),
         date: a.date.clone(),
         updated: js_sys::Date::now(),
-        completion,
+        completion: progress.completion,
+        resume: progress.resume,
     }
 }
 
 /// Saves an assessment unless another tab changed it since this tab last read
 /// or wrote `expected`; returns the text written. The index line and the
 /// last-opened key go into the same transaction.
-pub fn save(env: &Envelope, completion: f64, expected: Option<&str>) -> Result<String, StorageError> {
-    save_parts(&env.assessment, &env.catalog, completion, expected)
+pub fn save(env: &Envelope, progress: impl Into<Progress>, expected: Option<&str>) -> Result<String, StorageError> {
+    save_parts(&env.assessment, &env.catalog, progress, expected)
 }
 
 /// [`save`] of an assessment and the catalog it records, without building an envelope.
 pub fn save_parts(
     a: &crate::domain::Assessment,
     catalog: &crate::domain::assessment::CatalogRef,
-    completion: f64,
+    progress: impl Into<Progress>,
     expected: Option<&str>,
 ) -> Result<String, StorageError> {
     available()?;
@@ -763,7 +793,7 @@ pub fn save_parts(
     // Checked again in the transaction, against what the database holds then.
     enqueue(&key, Some(text.clone()), expected.is_some())?;
     let mut list = index();
-    let entry = entry_for(a, completion);
+    let entry = entry_for(a, progress.into());
     match list.iter_mut().find(|e| e.id == entry.id) {
         Some(e) => *e = entry,
         None => list.push(entry),
@@ -797,8 +827,8 @@ pub fn assessment_key(id: &str) -> String {
 
 /// Writes an assessment whatever is stored under its id (the user confirmed:
 /// import, undo of a delete). Returns the text written.
-pub fn put(env: &Envelope, completion: f64) -> Result<String, StorageError> {
-    save(env, completion, None)
+pub fn put(env: &Envelope, progress: impl Into<Progress>) -> Result<String, StorageError> {
+    save(env, progress, None)
 }
 
 /// Puts back text exactly as it was (rollback of a failed import).
@@ -832,7 +862,7 @@ pub fn startup_check() -> Vec<Quarantined> {
         match decode(&text) {
             Ok(env) => match list.iter_mut().find(|e| e.id == id) {
                 None => {
-                    list.push(entry_for(&env.assessment, 0.0));
+                    list.push(entry_for(&env.assessment, 0.0.into()));
                     changed = true;
                 }
                 // Entries written before the unit and date were listed get them now.

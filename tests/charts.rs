@@ -148,15 +148,14 @@ fn every_chart_is_well_formed_and_accessible_in_every_case_width_and_theme() {
 #[test]
 fn process_charts_have_one_group_per_in_scope_process() {
     for r in [sample_results(), full_results(), mini_mixed().1] {
-        let expected = in_scope_ids(&r);
+        // One order on every chart: the priority order of the profile and the presenter.
+        let expected: Vec<String> = r.in_scope_by_priority().iter().map(|p| p.id.clone()).collect();
         assert!(expected.len() >= 3);
         for (chart, f) in PROCESS_CHARTS {
             let svg = f(&r, &ChartOptions::default());
             let doc = parse(&svg);
             let mut got = ids(&doc, "data-process");
-            if chart != "gaps" {
-                assert_eq!(got, expected, "{chart}: rows/axes in catalog order");
-            }
+            assert_eq!(got, expected, "{chart}: rows/axes in the priority order");
             got.sort();
             let mut want = expected.clone();
             want.sort();
@@ -397,7 +396,7 @@ fn heatmap_cells_carry_the_rating_letter_and_colour() {
     let (_, r) = mini_mixed();
     let svg = heatmap(&r, &ChartOptions::default());
     let doc = parse(&svg);
-    for (id, letter, fill) in [("a", "F", "#0072B2"), ("b", "L", "#56B4E9"), ("c", "–", "#E4E9F0")] {
+    for (id, letter, fill) in [("a", "F", "#2C7BB6"), ("b", "L", "#ABD9E9"), ("c", "–", "#E4E9F0")] {
         let g = tagged(&doc, "data-process").into_iter().find(|(g, _)| g == id).unwrap().1;
         let cells: Vec<Node> = g.descendants().filter(|n| n.attribute("data-attribute").is_some()).collect();
         let attrs: Vec<&str> = cells.iter().map(|n| n.attribute("data-attribute").unwrap()).collect();
@@ -408,8 +407,8 @@ fn heatmap_cells_carry_the_rating_letter_and_colour() {
             assert_eq!(rect.attribute("fill"), Some(fill), "{id}");
         }
     }
-    // F is white on blue, L black on sky blue: readable letters.
-    assert!(svg.contains("fill=\"#FFFFFF\" font-weight=\"bold\">\nF"), "white F");
+    // Letters in whichever of black and white contrasts more: black on both blues.
+    assert!(svg.contains("fill=\"#000000\" font-weight=\"bold\">\nF"), "black F");
     assert!(svg.contains("fill=\"#000000\" font-weight=\"bold\">\nL"), "black L");
     let legend = texts(doc.root_element()).join("|");
     for word in ["Not achieved", "Partially", "Largely", "Fully", "Unrated"] {
@@ -561,5 +560,17 @@ fn the_pizza_sample_renders_all_four_charts() {
             let dark = f(&r, &ChartOptions { width: 800, dark: true });
             std::fs::write(std::path::Path::new(dir).join(format!("{chart}-dark.svg")), dark).unwrap();
         }
+    }
+}
+
+#[test]
+fn heatmap_names_wrap_onto_two_lines_on_a_phone_instead_of_being_cut() {
+    let r = sample_results();
+    let svg = heatmap(&r, &ChartOptions { width: 360, dark: false });
+    let doc = parse(&svg);
+    for (id, g) in tagged(&doc, "data-process") {
+        let name = &r.process(&id).unwrap().name;
+        let shown: String = texts(g).into_iter().filter(|t| t.chars().count() > 3).collect::<Vec<_>>().join(" ");
+        assert_eq!(shown.replace(' ', ""), name.replace(' ', ""), "{id}: the whole name is shown");
     }
 }

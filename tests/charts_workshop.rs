@@ -604,7 +604,11 @@ fn radar_compare_draws_a_process_the_baseline_lacks_at_zero() {
     let results = evaluate(&c, &now);
     let svg = radar_compare(&results, &baseline, &ChartOptions::default());
     let doc = parse(&svg);
-    assert_eq!(row_ids(&doc), ["a", "b", "c"]);
+    let by_priority: Vec<String> = results.in_scope_by_priority().iter().map(|p| p.id.clone()).collect();
+    assert_eq!(row_ids(&doc), by_priority, "the priority order");
+    let mut all = row_ids(&doc);
+    all.sort();
+    assert_eq!(all, ["a", "b", "c"]);
     let square = |id: &str| {
         let (_, g) = rows(&doc).into_iter().find(|(r, _)| r == id).unwrap();
         let r = g.descendants().find(|n| n.has_tag_name("rect")).unwrap();

@@ -110,3 +110,15 @@ fn unknown_answer_keys_are_kept_and_reported() {
     assert_eq!(r.unknown_answers, vec![QuestionKey::new("a", "retired-question"), QuestionKey::new("zzz", "a-1")]);
     assert_eq!(a.participants[0].answers.len(), 2, "kept in the assessment");
 }
+
+#[test]
+fn a_distribution_reads_in_scale_order_and_counts_who_did_not_answer() {
+    let t = Tally::of([L, N, P, P, F, P, NA, DK, DK]);
+    assert_eq!(t.counts(), vec![("N", 1), ("P", 3), ("L", 1), ("F", 1), ("N/A", 1), ("?", 2)]);
+    assert_eq!(t.answered(), 9);
+    assert_eq!(t.summary(12), "N 1 · P 3 · L 1 · F 1 · N/A 1 · ? 2 · 3 not answered");
+    // Answers nobody gave are left out; nobody missing, nothing said about it.
+    assert_eq!(Tally::of([F, F, P]).summary(3), "P 1 · F 2");
+    assert_eq!(Tally::default().summary(0), "No answers yet");
+    assert_eq!(Tally::default().summary(20), "20 not answered");
+}

@@ -235,3 +235,29 @@ fn envelope_records_catalog_and_app_version() {
     assert_eq!(v["catalog"]["id"], "itsm-default");
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn a_logo_and_an_assessor_round_trip_and_a_hostile_logo_is_refused() {
+    use itsm_maturity::domain::assessment::{HeaderField, MAX_LOGO};
+    use itsm_maturity::domain::Action;
+    let mut env = decode(V2).unwrap();
+    let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    env.assessment.apply(Action::SetHeader(HeaderField::Logo(png.into()))).unwrap();
+    env.assessment.apply(Action::SetHeader(HeaderField::Assessor("Dana Ruiz".into()))).unwrap();
+    let back = decode(&env.encode()).unwrap();
+    assert_eq!((back.assessment.logo.as_str(), back.assessment.assessor.as_str()), (png, "Dana Ruiz"));
+    // Only images as data URLs, and not too large: nothing to fetch, nothing to run.
+    for bad in [
+        "https://example.com/logo.png".to_string(),
+        "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=".to_string(),
+        "data:image/png;base64,<img src=x onerror=alert(1)>".to_string(),
+        format!("data:image/png;base64,{}", "A".repeat(MAX_LOGO)),
+    ] {
+        let e = env.assessment.apply(Action::SetHeader(HeaderField::Logo(bad.clone()))).unwrap_err();
+        assert!(e.to_string().starts_with("a logo must be a PNG, JPEG, WebP or GIF image"), "{e}");
+        let mut v: Value = serde_json::from_str(&env.encode()).unwrap();
+        v["assessment"]["logo"] = json!(bad);
+        assert_eq!(err(&v), "field 'assessment.logo' is not a PNG, JPEG, WebP or GIF image as a data URL");
+    }
+    assert_eq!(env.assessment.logo, png, "a refused logo leaves the one there");
+}

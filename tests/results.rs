@@ -192,20 +192,90 @@ fn next_unanswered_stays_on_the_page_then_moves_on_then_ends_at_the_results() {
         move |q: &itsm_maturity::domain::results::QuestionResult| a.my_answer(&q.key).and_then(|e| e.answer).is_none()
     };
     let r = evaluate(&c, &a);
-    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Here(0), "the first question of the page");
+    // The catalog's order (a, b), as a user may choose it.
+    let order = r.order(true);
+    assert_eq!(order, ["a", "b"]);
+    assert_eq!(r.next_unanswered(&order, "a", open(&a)), NextStop::Here(0), "the first question of the page");
     answer(&mut a, "a", "a-1", Answer::F);
     let r = evaluate(&c, &a);
-    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Here(1));
+    assert_eq!(r.next_unanswered(&order, "a", open(&a)), NextStop::Here(1));
     answer_all(&c, &mut a, "a", Answer::L);
     let r = evaluate(&c, &a);
-    assert_eq!(r.next_unanswered("a", open(&a)), NextStop::Process("b".into()), "on to the next process");
+    assert_eq!(r.next_unanswered(&order, "a", open(&a)), NextStop::Process("b".into()), "on to the next process");
     // From the last process it wraps round to an earlier one with open questions.
-    assert_eq!(r.next_unanswered("b", open(&a)), NextStop::Here(0));
+    assert_eq!(r.next_unanswered(&order, "b", open(&a)), NextStop::Here(0));
     answer_all(&c, &mut a, "b", Answer::DK);
     let r = evaluate(&c, &a);
     // "Don't know" counts as answered at this device: nothing is left.
-    assert_eq!(r.next_unanswered("b", open(&a)), NextStop::Results);
-    assert_eq!(r.questions_entry(), Some("b"), "the stepper still opens where answers are missing (don't know)");
+    assert_eq!(r.next_unanswered(&order, "b", open(&a)), NextStop::Results);
+    assert_eq!(r.questions_entry(&order), Some("b"), "the stepper still opens where answers are missing (don't know)");
+}
+
+#[test]
+fn a_second_sitting_continues_on_the_page_left_and_estimates_the_time_left() {
+    let c = mini_catalog();
+    let mut a = assessment();
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    let r = evaluate(&c, &a);
+    let open: usize = r.in_scope().map(|p| p.asked).sum();
+    assert!(open > 0);
+    assert_eq!(r.resume_at(&r.order(true), None).map(|p| p.id.as_str()), Some("a"), "nothing yet: the first process");
+    assert_eq!(r.minutes_left(), (open as u32 * 30).div_ceil(60).div_ceil(5) * 5);
+    assert_eq!(r.minutes_left() % 5, 0, "rounded to five minutes");
+    // Half of "a" answered, the person was on "b": continue on "b".
+    answer(&mut a, "a", "a-1", Answer::F);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.resume_at(&r.order(true), Some("b")).map(|p| p.id.as_str()), Some("b"));
+    // "b" done: on to the next process with open questions, wrapping round to "a".
+    answer_all(&c, &mut a, "b", Answer::L);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.resume_at(&r.order(true), Some("b")).map(|p| p.id.as_str()), Some("a"));
+    assert_eq!(r.resume_at(&r.order(true), Some("unknown")).map(|p| p.id.as_str()), Some("a"));
+    answer_all(&c, &mut a, "a", Answer::P);
+    let r = evaluate(&c, &a);
+    assert_eq!(r.resume_at(&r.order(true), Some("a")), None, "all answered: nothing to continue");
+    assert_eq!(r.minutes_left(), 0);
+}
+
+#[test]
+fn the_questionnaire_follows_the_priority_order_unless_the_catalog_order_is_asked_for() {
+    let c = Catalog::default_catalog();
+    let r = evaluate(&c, &sample().unwrap().assessment);
+    let by_priority: Vec<String> = r.in_scope_by_priority().iter().map(|p| p.id.clone()).collect();
+    let catalog: Vec<String> = r.in_scope().map(|p| p.id.clone()).collect();
+    assert_ne!(by_priority, catalog, "the sample's two orders differ, so the choice shows");
+    let order = r.order(false);
+    assert_eq!(order, by_priority);
+    assert_eq!(r.order(true), catalog);
+    // Back and next follow the order given, and the first has no back, the last no next.
+    let (prev, next) = r.neighbours(&order, &order[1]);
+    assert_eq!((prev.unwrap().id.as_str(), next.unwrap().id.as_str()), (order[0].as_str(), order[2].as_str()));
+    assert!(r.neighbours(&order, &order[0]).0.is_none());
+    assert!(r.neighbours(&order, order.last().unwrap()).1.is_none());
+    // The sample is answered: the questions open on the first of the order.
+    assert_eq!(r.questions_entry(&order), Some(order[0].as_str()));
+    assert_eq!(r.questions_entry(&r.order(true)), Some(catalog[0].as_str()));
+    // The scope table: the same order for what is in scope, then the rest by relevance.
+    let scope = r.scope_order(false);
+    assert_eq!(scope.len(), r.processes.len());
+    assert_eq!(&scope[..order.len()], &order[..]);
+    let rest: Vec<u8> = scope[order.len()..].iter().map(|id| r.process(id).unwrap().relevance.score).collect();
+    assert!(rest.windows(2).all(|w| w[0] >= w[1]), "out of scope by relevance: {rest:?}");
+    assert_eq!(r.scope_order(true), r.processes.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+}
+
+#[test]
+fn objectives_weigh_importance_times_the_support_missing() {
+    let r = evaluate(&Catalog::default_catalog(), &sample().unwrap().assessment);
+    let weight =
+        |o: &itsm_maturity::domain::results::ObjectiveSupport| o.support.map(|s| o.importance as f64 * (100.0 - s));
+    let order: Vec<Option<f64>> = r.objectives_by_weight().iter().map(|o| weight(o)).collect();
+    let rated: Vec<f64> = order.iter().flatten().copied().collect();
+    assert!(rated.len() >= 2, "the sample rates several objectives");
+    assert!(rated.windows(2).all(|w| w[0] >= w[1]), "heaviest shortfall first: {order:?}");
+    // Unrated objectives come last.
+    let first_unrated = order.iter().position(Option::is_none).unwrap_or(order.len());
+    assert!(order[first_unrated..].iter().all(Option::is_none));
 }
 
 #[test]

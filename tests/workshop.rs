@@ -136,6 +136,9 @@ fn my_answers_files_merge_by_name_and_replace_on_reimport() {
     assert_eq!(facilitator.participants.len(), 3);
     assert_eq!(facilitator.participants[1].answers[&QuestionKey::new("a", "a-1")].answer, Some(L));
     assert_eq!(facilitator.participants[1].id, "p2");
+    // The status table's "new" or "replaced": Ben's second file, the others' first.
+    let files: Vec<u16> = facilitator.participants.iter().map(|p| p.files).collect();
+    assert_eq!(files, vec![1, 2, 1]);
 }
 
 #[test]

@@ -1,18 +1,18 @@
-//! Attribute heatmap: in-scope processes (rows, catalog order) × the nine
+//! Attribute heatmap: in-scope processes (rows, the one priority order) × the nine
 //! process attributes PA1.1–PA5.2 (columns, grouped by capability level).
 //! Each cell is coloured by its N/P/L/F rating and carries the letter, or "–"
 //! on a neutral cell when unrated ("n/a" when the attribute is not
 //! applicable: every question answered N/A), so colour is never the only cue.
 //!
-//! Colours (Okabe–Ito, colour-blind safe, darkening from N to F so that
-//! lightness alone also orders them): N a pale vermillion tint, P orange,
-//! L sky blue, F blue; the letter is black or white, whichever contrasts
-//! more with its cell. Every row is one
+//! Colours: the app's one rating scale ([`super::RATING_SCALE`], ColorBrewer
+//! RdYlBu, colour-blind safe): N the strongest warning (red), P orange,
+//! L light blue, F blue, so a weak profile reads as weak on a projector; the
+//! letter is black or white, whichever contrasts more with its cell. Every row is one
 //! `<g data-process="id">`; every cell has a tooltip with its achievement.
 
 use super::{
-    blend, bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
-    PALETTE,
+    bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
+    RATING_SCALE,
 };
 use crate::domain::results::Results;
 use crate::domain::scoring::{AttributeScore, Rating};
@@ -28,13 +28,12 @@ const LEGEND_H: i32 = 34;
 const LEVEL_GAP: i32 = 6;
 
 /// The fill of a cell with this rating (`None` = unrated) on background `bg`.
-fn rating_colour(rating: Option<Rating>, bg: RGBColor, dark: bool) -> RGBColor {
+fn rating_colour(rating: Option<Rating>, dark: bool) -> RGBColor {
     match rating {
-        // N is a tint of vermillion: pale on light, deep on dark, never glaring.
-        Some(Rating::N) => blend(rgb(PALETTE[5]), bg, if dark { 0.5 } else { 0.35 }),
-        Some(Rating::P) => rgb(PALETTE[1]),
-        Some(Rating::L) => rgb(PALETTE[4]),
-        Some(Rating::F) => rgb(PALETTE[0]),
+        Some(Rating::N) => rgb(RATING_SCALE[0]),
+        Some(Rating::P) => rgb(RATING_SCALE[1]),
+        Some(Rating::L) => rgb(RATING_SCALE[2]),
+        Some(Rating::F) => rgb(RATING_SCALE[3]),
         None if dark => rgb("#334152"),
         None => rgb("#E4E9F0"),
     }
@@ -42,7 +41,7 @@ fn rating_colour(rating: Option<Rating>, bg: RGBColor, dark: bool) -> RGBColor {
 
 /// The heatmap of attribute ratings of the in-scope processes.
 pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
-    let procs: Vec<_> = results.in_scope().collect();
+    let procs: Vec<_> = results.in_scope_by_priority();
     if procs.is_empty() {
         return message_chart(opts, "Attribute ratings: no process in scope yet.", "No process in scope yet");
     }
@@ -56,7 +55,17 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let level_of = |col: usize| Attribute::ALL.get(col).map_or(1, |a| a.level() as i32);
     let col_x = |col: usize| x0 + col as i32 * cell_w + (level_of(col) - 1) * LEVEL_GAP;
     let top = PAD + HEADER_H;
-    let rows_h = procs.len() as i32 * ROW_H;
+    // A name that does not fit one line gets two, or on a phone three (every row grows), not an ellipsis.
+    let lines_needed = |n: usize| procs.iter().all(|p| !fit(&p.name, label_w as f64, name_size, n).1);
+    let lines_max = if lines_needed(1) {
+        1
+    } else if lines_needed(2) || width >= 480 {
+        2
+    } else {
+        3
+    };
+    let row_h = ROW_H + (lines_max as i32 - 1) * 13;
+    let rows_h = procs.len() as i32 * row_h;
     let legend_top = top + rows_h + 14;
     let wide = cell_w >= 48;
     let small = if wide { 12.0 } else { 10.0 };
@@ -110,7 +119,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
         }
         // Legend.
         for &(rating, letter, word, lx, ly) in &placed {
-            let fill = rating_colour(rating, theme.bg, opts.dark);
+            let fill = rating_colour(rating, opts.dark);
             area.draw(&Rectangle::new([(lx, ly), (lx + 18, ly + 18)], fill.filled()))?;
             let ink = if rating.is_some() { text_on(fill) } else { theme.muted };
             area.draw(&Text::new(letter, (lx + 9, ly + 9), bold(11.0, ink, HPos::Center, VPos::Center)))?;
@@ -120,20 +129,22 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     });
 
     for (i, p) in procs.iter().enumerate() {
-        let y = top + i as i32 * ROW_H;
-        let (lines, cut) = fit(&p.name, label_w as f64, name_size, 1);
+        let y = top + i as i32 * row_h;
+        let (lines, cut) = fit(&p.name, label_w as f64, name_size, lines_max);
+        let line_h = (name_size * 1.2) as i32;
+        let first_y = y + row_h / 2 - (lines.len() as i32 - 1) * line_h / 2;
         svg.group(&[("data-process", &p.id)], cut.then_some(p.name.as_str()), |svg| {
             svg.draw(|area| {
-                for line in &lines {
+                for (k, line) in lines.iter().enumerate() {
                     let style = font(name_size, theme.text, HPos::Right, VPos::Center);
-                    area.draw(&Text::new(line.as_str(), (PAD + label_w, y + ROW_H / 2), style))?;
+                    area.draw(&Text::new(line.as_str(), (PAD + label_w, first_y + k as i32 * line_h), style))?;
                 }
                 Ok(())
             });
             for (c, attr) in Attribute::ALL.into_iter().enumerate() {
                 let score = p.attribute(attr);
                 let rating = score.and_then(|a| a.rating);
-                let fill = rating_colour(rating, theme.bg, opts.dark);
+                let fill = rating_colour(rating, opts.dark);
                 let (letter, ink) = match rating {
                     Some(r) => (r.code(), text_on(fill)),
                     None if score.is_some_and(|a| !a.applicable) => ("n/a", theme.muted),
@@ -142,9 +153,9 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                 let cx = col_x(c);
                 svg.group(&[("data-attribute", attr.id())], Some(&tooltip(attr.id(), score)), |svg| {
                     svg.draw(|area| {
-                        area.draw(&Rectangle::new([(cx + 1, y + 1), (cx + cell_w - 1, y + ROW_H - 1)], fill.filled()))?;
+                        area.draw(&Rectangle::new([(cx + 1, y + 1), (cx + cell_w - 1, y + row_h - 1)], fill.filled()))?;
                         let style = bold(13.0, ink, HPos::Center, VPos::Center);
-                        area.draw(&Text::new(letter, (cx + cell_w / 2, y + ROW_H / 2), style))
+                        area.draw(&Text::new(letter, (cx + cell_w / 2, y + row_h / 2), style))
                     });
                 });
             }

@@ -25,6 +25,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt::Write as _;
 
+/// The one rating scale of the app (ColorBrewer RdYlBu, four classes:
+/// colour-blind safe and ordered): N the strongest warning (red), P orange,
+/// L light blue, F blue. The heatmap, the distribution bars, the answer
+/// buttons, the report and the presenter use these hues (the CSS holds the
+/// same values as `--rate-n` … `--rate-f`).
+pub const RATING_SCALE: [&str; 4] = ["#D7191C", "#FDAE61", "#ABD9E9", "#2C7BB6"];
+
 /// The colour-blind-safe palette (Okabe–Ito) used by every chart.
 pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 

@@ -1,8 +1,7 @@
 //! Objective support bars: one horizontal bar per rated objective, 0–100 %.
 //!
-//! Order: as in [`Results::objectives`] (catalog objectives in catalog order,
-//! then custom ones), so the chart reads in the same order as the objective
-//! list and its text table beside it. An objective none of whose processes is
+//! Order: [`Results::objectives_by_weight`] (importance × missing support,
+//! highest first), the order of the business view and its text table. An objective none of whose processes is
 //! in scope has no support figure: its row stays, labelled "no process in
 //! scope", with an empty track. Every row is one `<g data-objective="id">`.
 
@@ -21,7 +20,7 @@ const STACK_BELOW: i32 = 520;
 
 /// The support bars of every rated objective.
 pub fn objective_bars(results: &Results, opts: &ChartOptions) -> String {
-    let objectives = &results.objectives;
+    let objectives = results.objectives_by_weight();
     if objectives.is_empty() {
         return message_chart(opts, "Objective support: no objective rated yet.", "No objective rated yet");
     }

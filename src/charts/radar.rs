@@ -1,5 +1,6 @@
 //! Radar (spider) chart: the capability index (0–5) of every in-scope process,
-//! current against target, one axis per process in catalog order, rings 1–5.
+//! current against target, one axis per process in the one priority order
+//! (clockwise from the top, the most urgent first), rings 1–5.
 //!
 //! - No process in scope: a message instead of a chart.
 //! - One or two processes: a radar needs three axes, so the same data is shown
@@ -44,7 +45,7 @@ pub fn radar_compare(results: &Results, baseline: &Results, opts: &ChartOptions)
 type Baseline = Option<Vec<f64>>;
 
 fn draw(results: &Results, baseline: Option<&Results>, opts: &ChartOptions) -> String {
-    let procs: Vec<&ProcessResult> = results.in_scope().collect();
+    let procs: Vec<&ProcessResult> = results.in_scope_by_priority();
     let base: Baseline = baseline.map(|b| procs.iter().map(|p| b.process(&p.id).map_or(0.0, |x| x.index)).collect());
     match procs.len() {
         0 => message_chart(opts, "Capability radar: no process in scope yet.", "No process in scope yet"),

@@ -240,12 +240,24 @@ pub struct AnswerEntry {
 }
 
 /// One person's set of answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Participant {
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub answers: BTreeMap<QuestionKey, AnswerEntry>,
+    /// When the facilitator last imported this person's answers file
+    /// (milliseconds since the epoch); `None` for answers given on this device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<f64>,
+    /// How many answers files of this person were imported (more than one:
+    /// a later file replaced the earlier answers).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub files: u16,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
 }
 
 /// Where an item of the action plan stands.
@@ -392,6 +404,13 @@ pub struct Assessment {
     /// ISO date `YYYY-MM-DD` of the assessment.
     #[serde(default)]
     pub date: String,
+    /// Who led the assessment (a consultant, the facilitator), for the report.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
+    /// The organization's logo for the report, as a `data:image/…;base64,`
+    /// URL (kept with the assessment, never fetched from anywhere).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub logo: String,
     #[serde(default)]
     pub organization: Organization,
     #[serde(default)]
@@ -429,6 +448,8 @@ impl Assessment {
             id: id.to_string(),
             name: name.to_string(),
             date: date.to_string(),
+            assessor: String::new(),
+            logo: String::new(),
             organization: Organization::default(),
             mode: Mode::Quick,
             objectives: BTreeMap::new(),
@@ -436,7 +457,7 @@ impl Assessment {
             services: Vec::new(),
             strategy: Vec::new(),
             scope: BTreeMap::new(),
-            participants: vec![Participant { id: "p1".into(), name: "Me".into(), answers: BTreeMap::new() }],
+            participants: vec![Participant { id: "p1".into(), name: "Me".into(), ..Default::default() }],
             active: "p1".into(),
             agreed: BTreeMap::new(),
             baseline: None,
@@ -500,6 +521,9 @@ impl Assessment {
 pub enum HeaderField {
     AssessmentName(String),
     Date(String),
+    Assessor(String),
+    /// A `data:` URL of a PNG, JPEG, WebP or GIF image (empty removes it).
+    Logo(String),
     OrgName(String),
     Unit(String),
     Size(Option<SizeBand>),
@@ -621,6 +645,8 @@ pub enum ActionError {
     },
     LastParticipant,
     BadDate(String),
+    /// Not a PNG, JPEG, WebP or GIF image of at most [`MAX_LOGO`] characters as a data URL.
+    BadLogo,
     /// The assessment is open read-only (its catalog is not loaded).
     ReadOnly,
 }
@@ -644,6 +670,9 @@ impl fmt::Display for ActionError {
                 write!(f, "an assessment needs at least one participant")
             }
             ActionError::BadDate(d) => write!(f, "\"{d}\" is not a date; use the form 2026-11-23"),
+            ActionError::BadLogo => {
+                write!(f, "a logo must be a PNG, JPEG, WebP or GIF image of at most {} KB", MAX_LOGO * 3 / 4 / 1024)
+            }
             ActionError::ReadOnly => write!(f, "this assessment is open read-only because its catalog is not loaded"),
         }
     }
@@ -672,6 +701,22 @@ fn name(what: &'static str, value: &str) -> Result<(), ActionError> {
         return Err(ActionError::Empty { what });
     }
     text(what, value, MAX_NAME)
+}
+
+/// Longest logo accepted, as data-URL characters (about 300 KB of image).
+pub const MAX_LOGO: usize = 400_000;
+
+/// Whether `v` is empty or a base64 data URL of a PNG, JPEG, WebP or GIF image within [`MAX_LOGO`].
+pub fn valid_logo(v: &str) -> bool {
+    if v.is_empty() {
+        return true;
+    }
+    let Some(rest) = v.strip_prefix("data:image/") else { return false };
+    let Some((kind, data)) = rest.split_once(";base64,") else { return false };
+    v.len() <= MAX_LOGO
+        && matches!(kind, "png" | "jpeg" | "webp" | "gif")
+        && !data.is_empty()
+        && data.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
 }
 
 /// Whether `d` is an ISO date `YYYY-MM-DD` with a plausible month and day (or empty).
@@ -756,6 +801,16 @@ impl Assessment {
                 HeaderField::OrgName(v) => {
                     text("organization name", &v, MAX_NAME)?;
                     self.organization.name = v;
+                }
+                HeaderField::Logo(v) => {
+                    if !valid_logo(&v) {
+                        return Err(ActionError::BadLogo);
+                    }
+                    self.logo = v;
+                }
+                HeaderField::Assessor(v) => {
+                    text("assessor", &v, MAX_NAME)?;
+                    self.assessor = v;
                 }
                 HeaderField::Unit(v) => {
                     text("unit", &v, MAX_NAME)?;
@@ -941,8 +996,12 @@ impl Assessment {
                 let same = |x: &Participant| x.name.trim().eq_ignore_ascii_case(p.name.trim());
                 if let Some(slot) = self.participants.iter_mut().find(|x| same(x)) {
                     p.id = slot.id.clone();
+                    // Answers given on this device and then a file count as one earlier set.
+                    let before = slot.files.max(u16::from(!slot.answers.is_empty()));
+                    p.files = before.saturating_add(1);
                     *slot = p;
                 } else {
+                    p.files = 1;
                     if self.participants.len() >= MAX_PARTICIPANTS {
                         return Err(ActionError::Limit { what: "participants", max: MAX_PARTICIPANTS });
                     }

@@ -997,6 +997,16 @@ impl Catalog {
         self.templates.iter().find(|t| t.id == id)
     }
 
+    /// A capability level in words for people who do not know the scale:
+    /// "Level 1 · Performed" (level 0: "Level 0 · Incomplete").
+    pub fn level_words(&self, level: u8) -> String {
+        match self.levels.iter().find(|l| l.level == level) {
+            Some(l) => format!("Level {level} · {}", l.name),
+            None if level == 0 => "Level 0 · Incomplete".into(),
+            None => format!("Level {level}"),
+        }
+    }
+
     /// The process with this id.
     pub fn process(&self, id: &str) -> Option<&Process> {
         self.processes.iter().find(|p| p.id == id)
@@ -1010,6 +1020,16 @@ impl Catalog {
     /// The attribute description for an id.
     pub fn attribute(&self, id: &str) -> Option<&AttributeInfo> {
         self.attributes.iter().find(|a| a.id == id)
+    }
+
+    /// How many questions the full assessment asks of these processes
+    /// (unknown ids count nothing).
+    pub fn full_questions<'a>(&self, processes: impl IntoIterator<Item = &'a str>) -> usize {
+        processes
+            .into_iter()
+            .filter_map(|id| self.process(id))
+            .map(|p| p.questions.len() + self.generic_questions.len())
+            .sum()
     }
 
     /// How many questions an assessment asks in quick scan and in full mode.

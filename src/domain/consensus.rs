@@ -51,6 +51,35 @@ impl Tally {
         (0..4u8).rev().find(|&s| self.steps[s as usize] > 0)
     }
 
+    /// The answers counted, in scale order, each with its code: N, P, L, F,
+    /// then N/A and "?" (don't know); answers nobody gave are left out.
+    pub fn counts(&self) -> Vec<(&'static str, u16)> {
+        let mut v: Vec<(&'static str, u16)> = ["N", "P", "L", "F"].into_iter().zip(self.steps).collect();
+        v.push(("N/A", self.not_applicable));
+        v.push(("?", self.dont_know));
+        v.retain(|(_, n)| *n > 0);
+        v
+    }
+
+    /// Everyone who answered, whatever the answer.
+    pub fn answered(&self) -> u16 {
+        self.scored() + self.not_applicable + self.dont_know
+    }
+
+    /// The distribution in words: "N 3 · P 8 · L 6 · F 3" (and "· N/A 1",
+    /// "· ? 2"), with "· 2 not answered" when `people` is more than answered.
+    pub fn summary(&self, people: usize) -> String {
+        let mut parts: Vec<String> = self.counts().into_iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let open = people.saturating_sub(self.answered() as usize);
+        if open > 0 {
+            parts.push(format!("{open} not answered"));
+        }
+        if parts.is_empty() {
+            return "No answers yet".into();
+        }
+        parts.join(" · ")
+    }
+
     /// Spread in steps (max − min), 0 when fewer than two scored answers.
     pub fn spread(&self) -> u8 {
         match (self.min(), self.max()) {

@@ -396,6 +396,9 @@ fn validate(env: &Envelope, prefix: &str) -> Result<(), FormatError> {
             return Err(invalid(prefix, &format!("assessment.scope.{p}.target"), "is above 5".into()));
         }
     }
+    if !super::assessment::valid_logo(&a.logo) {
+        return Err(invalid(prefix, "assessment.logo", "is not a PNG, JPEG, WebP or GIF image as a data URL".into()));
+    }
     validate_strategy(a, prefix)?;
     validate_plan(a, prefix)
 }

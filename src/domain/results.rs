@@ -421,6 +421,14 @@ impl Results {
         });
         list
     }
+    /// Objectives by what their shortfall costs: importance × (100 − support),
+    /// highest first (the more important first on a tie); unrated last.
+    pub fn objectives_by_weight(&self) -> Vec<&ObjectiveSupport> {
+        let weight = |o: &ObjectiveSupport| o.support.map_or(-1.0, |s| o.importance as f64 * (100.0 - s));
+        let mut list: Vec<&ObjectiveSupport> = self.objectives.iter().collect();
+        sort_stable(&mut list, |a, b| weight(b).total_cmp(&weight(a)).then(b.importance.cmp(&a.importance)));
+        list
+    }
     /// In-scope processes with a target above 0 that meet it, and how many
     /// have such a target: (met, with a target).
     pub fn targets_met(&self) -> (usize, usize) {
@@ -462,15 +470,61 @@ impl Results {
         self.roadmap.iter().filter(move |s| s.process == process)
     }
 
+    /// Which steps of the flow (organization, objectives, strategy, services,
+    /// scope, questions, results) have what they need: a name, a rated
+    /// objective, a decision, a service, a process in scope, every question
+    /// answered; the results are done when the questions are.
+    pub fn steps_done(&self, a: &super::assessment::Assessment) -> [bool; 7] {
+        let questions = self.asked > 0 && self.answered >= self.asked;
+        [
+            !a.organization.name.trim().is_empty(),
+            a.objectives.values().any(|i| *i > 0) || a.custom_objectives.iter().any(|o| o.importance > 0),
+            !a.strategy.is_empty(),
+            !a.services.is_empty(),
+            self.in_scope().next().is_some(),
+            questions,
+            questions,
+        ]
+    }
+
+    /// The questionnaire's order of the in-scope processes: the one priority
+    /// order of the app ([`by_priority`]), or the catalog's when the user
+    /// asks for it. A page keeps the order it was opened with, so a process
+    /// does not move while its answers change its priority.
+    pub fn order(&self, catalog_order: bool) -> Vec<String> {
+        if catalog_order {
+            self.in_scope().map(|p| p.id.clone()).collect()
+        } else {
+            self.in_scope_by_priority().into_iter().map(|p| p.id.clone()).collect()
+        }
+    }
+
+    /// The scope table's order: the processes in scope in the questionnaire's
+    /// order, then the others by relevance (the highest first, so the next
+    /// candidates are on top); every process in the catalog's order when asked.
+    pub fn scope_order(&self, catalog_order: bool) -> Vec<String> {
+        if catalog_order {
+            return self.processes.iter().map(|p| p.id.clone()).collect();
+        }
+        let mut list = self.order(false);
+        list.extend(self.by_relevance().into_iter().filter(|p| !p.in_scope).map(|p| p.id.clone()));
+        list
+    }
+
+    /// The processes of `order` that are in scope, in that order.
+    fn ordered<'a, 'o>(&'a self, order: &'o [String]) -> impl Iterator<Item = &'a ProcessResult> + use<'a, 'o> {
+        order.iter().filter_map(move |id| self.process(id)).filter(|p| p.in_scope)
+    }
+
     /// Where "next unanswered question" leads from process `here`: the first
-    /// open question on this page, else the next in-scope process (in catalog
-    /// order, wrapping round) that has one, else the results. `is_open` says
-    /// whether the person at this device still has to answer a question.
-    pub fn next_unanswered(&self, here: &str, is_open: impl Fn(&QuestionResult) -> bool) -> NextStop {
+    /// open question on this page, else the next process of `order` (wrapping
+    /// round) that has one, else the results. `is_open` says whether the
+    /// person at this device still has to answer a question.
+    pub fn next_unanswered(&self, order: &[String], here: &str, is_open: impl Fn(&QuestionResult) -> bool) -> NextStop {
         if let Some(i) = self.process(here).and_then(|p| p.questions.iter().position(&is_open)) {
             return NextStop::Here(i);
         }
-        let scoped: Vec<&ProcessResult> = self.in_scope().collect();
+        let scoped: Vec<&ProcessResult> = self.ordered(order).collect();
         let start = scoped.iter().position(|p| p.id == here).map_or(0, |i| i + 1);
         (0..scoped.len())
             .map(|k| scoped[(start + k) % scoped.len()])
@@ -478,21 +532,43 @@ impl Results {
             .map_or(NextStop::Results, |p| NextStop::Process(p.id.clone()))
     }
 
-    /// Where the "Questions" step opens: the first in-scope process with an
-    /// unanswered question, else the first in scope; `None` when nothing is in scope.
-    pub fn questions_entry(&self) -> Option<&str> {
-        self.in_scope().find(|p| p.answered < p.asked).or_else(|| self.in_scope().next()).map(|p| p.id.as_str())
+    /// Where the "Questions" step opens: the first process of `order` with an
+    /// unanswered question, else the first; `None` when nothing is in scope.
+    pub fn questions_entry(&self, order: &[String]) -> Option<&str> {
+        self.ordered(order).find(|p| p.answered < p.asked).or_else(|| self.ordered(order).next()).map(|p| p.id.as_str())
     }
 
-    /// The in-scope processes before and after `here`, for the page's back and next links.
-    pub fn neighbours(&self, here: &str) -> (Option<&ProcessResult>, Option<&ProcessResult>) {
-        let scoped: Vec<&ProcessResult> = self.in_scope().collect();
+    /// The processes before and after `here` in `order`, for the page's back and next links.
+    pub fn neighbours(&self, order: &[String], here: &str) -> (Option<&ProcessResult>, Option<&ProcessResult>) {
+        let scoped: Vec<&ProcessResult> = self.ordered(order).collect();
         match scoped.iter().position(|p| p.id == here) {
             Some(i) => (i.checked_sub(1).map(|j| scoped[j]), scoped.get(i + 1).copied()),
             None => (None, None),
         }
     }
+
+    /// Where a second sitting continues: process `last` (the page worked on
+    /// last) while it has open questions, else the next process of `order`
+    /// with one (wrapping round); `None` when all is answered.
+    pub fn resume_at(&self, order: &[String], last: Option<&str>) -> Option<&ProcessResult> {
+        let open = |p: &&ProcessResult| p.answered < p.asked;
+        let scoped: Vec<&ProcessResult> = self.ordered(order).collect();
+        let start = last.and_then(|l| scoped.iter().position(|p| p.id == l)).unwrap_or(0);
+        (0..scoped.len()).map(|k| scoped[(start + k) % scoped.len()]).find(open)
+    }
+
+    /// About how many minutes the open questions in scope take, at
+    /// [`SECONDS_PER_QUESTION`] each, rounded up to 5 minutes (0 when none is open).
+    pub fn minutes_left(&self) -> u32 {
+        let open: usize = self.in_scope().map(|p| p.asked.saturating_sub(p.answered)).sum();
+        let minutes = (open as u32 * SECONDS_PER_QUESTION).div_ceil(60);
+        minutes.div_ceil(5) * 5
+    }
 }
+
+/// The time one question takes on average, reading and answering it (a
+/// rule of thumb from workshops: some take ten seconds, some a minute).
+pub const SECONDS_PER_QUESTION: u32 = 30;
 
 /// Where "next unanswered question" leads.
 #[derive(Debug, Clone, PartialEq, Eq)]

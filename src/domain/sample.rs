@@ -40,11 +40,8 @@ pub fn synthetic(catalog: &Catalog, participants: usize) -> Assessment {
     let mut seed = 0x2545_f491_u64;
     a.participants = (0..participants.max(1))
         .map(|i| {
-            let mut part = Participant {
-                id: format!("p{}", i + 1),
-                name: format!("Participant {}", i + 1),
-                answers: Default::default(),
-            };
+            let mut part =
+                Participant { id: format!("p{}", i + 1), name: format!("Participant {}", i + 1), ..Default::default() };
             for p in &catalog.processes {
                 for q in catalog.questions_for(p, false) {
                     // xorshift: cheap, deterministic, no dependency.

@@ -91,6 +91,8 @@ pub struct DiscussItem {
     pub weight: f64,
     /// Whether the facilitator already set an agreed answer.
     pub agreed: bool,
+    /// Everyone's answers, counted (the distribution bar).
+    pub tally: Tally,
 }
 
 /// Why a tally puts its question on the discuss list, or `None`.
@@ -129,6 +131,7 @@ pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
                     // A process at or above target still ranks its disagreements by spread.
                     weight: steps as f64 * p.priority.max(1.0),
                     agreed: q.agreed.is_some(),
+                    tally: q.tally,
                 })
             })
         })

@@ -113,6 +113,13 @@ pub struct Session {
     pub projection: RwSignal<crate::domain::plan::Projection>,
     /// Set when the open assessment's catalog is not loaded: it can be read, not edited.
     pub read_only: ReadSignal<Option<String>>,
+    /// Whether the questionnaire and the scope table follow the catalog's
+    /// order instead of the priority order (the user's choice, for this tab).
+    pub catalog_order: RwSignal<bool>,
+    /// The questionnaire's order while the user works through it: taken when
+    /// it is first needed, kept until [`Session::reorder`] (leaving the
+    /// questions, changing the scope or the order chosen).
+    order: StoredValue<Option<(String, bool, Vec<String>)>>,
     store: Store,
 }
 
@@ -127,6 +134,38 @@ impl Session {
         if let Err(e) = self.try_dispatch(action) {
             self.store.notices.error(format!("That change was not made: {e}."));
         }
+    }
+
+    /// The questionnaire's order of the in-scope processes: taken once and
+    /// kept while the same processes are in scope, so a process does not move
+    /// while its answers change its priority (tracked: a reader hears of a
+    /// scope change or another order chosen; a memo over it re-renders only
+    /// when the list changes).
+    pub fn questionnaire_order(&self) -> Vec<String> {
+        let (id, by_catalog) = (self.id(), self.catalog_order.get());
+        let in_scope: Vec<String> =
+            self.results.with(|r| r.as_ref().map(|r| r.in_scope().map(|p| p.id.clone()).collect()).unwrap_or_default());
+        let kept = self.order.with_value(|o| {
+            o.as_ref()
+                .filter(|(i, c, list)| {
+                    *i == id
+                        && *c == by_catalog
+                        && list.len() == in_scope.len()
+                        && list.iter().all(|x| in_scope.contains(x))
+                })
+                .map(|(_, _, list)| list.clone())
+        });
+        if let Some(list) = kept {
+            return list;
+        }
+        let list = self.results.with_untracked(|r| r.as_ref().map(|r| r.order(by_catalog)).unwrap_or_default());
+        self.order.set_value(Some((id, by_catalog, list.clone())));
+        list
+    }
+
+    /// Forgets the questionnaire's order: the next visit takes the priorities as they are then.
+    pub fn reorder(&self) {
+        self.order.set_value(None);
     }
 
     /// The id of the open assessment, if any.
@@ -416,11 +455,11 @@ impl Store {
         }
         let started = crate::ui::util::now_ms();
         let cref = self.doc_catalog.get_value().unwrap_or_else(|| self.catalog_ref());
-        let completion = self.results.with_untracked(|r| r.as_ref().map(|r| r.completion()).unwrap_or(0.0));
+        let progress = self.results.with_untracked(|r| r.as_ref().map(progress_of)).unwrap_or_default();
         let expected = self.last_text.get_value();
         let Some(saved) = self
             .assessment
-            .with_untracked(|a| a.as_ref().map(|a| storage::save_parts(a, &cref, completion, expected.as_deref())))
+            .with_untracked(|a| a.as_ref().map(|a| storage::save_parts(a, &cref, progress, expected.as_deref())))
         else {
             return;
         };
@@ -552,6 +591,8 @@ pub fn provide_state() {
         results: store.results,
         read_only: store.read_only.read_only(),
         projection: RwSignal::new(crate::domain::plan::Projection::Through(crate::domain::results::Horizon::Now)),
+        catalog_order: RwSignal::new(false),
+        order: StoredValue::new(None),
         store,
     });
     provide_context(super::library::Library::new(store));
@@ -561,4 +602,18 @@ pub fn provide_state() {
     if !opened_at_root {
         store.resumed.set_value(true);
     }
+}
+
+/// The progress a save records: completion, and where the next sitting
+/// continues (the process page open now, while it has open questions).
+fn progress_of(r: &crate::domain::Results) -> storage::Progress {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let here = path.split("/process/").nth(1).map(|p| p.trim_end_matches('/').to_string());
+    let resume = r.resume_at(&r.order(false), here.as_deref()).map(|p| storage::Resume {
+        process: p.id.clone(),
+        name: p.name.clone(),
+        completion: p.completion(),
+        minutes_left: r.minutes_left(),
+    });
+    storage::Progress { completion: r.completion(), resume }
 }

@@ -53,7 +53,13 @@ pub fn focus_id(id: &str) -> bool {
     let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         // Focusing scrolls the element into view; a failure loses nothing.
-        Some(e) => e.focus().is_ok(),
+        Some(e) => {
+            // A folded section (a level answered in full) opens for it.
+            if let Ok(Some(folded)) = e.closest("details:not([open])") {
+                let _ = folded.set_attribute("open", "");
+            }
+            e.focus().is_ok()
+        }
         None => false,
     }
 }
@@ -306,4 +312,26 @@ pub fn measure_since(name: &str, start: f64) {
     let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
     let _ = js_sys::Reflect::set(&options, &"end".into(), &now_ms().into());
     let _ = measure.call2(&perf, &name.into(), &options);
+}
+
+/// Reads an image file as a `data:` URL (PNG, JPEG, WebP or GIF, at most
+/// `max` bytes). Errors are sentences.
+pub async fn read_image(file: &web_sys::File, max: usize) -> Result<String, String> {
+    let name = file.name();
+    let kind = file.type_();
+    if !matches!(kind.as_str(), "image/png" | "image/jpeg" | "image/webp" | "image/gif") {
+        return Err(format!("“{name}” is not a PNG, JPEG, WebP or GIF image"));
+    }
+    if file.size() > max as f64 {
+        return Err(format!("“{name}” is {:.0} KB; a logo is at most {} KB", file.size() / 1024.0, max / 1024));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("“{name}” could not be read"))?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    // btoa takes one character per byte.
+    let binary: String = bytes.iter().map(|&b| b as char).collect();
+    let encoded =
+        web_sys::window().and_then(|w| w.btoa(&binary).ok()).ok_or_else(|| format!("“{name}” could not be read"))?;
+    Ok(format!("data:{kind};base64,{encoded}"))
 }

@@ -81,7 +81,7 @@ pub fn answer_all(c: &Catalog, a: &mut Assessment, process: &str, ans: Answer) {
 }
 
 pub fn participant(id: &str) -> Participant {
-    Participant { id: id.into(), name: format!("Person {id}"), answers: Default::default() }
+    Participant { id: id.into(), name: format!("Person {id}"), ..Default::default() }
 }
 
 pub fn service(id: &str, name: &str, crit: u8, audience: Audience, sourcing: Sourcing, rate: ChangeRate) -> Service {

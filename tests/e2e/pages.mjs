@@ -129,6 +129,12 @@ export class ImportPanel extends PageObject {
 /// The start page's catalog panel: the default catalog and custom ones.
 export class CatalogPanel extends PageObject {
   static sel = { ready: '#download-default-catalog', downloadDefault: '#download-default-catalog', load: '#load-catalog', errors: '#catalog-errors', select: '#catalog-select' };
+  /// The panel is folded away on the start page (trainers open it).
+  async waitLoaded() {
+    await this.page.waitForSelector('#catalogs', { state: 'attached' });
+    await this.page.evaluate(() => { document.querySelector('#catalogs').open = true; });
+    await super.waitLoaded();
+  }
   async downloadDefault() { await this.page.click(this.sel('downloadDefault')); }
   async load(file) { await this.page.setInputFiles(this.sel('load'), file); }
   errors() { return this.loc('errors'); }
@@ -241,8 +247,15 @@ export class ProcessPage extends PageObject {
     }));
   }
   questionSel(i) { return `#q-${i}`; }
+  /// Unfolds the level of question i (a level answered in full is folded when the page opens).
+  async openLevelOf(i) {
+    await this.page.evaluate((id) => { const d = document.getElementById(id)?.closest('details'); if (d) d.open = true; }, `q-${i}`);
+  }
+  /// Unfolds every level.
+  async openAllLevels() { await this.page.evaluate(() => document.querySelectorAll('details.level-group').forEach((d) => { d.open = true; })); }
   /// Focuses question i and answers it with a key (4 3 2 1 0 or F L P N).
   async answer(i, key) {
+    await this.openLevelOf(i);
     await this.page.focus(this.questionSel(i));
     await this.page.keyboard.press(key);
   }
@@ -338,7 +351,7 @@ export class ReportPage extends PageObject {
 
 export class WorkshopPage extends PageObject {
   static sel = {
-    ready: '#participant-list li', participants: '#participant-list li', myName: '#my-name', exportMine: '#export-my-answers',
+    ready: '#participant-list tr', participants: '#participant-list tr', myName: '#my-name', exportMine: '#export-my-answers',
     importAnswers: '#import-answers', preview: '#answers-preview', previewItems: '#answers-preview li', confirm: '#confirm-answers',
     discussItems: '.discuss-item', spread: '#chart-spread svg',
   };
@@ -353,7 +366,23 @@ export class WorkshopPage extends PageObject {
   preview() { return this.loc('preview'); }
   async waitPreviewCount(n) { await waitCount(this.page, this.sel('previewItems'), n); }
   async confirmAnswers() { await this.page.click(this.sel('confirm')); }
-  participantSel(name) { return `#participant-list li[data-participant="${name}"]`; }
+  participantSel(name) { return `#participant-list tr[data-participant="${name}"]`; }
+  /// The status table: [name, answers, received, latest file] per participant.
+  status() {
+    return this.page.$$eval('#participant-list tr', (rows) => rows.map((r) => [r.dataset.participant,
+      r.querySelector('.participant-count').textContent.trim(), r.querySelector('.participant-received').textContent.trim(),
+      r.querySelector('.participant-file').textContent.trim()]));
+  }
+  async dropAnswers(files) {
+    // A drop as the browser delivers it: a DataTransfer holding the files.
+    await this.page.evaluate(async (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      const zone = document.querySelector('#answers-drop');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files.map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })));
+  }
   async waitParticipant(name) { await this.page.waitForSelector(this.participantSel(name)); }
   async waitParticipantCount(n) { await waitCount(this.page, this.sel('participants'), n); }
   async removeParticipant(name) { await this.page.locator(`${this.participantSel(name)} .btn-danger`).click(); }
@@ -375,6 +404,9 @@ export class WorkshopPage extends PageObject {
 export class PresenterPage extends PageObject {
   static sel = { ready: '#presenter .slide', root: '#presenter', slideTitle: '.slide-title', count: '#slide-count', discuss: '#discuss-slide', next: '#next-slide', prev: '#prev-slide', slide: '.presenter-slide' };
   slideTitle() { return this.loc('slideTitle').innerText(); }
+  /// Which slide of the storyline is shown (title, context, glance, gaps, business, priorities, plan, process, discuss, next).
+  slideId() { return this.page.getAttribute('#presenter .slide', 'data-slide'); }
+  slideText() { return this.page.innerText('#presenter .slide'); }
   slideCount() { return this.loc('count').innerText(); }
   discussSlide() { return this.loc('discuss'); }
   nextButton() { return this.loc('next'); }

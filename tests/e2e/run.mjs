@@ -15,10 +15,11 @@ import { journeys as offline } from './journeys/offline.mjs';
 import { journeys as accessibility } from './journeys/accessibility.mjs';
 import { journeys as units } from './journeys/units.mjs';
 import { journeys as storage } from './journeys/storage.mjs';
+import { journeys as room } from './journeys/room.mjs';
 
 // Area by area, except these four, which run last in this order (as they always have).
 const LAST = ['dark mode:', 'keyboard only: from the start page', 'charts follow the window', '200 % zoom'];
-const all = [...flow, ...results, ...persistence, ...storage, ...workshop, ...units, ...offline, ...accessibility];
+const all = [...flow, ...results, ...persistence, ...storage, ...workshop, ...room, ...units, ...offline, ...accessibility];
 const names = all.map((j) => j.name);
 const duplicates = names.filter((n, i) => names.indexOf(n) !== i);
 if (duplicates.length) throw new Error(`journey names must be unique: ${duplicates.join('; ')}`);

@@ -1,5 +1,7 @@
-//! The business view: how well each rated objective is supported, lowest
-//! first, with its weakest processes named; on the results page and the report.
+//! The business view: how well each rated objective is supported, with its
+//! weakest processes named — the chart itself (one bar per objective) and its
+//! text in one. Order: importance × missing support, highest first, so an
+//! objective of importance 5 at 50 % comes before one of importance 2 at 30 %.
 
 use crate::domain::results::ObjectiveSupport;
 use crate::ui::state::Session;
@@ -18,7 +20,7 @@ pub fn BusinessView() -> impl IntoView {
     let items = move || {
         state.results.with(|r| {
             let list: Vec<ObjectiveSupport> =
-                r.as_ref().map(|r| r.objectives_by_risk().into_iter().cloned().collect()).unwrap_or_default();
+                r.as_ref().map(|r| r.objectives_by_weight().into_iter().cloned().collect()).unwrap_or_default();
             list.into_iter()
                 .map(|o| {
                     let pct = o.support.unwrap_or(0.0);
@@ -55,7 +57,7 @@ pub fn BusinessView() -> impl IntoView {
         <section class="card" aria-labelledby="business-heading" id="business-view">
             <h2 id="business-heading">"Business view"</h2>
             <p class="muted">
-                "How well each rated objective is supported: the relevance-weighted share of target capability its processes reach. Lowest first: these are the objectives IT is putting at risk."
+                "How well each rated objective is supported: the relevance-weighted share of target capability its processes reach. First the objectives where importance and missing support weigh most: these are the ones IT is putting at risk."
             </p>
             <ul class="support-list">{items}</ul>
         </section>

@@ -58,8 +58,10 @@ pub fn CatalogManager() -> impl IntoView {
         });
     };
     view! {
-        <section class="card" aria-labelledby="catalogs-heading" id="catalogs">
-            <h2 id="catalogs-heading">"Catalog"</h2>
+        <details class="card trainer-block" id="catalogs">
+            <summary>
+                <h2 id="catalogs-heading">"For trainers and consultants: the catalog"</h2>
+            </summary>
             <p class="muted">
                 "The catalog holds the processes, questions and rules. Trainers and consultants can adapt a copy of the default one and load it here; every assessment records which catalog it was made with."
             </p>
@@ -116,6 +118,6 @@ pub fn CatalogManager() -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </details>
     }
 }

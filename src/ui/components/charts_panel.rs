@@ -1,7 +1,8 @@
-//! The four result charts (radar, gaps, attribute heatmap, objective
-//! support), each with its text table and download; on the results page and the report.
+//! The result charts (radar, gaps, attribute heatmap), each with its text
+//! table and download; on the results page and the report. Objective support
+//! is drawn by the business view itself.
 
-use crate::charts::{gaps::gap_bars, heatmap::heatmap, objectives::objective_bars, radar::radar, radar::radar_compare};
+use crate::charts::{gaps::gap_bars, heatmap::heatmap, radar::radar, radar::radar_compare};
 use crate::domain::{Attribute, Results};
 use crate::ui::components::cascade_figure::CascadeFigure;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -9,6 +10,9 @@ use crate::ui::components::comparison::baseline_results;
 use crate::ui::components::data_table::{headings, DataTable, Row};
 use crate::ui::state::{Session, Viewport};
 use leptos::prelude::*;
+
+/// The most spokes a radar gets: beyond this its labels crowd and the shape says little.
+const RADAR_AXES: usize = 12;
 
 /// Rows of a text table, from the results (empty when nothing is open).
 fn rows_of(f: fn(&Results) -> Vec<Row>) -> Signal<Vec<Row>> {
@@ -43,7 +47,10 @@ pub fn Charts(
     });
     let fname = move |suffix: &'static str| Signal::derive(move || format!("{}-{suffix}", file_base.get()));
     let radar_rows = rows_of(|r| {
-        r.in_scope().map(|p| (p.name.clone(), vec![format!("{:.2}", p.index), p.target.to_string()])).collect()
+        r.in_scope_by_priority()
+            .into_iter()
+            .map(|p| (p.name.clone(), vec![format!("{:.2}", p.index), p.target.to_string()]))
+            .collect()
     });
     let gap_rows = rows_of(|r| {
         r.in_scope_by_priority()
@@ -54,36 +61,21 @@ pub fn Charts(
             .collect()
     });
     let heat_rows = rows_of(|r| {
-        r.in_scope()
+        r.in_scope_by_priority()
+            .into_iter()
             .map(|p| {
                 let cells = p.attributes.iter().map(|a| a.rating.map(|r| r.code()).unwrap_or("–").to_string());
                 (p.name.clone(), cells.collect())
             })
             .collect()
     });
-    let objective_rows = rows_of(|r| {
-        r.objectives
-            .iter()
-            .map(|o| {
-                let support = o.support.map(|s| format!("{s:.0} %")).unwrap_or_else(|| "no process in scope".into());
-                (o.name.clone(), vec![o.importance.to_string(), support])
-            })
-            .collect()
-    });
     let mut heat_heads = headings(&["Process"]);
     heat_heads.extend(Attribute::ALL.map(|a| a.id().to_string()));
+    // A memo, so the radar's figure is rebuilt only when this flips, not on every answer.
+    let crowded =
+        Memo::new(move |_| session.results.with(|r| r.as_ref().map_or(0, |r| r.in_scope().count())) > RADAR_AXES);
     view! {
         <div class="charts" id="charts">
-            <CascadeFigure file_base=file_base />
-            <ChartFigure
-                id="chart-radar"
-                title="Capability profile"
-                description="Capability index per in-scope process: current against target."
-                svg=radar_svg
-                filename=fname("radar")
-            >
-                <DataTable headings=headings(&["Process", "Index", "Target"]) rows=radar_rows />
-            </ChartFigure>
             <ChartFigure
                 id="chart-gaps"
                 title="Gaps by priority"
@@ -93,6 +85,31 @@ pub fn Charts(
             >
                 <DataTable headings=headings(&["Process", "Index", "Target", "Priority"]) rows=gap_rows />
             </ChartFigure>
+            <CascadeFigure file_base=file_base />
+            {move || {
+                if crowded.get() {
+                    return view! {
+                        <p class="muted small" id="radar-left-out">
+                            {format!(
+                                "The capability profile radar is drawn for up to {RADAR_AXES} processes, where its spokes can still be read; the gaps chart above shows every process.",
+                            )}
+                        </p>
+                    }
+                        .into_any();
+                }
+                view! {
+                    <ChartFigure
+                        id="chart-radar"
+                        title="Capability profile"
+                        description="Capability index per in-scope process: current against target."
+                        svg=radar_svg
+                        filename=fname("radar")
+                    >
+                        <DataTable headings=headings(&["Process", "Index", "Target"]) rows=radar_rows />
+                    </ChartFigure>
+                }
+                    .into_any()
+            }}
             <ChartFigure
                 id="chart-heatmap"
                 title="Process attributes"
@@ -101,15 +118,6 @@ pub fn Charts(
                 filename=fname("attributes")
             >
                 <DataTable headings=heat_heads rows=heat_rows />
-            </ChartFigure>
-            <ChartFigure
-                id="chart-objectives"
-                title="Business objectives supported"
-                description="How well the processes each rated objective needs reach their targets."
-                svg=svg_of(objective_bars)
-                filename=fname("objectives")
-            >
-                <DataTable headings=headings(&["Objective", "Importance", "Support"]) rows=objective_rows />
             </ChartFigure>
         </div>
     }

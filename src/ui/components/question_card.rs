@@ -108,7 +108,6 @@ pub fn QuestionCard(
         let key = key.clone();
         Memo::new(move |_| state.assessment.with(|a| a.as_ref().and_then(|a| a.my_answer(&key)).and_then(|e| e.answer)))
     };
-    let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
     let set = {
         let key = key.clone();
         Callback::new(move |a: Option<Answer>| state.dispatch(Action::Answer { key: key.clone(), answer: a }))
@@ -164,9 +163,6 @@ pub fn QuestionCard(
                     }
                 })}
             <AnswerButtons answer=answer set=set />
-            <p class="q-meaning" aria-live="polite">
-                {move || answer.get().map(|a| meaning(&meanings, a))}
-            </p>
             <NoteField idx=idx key=key />
         </div>
     }

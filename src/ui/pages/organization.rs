@@ -21,7 +21,7 @@ fn Field(
     value: Signal<String>,
     /// Builds the change from the typed text.
     make: fn(String) -> HeaderField,
-    /// Input type: "text", "date" or "textarea".
+    /// Input type: "text" or "textarea" (dates are typed as YYYY-MM-DD, one form everywhere).
     #[prop(default = "text")]
     kind: &'static str,
     /// A message when the stored value is empty, e.g. "Give the assessment a name".
@@ -140,9 +140,16 @@ pub fn OrganizationPage() -> impl IntoView {
                 <Field
                     id="assessment-date"
                     label="Assessment date"
-                    kind="date"
+                    help="As YYYY-MM-DD, like every date in the app and its reports."
                     value=read(|a| a.date.clone())
                     make=HeaderField::Date
+                />
+                <Field
+                    id="assessor-input"
+                    label="Assessor (optional)"
+                    help="Who leads the assessment: shown on the report and the presenter's title slide."
+                    value=read(|a| a.assessor.clone())
+                    make=HeaderField::Assessor
                 />
                 <Field
                     id="org-name-input"

@@ -1,12 +1,82 @@
-//! Presenter view for a projector: full screen, large type, high contrast,
-//! one process per slide (most urgent first) and the discuss list last.
-//! Keys: → / Space / PageDown next, ← / PageUp previous, Home / End, Esc leaves.
+//! Presenter view for a projector: a storyline from the title to the next
+//! steps — context and objectives, the picture at a glance, where the gaps
+//! are, what they put at risk, the top priorities, the plan for now, the top
+//! processes one slide each, what to discuss, and what happens next. Levels
+//! are named in words; type follows the screen (1280×720 up to 1920×1080, and
+//! a phone). Keys: → / Space / PageDown next, ← / PageUp previous, Home /
+//! End, Esc leaves.
 
-use crate::domain::results::{Horizon, ProcessResult};
+use crate::domain::plan::executive_summary;
+use crate::domain::results::{Horizon, ProcessResult, Results, SupportBand};
 use crate::domain::workshop::discuss_list;
+use crate::domain::{Assessment, Catalog};
+use crate::ui::components::distribution::Distribution;
 use crate::ui::route::{use_navigate, Step};
 use crate::ui::state::Session;
 use leptos::prelude::*;
+
+/// How many processes get a slide of their own.
+const PROCESS_SLIDES: usize = 3;
+
+/// One slide of the storyline.
+#[derive(Debug, Clone, PartialEq)]
+enum Slide {
+    Title,
+    Context,
+    Glance,
+    Gaps,
+    Business,
+    Priorities,
+    Plan,
+    Process(String),
+    Discuss,
+    Next,
+}
+
+impl Slide {
+    /// The slide's name in the page (`data-slide`).
+    fn id(&self) -> &'static str {
+        match self {
+            Slide::Title => "title",
+            Slide::Context => "context",
+            Slide::Glance => "glance",
+            Slide::Gaps => "gaps",
+            Slide::Business => "business",
+            Slide::Priorities => "priorities",
+            Slide::Plan => "plan",
+            Slide::Process(_) => "process",
+            Slide::Discuss => "discuss",
+            Slide::Next => "next",
+        }
+    }
+}
+
+/// The processes that most need work: by priority, those below target first.
+fn top_processes(r: &Results) -> Vec<&ProcessResult> {
+    let mut list: Vec<&ProcessResult> = r.in_scope_by_priority().into_iter().filter(|p| p.gap > 0).collect();
+    if list.is_empty() {
+        list = r.in_scope_by_priority();
+    }
+    list.truncate(PROCESS_SLIDES);
+    list
+}
+
+/// The slides for these results, in story order.
+fn storyline(r: &Results) -> Vec<Slide> {
+    let mut v = vec![Slide::Title, Slide::Context, Slide::Glance, Slide::Gaps];
+    if r.objectives.iter().any(|o| o.support.is_some()) {
+        v.push(Slide::Business);
+    }
+    v.extend([Slide::Priorities, Slide::Plan]);
+    v.extend(top_processes(r).into_iter().map(|p| Slide::Process(p.id.clone())));
+    v.extend([Slide::Discuss, Slide::Next]);
+    v
+}
+
+/// "Level 1 · Performed", from the catalog when it is loaded.
+fn words(state: Session, level: u8) -> String {
+    state.with_catalog_untracked(|c: &Catalog| c.level_words(level)).unwrap_or_else(|| format!("Level {level}"))
+}
 
 /// The presenter view.
 #[component]
@@ -14,12 +84,8 @@ pub fn PresentPage() -> impl IntoView {
     let state = expect_context::<Session>();
     let navigate = use_navigate();
     let slide = RwSignal::new(0usize);
-    let processes = Memo::new(move |_| {
-        state.results.with(|r| {
-            r.as_ref().map(|r| r.in_scope_by_priority().into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()
-        })
-    });
-    let total = move || processes.with(|p| p.len()) + 1;
+    let slides = Memo::new(move |_| state.results.with(|r| r.as_ref().map(storyline).unwrap_or_default()));
+    let total = move || slides.with(Vec::len).max(1);
     let aid = move || state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let nav = navigate.clone();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -45,11 +111,24 @@ pub fn PresentPage() -> impl IntoView {
         }
     };
     let body = move || {
-        let i = slide.get();
-        let list = processes.get();
-        match list.get(i) {
-            Some(p) => view! { <ProcessSlide p=p.clone() /> }.into_any(),
-            None => view! { <DiscussSlide /> }.into_any(),
+        let current = slides.with(|s| s.get(slide.get()).cloned()).unwrap_or(Slide::Title);
+        let id = current.id();
+        let inner = match current {
+            Slide::Title => view! { <TitleSlide /> }.into_any(),
+            Slide::Context => view! { <ContextSlide /> }.into_any(),
+            Slide::Glance => view! { <GlanceSlide /> }.into_any(),
+            Slide::Gaps => view! { <GapsSlide /> }.into_any(),
+            Slide::Business => view! { <BusinessSlide /> }.into_any(),
+            Slide::Priorities => view! { <PrioritiesSlide /> }.into_any(),
+            Slide::Plan => view! { <PlanSlide /> }.into_any(),
+            Slide::Process(pid) => view! { <ProcessSlide pid=pid /> }.into_any(),
+            Slide::Discuss => view! { <DiscussSlide /> }.into_any(),
+            Slide::Next => view! { <NextSlide /> }.into_any(),
+        };
+        view! {
+            <article class="slide" data-slide=id>
+                {inner}
+            </article>
         }
     };
     let nav2 = navigate.clone();
@@ -57,21 +136,7 @@ pub fn PresentPage() -> impl IntoView {
         <div class="presenter" id="presenter" role="region" aria-label="Presenter view" aria-roledescription="slides">
             <div class="presenter-bar">
                 <span class="presenter-title">
-                    {move || {
-                        state
-                            .assessment
-                            .with(|a| {
-                                a.as_ref()
-                                    .map(|a| {
-                                        if a.name.starts_with(&a.organization.name) {
-                                            a.name.clone()
-                                        } else {
-                                            format!("{} — {}", a.organization.name, a.name)
-                                        }
-                                    })
-                                    .unwrap_or_default()
-                            })
-                    }}
+                    {move || state.assessment.with(|a| a.as_ref().map(title_of).unwrap_or_default())}
                 </span>
                 <button
                     class="pbtn pnav"
@@ -94,7 +159,7 @@ pub fn PresentPage() -> impl IntoView {
                 >
                     "›"
                 </button>
-                <button class="pbtn" on:click=fullscreen>
+                <button class="pbtn pfull" on:click=fullscreen>
                     "Full screen"
                 </button>
                 <button
@@ -113,9 +178,319 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
+/// "Organization — assessment", without repeating the organization.
+fn title_of(a: &Assessment) -> String {
+    if a.organization.name.is_empty() || a.name.starts_with(&a.organization.name) {
+        a.name.clone()
+    } else {
+        format!("{} — {}", a.organization.name, a.name)
+    }
+}
+
 #[component]
-fn ProcessSlide(p: ProcessResult) -> impl IntoView {
+fn TitleSlide() -> impl IntoView {
     let state = expect_context::<Session>();
+    let (name, org, by, facts) = state.assessment.with_untracked(|a| {
+        let Some(a) = a.as_ref() else { return Default::default() };
+        let unit = a.organization.unit.trim();
+        let org =
+            if unit.is_empty() { a.organization.name.clone() } else { format!("{} · {unit}", a.organization.name) };
+        let mut by = Vec::new();
+        if !a.date.is_empty() {
+            by.push(format!("Assessed {}", a.date));
+        }
+        if !a.assessor.trim().is_empty() {
+            by.push(format!("by {}", a.assessor.trim()));
+        }
+        let processes = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.in_scope().count()));
+        let people = a.participants.iter().filter(|p| !p.answers.is_empty()).count().max(1);
+        let facts = format!(
+            "{processes} IT service management processes · answers of {people} {}",
+            if people == 1 { "person" } else { "people" }
+        );
+        (a.name.clone(), org, by.join(" "), facts)
+    });
+    view! {
+        <p class="slide-kicker">"IT service management capability"</p>
+        <h1 class="slide-title slide-hero">{name}</h1>
+        <p class="slide-lede">{org}</p>
+        <p class="slide-serves">{by}</p>
+        <p class="slide-serves">{facts}</p>
+    }
+}
+
+#[component]
+fn ContextSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let (context, facts, services) = state.assessment.with_untracked(|a| {
+        let Some(a) = a.as_ref() else { return Default::default() };
+        let o = &a.organization;
+        let facts = [o.sector.clone(), o.size.map(|s| s.label().to_string()).unwrap_or_default()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let services = a.services.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        (o.context.clone(), facts, services)
+    });
+    let mut objectives: Vec<(String, u8)> = state.results.with_untracked(|r| {
+        r.as_ref()
+            .map(|r| r.objectives.iter().filter(|o| o.importance > 0).map(|o| (o.name.clone(), o.importance)).collect())
+            .unwrap_or_default()
+    });
+    crate::domain::sort_stable(&mut objectives, |a, b| b.1.cmp(&a.1));
+    let more = objectives.len().saturating_sub(5);
+    objectives.truncate(5);
+    view! {
+        <h1 class="slide-title">"Context and objectives"</h1>
+        {(!facts.is_empty()).then(|| view! { <p class="slide-kicker">{facts}</p> })}
+        {(!context.trim().is_empty()).then(|| view! { <p class="slide-context">{context}</p> })}
+        <h2 class="slide-h2">"What the business wants"</h2>
+        <ul class="slide-list">
+            {objectives
+                .into_iter()
+                .map(|(n, i)| {
+                    view! { <li>{n} <span class="slide-dim">{format!(" · importance {i} of 5")}</span></li> }
+                })
+                .collect_view()} {(more > 0).then(|| view! { <li class="slide-dim">{format!("and {more} more")}</li> })}
+        </ul>
+        {(!services.is_empty())
+            .then(|| {
+                view! { <p class="slide-serves">{format!("IT services it depends on: {}", services.join(" · "))}</p> }
+            })}
+    }
+}
+
+#[component]
+fn GlanceSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let s = state.results.with_untracked(|r| {
+        state.assessment.with_untracked(|a| r.as_ref().zip(a.as_ref()).map(|(r, a)| executive_summary(a, r)))
+    });
+    let Some(s) = s else { return ().into_any() };
+    let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| words(state, l));
+    let weakest = state.results.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| p.name.clone()))
+            .map_or_else(|| "the weakest process".to_string(), |n| format!("the weakest process: {n}"))
+    });
+    let risks = s
+        .at_risk
+        .iter()
+        .map(|o| {
+            view! {
+                <li>
+                    <strong>{o.name.clone()}</strong>
+                    {format!(" — {} ({:.0} %)", o.band.label(), o.support)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1 class="slide-title">"At a glance"</h1>
+        <div class="slide-tiles">
+            <div class="tile">
+                <span class="tile-big">{floor}</span>
+                <span class="tile-label">{weakest}</span>
+            </div>
+            <div class="tile">
+                <span class="tile-big">{format!("{} of {}", s.at_target, s.with_target)}</span>
+                <span class="tile-label">"processes meet their target"</span>
+            </div>
+            <div class="tile">
+                <span class="tile-big">{format!("{:.0} %", s.completion * 100.0)}</span>
+                <span class="tile-label">"of the questions answered"</span>
+            </div>
+        </div>
+        {(!s.at_risk.is_empty())
+            .then(|| {
+                view! {
+                    <h2 class="slide-h2">"Objectives least supported"</h2>
+                    <ul class="slide-list">{risks}</ul>
+                }
+            })}
+        {(s.completion < 1.0)
+            .then(|| view! { <p class="slide-dim">"Provisional: not every question is answered yet."</p> })}
+    }
+    .into_any()
+}
+
+/// One bar of the gaps slide: where a process is on 0–5 and where its target is.
+#[component]
+fn GapRow(p: ProcessResult) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let now = words(state, p.level);
+    let target = if p.target == 0 { "no target".to_string() } else { format!("target {}", words(state, p.target)) };
+    let fill = (p.index / 5.0 * 100.0).clamp(0.0, 100.0);
+    let mark = (p.target as f64 / 5.0 * 100.0).clamp(0.0, 100.0);
+    view! {
+        <li class="gap-row" data-process=p.id.clone()>
+            <span class="gap-name">{p.name.clone()}</span>
+            <span class="gap-bar" aria-hidden="true">
+                <span class="gap-fill" style=format!("width: {fill:.0}%")></span>
+                {(p.target > 0).then(|| view! { <span class="gap-target" style=format!("left: {mark:.0}%")></span> })}
+            </span>
+            <span class="gap-words">{format!("{now} → {target}")}</span>
+        </li>
+    }
+}
+
+#[component]
+fn GapsSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let list: Vec<ProcessResult> = state.results.with_untracked(|r| {
+        r.as_ref().map(|r| r.in_scope_by_priority().into_iter().cloned().collect()).unwrap_or_default()
+    });
+    let shown = 7;
+    let more = list.len().saturating_sub(shown);
+    view! {
+        <h1 class="slide-title">"Where the gaps are"</h1>
+        <p class="slide-dim">"Each process on the scale 0–5, the line marks its target; the most urgent first."</p>
+        <ol class="gap-rows">{list.into_iter().take(shown).map(|p| view! { <GapRow p=p /> }).collect_view()}</ol>
+        {(more > 0).then(|| view! { <p class="slide-dim">{format!("and {more} more, closer to their targets")}</p> })}
+    }
+}
+
+#[component]
+fn BusinessSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let rows: Vec<(String, u8, f64, SupportBand, Vec<String>)> = state.results.with_untracked(|r| {
+        let Some(r) = r.as_ref() else { return Vec::new() };
+        let name = |pid: &String| r.process(pid).map_or_else(|| pid.clone(), |p| p.name.clone());
+        r.objectives_by_weight()
+            .into_iter()
+            .filter_map(|o| {
+                let s = o.support?;
+                Some((
+                    o.name.clone(),
+                    o.importance,
+                    s,
+                    SupportBand::of(s),
+                    o.weakest.iter().take(2).map(name).collect(),
+                ))
+            })
+            .take(5)
+            .collect()
+    });
+    view! {
+        <h1 class="slide-title">"What the gaps put at risk"</h1>
+        <p class="slide-dim">"The business objectives, where importance and missing support weigh most first."</p>
+        <ol class="gap-rows">
+            {rows
+                .into_iter()
+                .map(|(n, imp, s, band, weakest)| {
+                    let by = if weakest.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · weakest: {}", weakest.join(", "))
+                    };
+                    view! {
+                        <li class=format!("gap-row support-{}", band.class())>
+                            <span class="gap-name">
+                                {n}<span class="slide-dim">{format!(" · importance {imp}")}</span>
+                            </span>
+                            <span class="gap-bar" aria-hidden="true">
+                                <span class="gap-fill" style=format!("width: {s:.0}%")></span>
+                            </span>
+                            <span class="gap-words">{format!("{s:.0} % supported, {}{by}", band.label())}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn PrioritiesSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let top: Vec<ProcessResult> = state
+        .results
+        .with_untracked(|r| r.as_ref().map(|r| top_processes(r).into_iter().cloned().collect()).unwrap_or_default());
+    view! {
+        <h1 class="slide-title">"Top priorities"</h1>
+        <ol class="slide-priorities">
+            {top
+                .into_iter()
+                .map(|p| {
+                    let serves = p.serves().into_iter().take(2).collect::<Vec<_>>().join(" · ");
+                    let gap = match p.gap {
+                        g if g <= 0 => "at target".to_string(),
+                        1 => "one level below target".to_string(),
+                        g => format!("{g} levels below target"),
+                    };
+                    view! {
+                        <li data-process=p.id.clone()>
+                            <strong>{p.name.clone()}</strong>
+                            <span class="slide-dim">{format!(" — {}, {gap}", words(state, p.level))}</span>
+                            {(!serves.is_empty())
+                                .then(|| {
+                                    view! { <span class="slide-serves-line">{format!("Serves: {serves}")}</span> }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn PlanSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let (initiatives, steps) = state.results.with_untracked(|r| {
+        let Some(r) = r.as_ref() else { return Default::default() };
+        let initiatives: Vec<String> = r.initiatives_in(Horizon::Now).map(|(_, i)| i.text.clone()).take(2).collect();
+        let steps: Vec<(String, String)> = r
+            .roadmap
+            .iter()
+            .filter(|s| s.horizon == Horizon::Now)
+            .map(|s| {
+                (
+                    crate::domain::assessment::step_key(&s.process, s.level),
+                    format!("{} → {}", s.process_name, words(state, s.level)),
+                )
+            })
+            .take(4)
+            .collect();
+        (initiatives, steps)
+    });
+    let owners = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.plan.clone()).unwrap_or_default());
+    view! {
+        <h1 class="slide-title">"The plan: what starts now"</h1>
+        {(steps.is_empty() && initiatives.is_empty())
+            .then(|| {
+                view! { <p class="slide-serves">"Nothing needs to start now: every process meets its target."</p> }
+            })}
+        <ul class="slide-list">
+            {steps
+                .into_iter()
+                .map(|(key, what)| {
+                    let who = owners.get(&key).map(|p| p.line()).filter(|l| !l.is_empty());
+                    view! {
+                        <li>{what} {who.map(|w| view! { <span class="slide-dim">{format!(" — {w}")}</span> })}</li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {(!initiatives.is_empty())
+            .then(|| {
+                view! {
+                    <h2 class="slide-h2">"Done once, for several processes"</h2>
+                    <ul class="slide-list slide-small">
+                        {initiatives.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+    }
+}
+
+#[component]
+fn ProcessSlide(pid: String) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let Some(p) = state.results.with_untracked(|r| r.as_ref().and_then(|r| r.process(&pid).cloned())) else {
+        return ().into_any();
+    };
     let now: Vec<String> = state.results.with_untracked(|r| {
         let Some(r) = r.as_ref() else { return Vec::new() };
         r.steps_of(&p.id)
@@ -123,42 +498,52 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
             .flat_map(|s| s.actions.iter())
             .filter(|a| !a.to_assess)
             .map(|a| a.text.clone())
-            .take(3)
+            .take(2)
             .collect()
     });
+    let names = state.with_catalog_untracked(|c| c.attributes.clone()).unwrap_or_default();
     // Two objectives fit one line on a projector; the rest are counted.
     let all = p.serves();
     let mut serves = all.iter().take(2).map(|s| s.to_string()).collect::<Vec<_>>().join(" · ");
     if all.len() > 2 {
         serves.push_str(&format!(" · and {} more", all.len() - 2));
     }
+    let target = if p.target == 0 { "no target".to_string() } else { words(state, p.target) };
     view! {
-        <article class="slide" data-process=p.id.clone()>
+        <div data-process=p.id.clone()>
             <h1 class="slide-title">{p.name.clone()}</h1>
             {(!serves.is_empty()).then(|| view! { <p class="slide-serves">"Serves: "{serves}</p> })}
             <div class="slide-figures">
                 <div>
-                    <span class="big">{p.level}</span>
-                    <span class="label">"capability level"</span>
+                    <span class="big">{words(state, p.level)}</span>
+                    <span class="label">"today"</span>
                 </div>
                 <div>
-                    <span class="big">{crate::charts::one_decimal(p.index)}</span>
-                    <span class="label">"index (0–5)"</span>
+                    <span class="big">{target}</span>
+                    <span class="label">"target"</span>
                 </div>
                 <div>
-                    <span class="big">{p.target}</span>
-                    <span class="label">"target level"</span>
+                    <span class="big">{format!("{} of 5", crate::charts::one_decimal(p.index))}</span>
+                    <span class="label">"score, with partial credit"</span>
                 </div>
             </div>
-            <div class="slide-attrs" aria-label="Attribute ratings">
+            <div class="slide-attrs" aria-label="How each practice is rated">
                 {p
                     .attributes
                     .iter()
                     .map(|a| {
                         let r = a.rating.map(|r| r.code()).unwrap_or("–");
+                        let name = names
+                            .iter()
+                            .find(|n| n.id == a.attribute.id())
+                            .map(|n| n.name.clone())
+                            .unwrap_or_else(|| a.attribute.id().to_string());
                         view! {
-                            <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))>
-                                <span class="attr-id">{a.attribute.id()}</span>
+                            <div
+                                class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))
+                                title=a.attribute.id()
+                            >
+                                <span class="attr-id">{name}</span>
                                 <span class="attr-r">{r}</span>
                             </div>
                         }
@@ -174,8 +559,9 @@ fn ProcessSlide(p: ProcessResult) -> impl IntoView {
                         </div>
                     }
                 })}
-        </article>
+        </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -183,38 +569,76 @@ fn DiscussSlide() -> impl IntoView {
     let state = expect_context::<Session>();
     let items = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
     let people = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.len()).unwrap_or(1));
+    let body = if people < 2 {
+        view! {
+            <p class="slide-serves">
+                "One set of answers so far: import the participants' answers to see where people disagree."
+            </p>
+        }
+        .into_any()
+    } else if items.is_empty() {
+        view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
+    } else {
+        view! {
+            <ol class="slide-discuss">
+                {items
+                    .into_iter()
+                    .take(3)
+                    .map(|d| {
+                        view! {
+                            <li data-key=d.key.0.clone()>
+                                <span class="slide-proc">{d.process_name}</span>
+                                {d.text}
+                                <Distribution tally=d.tally people=people />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
     view! {
-        <article class="slide" id="discuss-slide">
+        <div id="discuss-slide">
             <h1 class="slide-title">"To discuss"</h1>
-            {if people < 2 {
-                view! {
-                    <p class="slide-serves">
-                        "One set of answers so far: import the participants' answers to see where people disagree."
-                    </p>
-                }
-                    .into_any()
-            } else if items.is_empty() {
-                view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="slide-discuss">
-                        {items
-                            .into_iter()
-                            .take(6)
-                            .map(|d| {
-                                view! {
-                                    <li>
-                                        <span class="slide-proc">{d.process_name}</span>
-                                        {d.text}
-                                        <span class="slide-spread">{format!(" · {} steps apart", d.spread)}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                }
-                    .into_any()
-            }}
-        </article>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn NextSlide() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let lines: Vec<String> = state.results.with_untracked(|r| {
+        let Some(r) = r.as_ref() else { return Vec::new() };
+        let mut v = Vec::new();
+        let now = r.roadmap.iter().filter(|s| s.horizon == Horizon::Now).count();
+        if now > 0 {
+            v.push(format!(
+                "Name an owner and a date for each of the {now} step{} that start now.",
+                if now == 1 { "" } else { "s" }
+            ));
+        }
+        let open: usize = r.in_scope().map(|p| p.asked - p.answered).sum();
+        if open > 0 {
+            v.push(format!(
+                "Answer the {open} open question{} to firm up the figures.",
+                if open == 1 { "" } else { "s" }
+            ));
+        }
+        let unsettled = discuss_list(r).iter().filter(|d| !d.agreed).count();
+        if unsettled > 0 {
+            v.push(format!(
+                "Settle the {unsettled} question{} people disagree on.",
+                if unsettled == 1 { "" } else { "s" }
+            ));
+        }
+        v.push("Share the report with the people who decide, with this plan.".into());
+        v.push("Assess again in six months (a follow-up) to see what changed.".into());
+        v
+    });
+    view! {
+        <h1 class="slide-title">"Next steps"</h1>
+        <ol class="slide-list slide-next">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
     }
 }

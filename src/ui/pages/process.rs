@@ -10,6 +10,10 @@ use crate::ui::route::{use_navigate, use_process_id, Step};
 use crate::ui::state::Session;
 use crate::ui::util::focus_id;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether this tab shows questions one row each (the compact mode).
+static COMPACT: AtomicBool = AtomicBool::new(false);
 
 /// Whether the person at this device still has to answer `q` (a "don't know"
 /// counts as answered here: it is on the follow-up list).
@@ -65,7 +69,10 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
     let first_open = move || {
         let here = pid.get_untracked();
         state.assessment.with_untracked(|a| {
-            state.results.with_untracked(|r| r.as_ref().map(|r| r.next_unanswered(&here, |q| open_for_me(a, q))))
+            let order = untrack(|| state.questionnaire_order());
+            state
+                .results
+                .with_untracked(|r| r.as_ref().map(|r| r.next_unanswered(&order, &here, |q| open_for_me(a, q))))
         })
     };
     let go_next_unanswered = Callback::new(move |_: ()| match first_open() {
@@ -86,11 +93,14 @@ fn ProcessBody(pid: Memo<String>) -> impl IntoView {
             focus_id(&format!("q-{first}"));
         });
     });
+    // The layout chosen stays for the tab's other process pages.
+    let compact = RwSignal::new(COMPACT.load(Ordering::Relaxed));
+    Effect::new(move |_| COMPACT.store(compact.get(), Ordering::Relaxed));
     view! {
         <div class="process-layout">
             <ProcessList pid=pid />
-            <div class="process-main">
-                <ProcessHead pid=pid progress=progress on_next=go_next_unanswered />
+            <div class="process-main" class:compact=move || compact.get()>
+                <ProcessHead pid=pid progress=progress on_next=go_next_unanswered compact=compact />
                 <QuestionGroups pid=pid shape=shape on_next=go_next_unanswered />
                 <ProcessStepNav pid=pid />
             </div>
@@ -108,9 +118,16 @@ fn ProcessList(
     // The list itself changes only with the scope; each entry follows its own
     // progress and whether it is the current one, so an answer touches one meter.
     let items = Memo::new(move |_| {
-        state.results.with(|r| {
+        let order = state.questionnaire_order();
+        state.results.with_untracked(|r| {
             r.as_ref()
-                .map(|r| r.in_scope().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
+                .map(|r| {
+                    order
+                        .iter()
+                        .filter_map(|id| r.process(id))
+                        .map(|p| (p.id.clone(), p.name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -122,6 +139,7 @@ fn ProcessList(
     view! {
         <nav class="process-nav" aria-label="Processes in scope">
             <h2 class="sr-only">"Processes in scope"</h2>
+            <crate::ui::pages::scope::OrderChoice />
             <ul>
                 {move || {
                     items
@@ -131,25 +149,44 @@ fn ProcessList(
                             let here = id.clone();
                             let current = Memo::new(move |_| pid.with(|p| *p == here));
                             let key = id.clone();
-                            let done = Memo::new(move |_| {
+                            let counts = Memo::new(move |_| {
                                 state
                                     .results
                                     .with(|r| {
-                                        r.as_ref().and_then(|r| r.process(&key)).map(|p| p.completion()).unwrap_or(0.0)
+                                        r.as_ref()
+                                            .and_then(|r| r.process(&key))
+                                            .map(|p| (p.answered, p.asked))
+                                            .unwrap_or((0, 0))
                                     })
                             });
+                            let done = move || {
+                                let (n, of) = counts.get();
+                                if of == 0 { 0.0 } else { n as f64 / of as f64 }
+                            };
+                            let complete = move || counts.with(|(n, of)| *of > 0 && n == of);
                             view! {
-                                <li class:current=move || current.get()>
+                                <li class:current=move || current.get() class:complete=complete>
                                     <a
                                         href=Step::Process(id).href(&state.id())
                                         aria-current=move || current.get().then_some("page")
                                     >
-                                        <span>{name}</span>
+                                        <span class="pn-name">{name}</span>
                                         <span
-                                            class="mini-meter"
-                                            aria-label=move || format!("{:.0} % answered", done.get() * 100.0)
+                                            class="pn-count"
+                                            aria-label=move || {
+                                                counts.with(|(n, of)| format!("{n} of {of} answered"))
+                                            }
                                         >
-                                            <span style=move || format!("width: {:.0}%", done.get() * 100.0)></span>
+                                            {move || {
+                                                if complete() {
+                                                    "✓".to_string()
+                                                } else {
+                                                    counts.with(|(n, of)| format!("{n}/{of}"))
+                                                }
+                                            }}
+                                        </span>
+                                        <span class="mini-meter" aria-hidden="true">
+                                            <span style=move || format!("width: {:.0}%", done() * 100.0)></span>
                                         </span>
                                     </a>
                                 </li>
@@ -171,12 +208,19 @@ fn ProcessHead(
     progress: Memo<Option<(usize, usize, f64, bool)>>,
     /// "Next unanswered question".
     on_next: Callback<()>,
+    /// One row per question instead of cards.
+    compact: RwSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let info = move || state.with_catalog(|c| c.process(&pid.get()).cloned()).unwrap_or_default();
     let completion = Signal::derive(move || progress.get().map(|(_, _, share, _)| share).unwrap_or(0.0));
+    let left = Memo::new(move |_| state.results.with(|r| r.as_ref().map_or(0, |r| r.minutes_left())));
     let detail = Signal::derive(move || {
-        progress.get().map(|(done, asked, _, _)| format!("{done} of {asked} answered")).unwrap_or_default()
+        let rest = match left.get() {
+            0 => " · every question in scope answered".to_string(),
+            m => format!(" · about {m} min left in all"),
+        };
+        progress.get().map(|(done, asked, _, _)| format!("{done} of {asked} answered{rest}")).unwrap_or_default()
     });
     let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
     view! {
@@ -210,7 +254,27 @@ fn ProcessHead(
                 <button class="btn btn-primary" id="next-unanswered" on:click=move |_| on_next.run(())>
                     "Next unanswered question"
                 </button>
-            </div> <details class="scale">
+                <button
+                    class="btn btn-secondary"
+                    id="compact-toggle"
+                    aria-pressed=move || compact.get().to_string()
+                    on:click=move |_| compact.update(|c| *c = !*c)
+                >
+                    "Compact: one row per question"
+                </button>
+            </div> <ul class="scale-legend" aria-label="The answers">
+                {crate::domain::Answer::ALL
+                    .into_iter()
+                    .map(|a| {
+                        view! {
+                            <li title=meaning(&meanings, a)>
+                                <span class=format!("swatch ans-{}", a.code().to_lowercase())>{a.code()}</span>
+                                {a.label()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul> <details class="scale">
                 <summary>"What the answers mean, and keyboard keys"</summary>
                 <dl>
                     {crate::domain::Answer::ALL
@@ -254,6 +318,27 @@ fn QuestionGroups(
         let qs: Vec<QuestionResult> = state.results.with_untracked(|r| {
             r.as_ref().and_then(|r| r.process(&pid.get_untracked())).map(|p| p.questions.clone()).unwrap_or_default()
         });
+        let cards_of = |of_level: Vec<&QuestionResult>, idx: &mut usize| {
+            of_level
+                .into_iter()
+                .map(|q| {
+                    let card = view! {
+                        <QuestionCard
+                            idx=*idx
+                            key=q.key.clone()
+                            text=q.text.to_string()
+                            hint=q.hint.as_deref().map(str::to_string)
+                            evidence=q.evidence.as_deref().map(str::to_string)
+                            reference=q.reference.as_deref().map(str::to_string)
+                            attribute=q.attribute
+                            on_next=on_next
+                        />
+                    };
+                    *idx += 1;
+                    card
+                })
+                .collect_view()
+        };
         let mut idx = 0;
         (1..=5u8)
             .filter_map(|level| {
@@ -264,31 +349,27 @@ fn QuestionGroups(
                 let lname = levels.iter().find(|l| l.level == level).map(|l| l.name.clone()).unwrap_or_default();
                 let attrs: Vec<String> =
                     attributes.iter().filter(|a| a.level == level).map(|a| format!("{} {}", a.id, a.name)).collect();
-                let cards = of_level
-                    .into_iter()
-                    .map(|q| {
-                        let card = view! {
-                            <QuestionCard
-                                idx=idx
-                                key=q.key.clone()
-                                text=q.text.to_string()
-                                hint=q.hint.as_deref().map(str::to_string)
-                                evidence=q.evidence.as_deref().map(str::to_string)
-                                reference=q.reference.as_deref().map(str::to_string)
-                                attribute=q.attribute
-                                on_next=on_next
-                            />
-                        };
-                        idx += 1;
-                        card
-                    })
-                    .collect_view();
+                // A level answered in full when the page opens is folded away (one line);
+                // it stays as it is while the page is open.
+                let total = of_level.len();
+                let done = of_level.iter().filter(|q| q.tally.answered() > 0 || q.agreed.is_some()).count();
+                let complete = done == total;
+                let cards = cards_of(of_level, &mut idx);
                 Some(view! {
-                    <section class="level-group" aria-labelledby=format!("level-{level}")>
-                        <h2 id=format!("level-{level}")>{format!("Level {level} · {lname}")}</h2>
+                    <details class="level-group" open=!complete aria-labelledby=format!("level-{level}")>
+                        <summary>
+                            <h2 id=format!("level-{level}")>{format!("Level {level} · {lname}")}</h2>
+                            <span class="level-count" class:complete=complete>
+                                {if complete {
+                                    format!("✓ all {total} answered")
+                                } else {
+                                    format!("{done} of {total} answered")
+                                }}
+                            </span>
+                        </summary>
                         <p class="muted level-attrs">{attrs.join(" · ")}</p>
                         {cards}
-                    </section>
+                    </details>
                 })
             })
             .collect_view()
@@ -304,10 +385,11 @@ fn ProcessStepNav(
     let state = expect_context::<Session>();
     // A memo: the links are redrawn when the neighbours change, not on every answer.
     let neighbours = Memo::new(move |_| {
+        let order = state.questionnaire_order();
         state.results.with(|r| {
             r.as_ref()
                 .map(|r| {
-                    let (prev, next) = r.neighbours(&pid.get());
+                    let (prev, next) = r.neighbours(&order, &pid.get());
                     (prev.map(|p| (p.id.clone(), p.name.clone())), next.map(|p| (p.id.clone(), p.name.clone())))
                 })
                 .unwrap_or_default()

@@ -2,7 +2,8 @@
 //! PDF, A4 or Letter): organization, scope with rationales, profile, charts,
 //! business view, roadmap and the notes taken during the assessment.
 
-use crate::domain::assessment::SizeBand;
+use crate::domain::assessment::{HeaderField, SizeBand};
+use crate::domain::Action;
 use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
@@ -49,6 +50,7 @@ pub fn ReportPage() -> impl IntoView {
                     "Download as HTML"
                 </button>
                 <ExportButton kind=ExportKind::Docx file_base=file_base />
+                <LogoControl />
                 <span class="muted small">
                     "Print uses your browser's dialog (A4 or Letter); the HTML file opens in any browser, offline, and prints the same; the Word report opens in Word or LibreOffice to edit."
                 </span>
@@ -77,6 +79,53 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
+/// The organization's logo on the report: chosen from a file, kept with the
+/// assessment (a data URL, nothing fetched), removable.
+#[component]
+fn LogoControl() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let notices = expect_context::<Notices>();
+    let has = move || state.assessment.with(|a| a.as_ref().is_some_and(|a| !a.logo.is_empty()));
+    let on_pick = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match crate::ui::util::read_image(&file, 300 * 1024).await {
+                Ok(url) => state.dispatch(Action::SetHeader(HeaderField::Logo(url))),
+                Err(e) => notices.error(format!("{e}.")),
+            }
+        });
+    };
+    view! {
+        <label class="btn btn-secondary file-label" for="logo-file">
+            {move || if has() { "Change the logo…" } else { "Add the organization's logo…" }}
+        </label>
+        <input
+            type="file"
+            id="logo-file"
+            class="sr-only"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            on:change=on_pick
+        />
+        {move || {
+            has()
+                .then(|| {
+                    view! {
+                        <button
+                            class="btn btn-secondary"
+                            id="remove-logo"
+                            on:click=move |_| state.dispatch(Action::SetHeader(HeaderField::Logo(String::new())))
+                        >
+                            "Remove the logo"
+                        </button>
+                    }
+                })
+        }}
+    }
+}
+
 /// Who and what was assessed, when, and how deep.
 #[component]
 fn ReportHeader() -> impl IntoView {
@@ -90,7 +139,11 @@ fn ReportHeader() -> impl IntoView {
             } else {
                 a.organization.name.clone()
             };
+            let logo = (!a.logo.is_empty()).then(|| {
+                view! { <img class="report-logo" id="report-logo" src=a.logo.clone() alt=format!("Logo of {org}") /> }
+            });
             view! {
+                {logo}
                 <p class="eyebrow">"ITSM capability assessment"</p>
                 <h1 id="report-title">{a.name.clone()}</h1>
                 <p class="report-meta">
@@ -98,6 +151,7 @@ fn ReportHeader() -> impl IntoView {
                     {format!(" · {size}")}
                     {(!a.organization.sector.is_empty()).then(|| format!(" · {}", a.organization.sector))}
                     {(!a.date.is_empty()).then(|| format!(" · assessed {}", a.date))}
+                    {(!a.assessor.trim().is_empty()).then(|| format!(" by {}", a.assessor.trim()))}
                     {format!(
                         " · {} mode",
                         if a.mode == crate::domain::assessment::Mode::Full { "full" } else { "quick scan" },

@@ -22,6 +22,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<Session>();
+    // Back to the questions later, they follow the priorities as they are then.
+    state.reorder();
     let aid = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
     let name = move || state.assessment.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let file_base = Signal::derive(move || slug(&name()));
@@ -126,16 +128,30 @@ fn Profile() -> impl IntoView {
                     view! {
                         <tr data-process=p.id.clone()>
                             <th scope="row">{p.name.clone()}</th>
-                            <td class="num">{p.relevance.score}</td>
-                            <td class="num level-cell">{p.level}</td>
-                            <td class="num index-cell">
-                                {format!("{:.2}", p.index)} <TrendMark trend=trend pid=p.id.clone() />
+                            <td class="num" data-label="Relevance">
+                                {p.relevance.score}
                             </td>
-                            <td class="num">{target}{p.target_overridden.then_some(" (set)")}</td>
-                            <td class="num">{gap}</td>
-                            <td class="num">{format!("{:.0}", p.priority)}</td>
-                            <td class="num">{format!("{:.0} %", p.completion() * 100.0)}</td>
-                            <td class="no-print">
+                            <td class="num level-cell" data-label="Level">
+                                {p.level}
+                            </td>
+                            <td class="num index-cell" data-label="Index">
+                                {format!("{:.2}", p.index)}
+                                <TrendMark trend=trend pid=p.id.clone() />
+                            </td>
+                            <td class="num" data-label="Target">
+                                {target}
+                                {p.target_overridden.then_some(" (set)")}
+                            </td>
+                            <td class="num" data-label="Gap">
+                                {gap}
+                            </td>
+                            <td class="num" data-label="Priority">
+                                {format!("{:.0}", p.priority)}
+                            </td>
+                            <td class="num" data-label="Answered">
+                                {format!("{:.0} %", p.completion() * 100.0)}
+                            </td>
+                            <td class="no-print explain-cell">
                                 <button
                                     type="button"
                                     class="btn btn-small explain-toggle"

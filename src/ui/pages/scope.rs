@@ -16,15 +16,14 @@ use leptos::prelude::*;
 pub fn ScopePage() -> impl IntoView {
     let state = expect_context::<Session>();
     let id = move || state.assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
-    let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
-    let counts = move || state.with_catalog(|c| c.question_counts()).unwrap_or_default();
-    // Rows in relevance order; ids only, so a change to one row does not rebuild the table.
+    // Rows in the one order (priority, then the rest by relevance), taken when the page
+    // opens or the order chosen changes: a row does not jump while its scope or target changes.
+    // Ids only, so a change to one row does not rebuild the table.
+    let ready = Memo::new(move |_| state.results.with(Option::is_some));
     let order = Memo::new(move |_| {
-        state.results.with(|r| {
-            r.as_ref()
-                .map(|r| r.by_relevance().into_iter().map(|p| p.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        ready.track();
+        let by_catalog = state.catalog_order.get();
+        state.results.with_untracked(|r| r.as_ref().map(|r| r.scope_order(by_catalog)).unwrap_or_default())
     });
     let nothing_rated =
         move || state.results.with(|r| r.as_ref().is_some_and(|r| r.processes.iter().all(|p| p.relevance.score == 0)));
@@ -48,39 +47,21 @@ pub fn ScopePage() -> impl IntoView {
                         }
                     })
             }}
-            <fieldset class="mode">
-                <legend>"How deep should the assessment go?"</legend>
-                <label class="mode-option">
-                    <input
-                        type="radio"
-                        name="mode"
-                        id="mode-quick"
-                        prop:checked=move || mode() == Mode::Quick
-                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))
-                    />
-                    <span>
-                        <strong>"Quick scan"</strong>
-                        " — one question per capability attribute, 9 per process. A first picture in an hour."
-                    </span>
-                </label>
-                <label class="mode-option">
-                    <input
-                        type="radio"
-                        name="mode"
-                        id="mode-full"
-                        prop:checked=move || mode() == Mode::Full
-                        on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))
-                    />
-                    <span>
-                        <strong>"Full assessment"</strong>
-                        {move || {
-                            format!(" — all {} questions of the catalog, for a result you can defend.", counts().1)
-                        }}
-                    </span>
-                </label>
-            </fieldset>
-            <p class="count" id="scope-count">
-                {move || format!("{} processes in scope", in_scope())}
+            <ModeChoice />
+            <div class="section-head">
+                <p class="count" id="scope-count">
+                    {move || format!("{} processes in scope", in_scope())}
+                </p>
+                <OrderChoice />
+            </div>
+            <p class="muted small">
+                {move || {
+                    if state.catalog_order.get() {
+                        "In the catalog's order."
+                    } else {
+                        "The processes in scope by priority (the gap to the target × relevance), the most urgent first — the order of the questions, the results and the presenter — then the others by relevance."
+                    }
+                }}
             </p>
             <div class="table-wrap">
                 <table class="scope-table" id="scope-table">
@@ -106,7 +87,8 @@ pub fn ScopePage() -> impl IntoView {
         }) />
         {move || {
             let id = id();
-            let questions = state.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry())));
+            let order = state.questionnaire_order();
+            let questions = state.results.with(|r| Step::questions(r.as_ref().and_then(|r| r.questions_entry(&order))));
             view! {
                 <StepNav
                     back=(Step::Services.href(&id), "IT services".to_string())
@@ -196,7 +178,7 @@ fn ScopeRow(pid: String) -> impl IntoView {
                     }}
                 </ul>
             </td>
-            <td>
+            <td data-label="In scope">
                 <input
                     type="checkbox"
                     class="scope-toggle"
@@ -205,10 +187,10 @@ fn ScopeRow(pid: String) -> impl IntoView {
                     on:change=on_scope
                 />
             </td>
-            <td>
+            <td data-label="Target level">
                 <TargetCell pid=pid.clone() row=row label=label_target />
             </td>
-            <td>
+            <td data-label="Rationale">
                 <textarea
                     class="rationale"
                     rows="3"
@@ -267,5 +249,79 @@ fn TargetCell(
             row.with(|p| p.as_ref().and_then(|p| p.out_of_scope_proposal.clone()))
                 .map(|why| view! { <p class="notice small out-of-scope-proposal">{why}</p> })
         }}
+    }
+}
+
+/// "Order: by priority / as in the catalog", for the scope table and the questionnaire.
+#[component]
+pub fn OrderChoice() -> impl IntoView {
+    let state = expect_context::<Session>();
+    view! {
+        <label class="order-choice">
+            <span>"Order"</span>
+            <select
+                class="order-select"
+                prop:value=move || if state.catalog_order.get() { "catalog" } else { "priority" }
+                on:change=move |ev| state.catalog_order.set(event_target_value(&ev) == "catalog")
+            >
+                <option value="priority">"by priority"</option>
+                <option value="catalog">"as in the catalog"</option>
+            </select>
+        </label>
+    }
+}
+
+/// Quick scan or full assessment, with how many questions each asks.
+#[component]
+fn ModeChoice() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
+    let counts = move || state.with_catalog(|c| c.question_counts()).unwrap_or_default();
+    // The count the progress bar shows once the full assessment is chosen.
+    let full_in_scope = move || {
+        state.results.with(|r| {
+            state
+                .with_catalog(|c| {
+                    r.as_ref().map(|r| c.full_questions(r.in_scope().map(|p| p.id.as_str()))).unwrap_or(0)
+                })
+                .unwrap_or(0)
+        })
+    };
+    view! {
+        <fieldset class="mode">
+            <legend>"How deep should the assessment go?"</legend>
+            <label class="mode-option">
+                <input
+                    type="radio"
+                    name="mode"
+                    id="mode-quick"
+                    prop:checked=move || mode() == Mode::Quick
+                    on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))
+                />
+                <span>
+                    <strong>"Quick scan"</strong>
+                    " — one question per capability attribute, 9 per process. A first picture in an hour."
+                </span>
+            </label>
+            <label class="mode-option">
+                <input
+                    type="radio"
+                    name="mode"
+                    id="mode-full"
+                    prop:checked=move || mode() == Mode::Full
+                    on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))
+                />
+                <span>
+                    <strong>"Full assessment"</strong>
+                    {move || {
+                        format!(
+                            " — every question: {} for the processes in scope now ({} in the whole catalog), for a result you can defend.",
+                            full_in_scope(),
+                            counts().1,
+                        )
+                    }}
+                </span>
+            </label>
+        </fieldset>
     }
 }

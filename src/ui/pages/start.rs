@@ -68,6 +68,7 @@ pub fn Start() -> impl IntoView {
             <StorageRoom />
             <Importer />
         </section>
+        <RunWorkshop />
         <CatalogManager />
         // Last in this view, as it moves: the router places the next page where this view's first node is.
         <div class="actions" node_ref=buttons>
@@ -78,6 +79,60 @@ pub fn Start() -> impl IntoView {
                 "Open the Pizza&Pizza sample"
             </button>
         </div>
+    }
+}
+
+/// The way in for a trainer or facilitator: what a workshop is here, in four
+/// steps, and where to begin.
+#[component]
+fn RunWorkshop() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let navigate = use_navigate();
+    let nav = navigate.clone();
+    let prepare = move |_| {
+        let nav = nav.clone();
+        library.create_new(None, move |id| nav(&Step::Organization.href(&id), Default::default()));
+    };
+    let see_sample = move |_| {
+        let nav = navigate.clone();
+        library.open_sample(move |id| nav(&Step::Workshop.href(&id), Default::default()));
+    };
+    view! {
+        <section class="card" aria-labelledby="run-workshop-heading" id="run-workshop">
+            <h2 id="run-workshop-heading">"Run a workshop"</h2>
+            <p class="muted">
+                "For a team of any size up to 60: everyone answers on their own device, you bring the answers together, discuss where people disagree and present the result."
+            </p>
+            <ol class="kit-steps kit-row">
+                <li>
+                    <strong>"Share"</strong>
+                    " the assessment file"
+                </li>
+                <li>
+                    <strong>"Collect"</strong>
+                    " everyone's answers files in one go"
+                </li>
+                <li>
+                    <strong>"Discuss"</strong>
+                    " where answers differ"
+                </li>
+                <li>
+                    <strong>"Present"</strong>
+                    " the story on a projector"
+                </li>
+            </ol>
+            <div class="actions">
+                <button class="btn btn-secondary" id="prepare-workshop" on:click=prepare>
+                    "Prepare a workshop"
+                </button>
+                <button class="btn btn-secondary" id="sample-workshop" on:click=see_sample>
+                    "See the sample's workshop"
+                </button>
+                <span class="muted small">
+                    "Got a workshop file from a facilitator? Use “Import a file…” above."
+                </span>
+            </div>
+        </section>
     }
 }
 
@@ -314,6 +369,25 @@ fn SavedItem(
                     </span>
                     {format!("{pct} % answered")}
                 </span>
+                {entry
+                    .resume
+                    .clone()
+                    .map(|r| {
+                        let left = if r.minutes_left == 0 {
+                            String::new()
+                        } else {
+                            format!(" · about {} min left", r.minutes_left)
+                        };
+                        view! {
+                            <a
+                                class="btn btn-small btn-primary act-continue"
+                                href=Step::Process(r.process.clone()).href(&entry.id)
+                            >
+                                {format!("Continue: {} · {:.0} %", r.name, (r.completion * 100.0).floor())}
+                            </a>
+                            <span class="muted small saved-left">{left}</span>
+                        }
+                    })}
                 <span class="muted small">
                     "Last change: "{format_when(entry.updated)} " · "
                     <span class="saved-size">{crate::ui::util::size_text(library.size_of(&entry.id) as f64)}</span>

@@ -8,9 +8,13 @@ use crate::domain::format::{decode_answers, AnswersFile, MAX_BYTES};
 use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
 use crate::ui::components::chart_figure::ChartFigure;
+use crate::ui::components::distribution::Distribution;
+use crate::ui::library::Library;
+use crate::ui::route::Step;
 use crate::ui::state::{Notices, Session, Viewport};
-use crate::ui::util::{download, new_id, read_text, slug};
+use crate::ui::util::{download, format_when, new_id, read_text, slug};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
 /// A participant file read from disk, waiting for confirmation.
@@ -41,10 +45,49 @@ pub fn WorkshopPage() -> impl IntoView {
                 "you import the files here. Results use the median answer per question, or the answer you agree on together."
             </p>
         </section>
+        <WorkshopSteps />
         <Participants />
         <ShareAnswers />
         <DiscussList />
         <SpreadSection />
+    }
+}
+
+/// The workshop in four steps: share the assessment, collect the answers
+/// files, discuss where people disagree, present.
+#[component]
+fn WorkshopSteps() -> impl IntoView {
+    let state = expect_context::<Session>();
+    let library = expect_context::<Library>();
+    let id = state.id();
+    view! {
+        <section class="card" aria-labelledby="kit-heading" id="workshop-kit">
+            <h2 id="kit-heading">"Run the workshop"</h2>
+            <ol class="kit-steps">
+                <li>
+                    <strong>"Share. "</strong>
+                    "Send everyone the assessment file. They open it on their own device (Import on the start page), give their name here, answer, and use “Download my answers”. "
+                    <button class="btn btn-small" id="share-assessment" on:click=move |_| library.export_open()>
+                        "Download the assessment file"
+                    </button>
+                </li>
+                <li>
+                    <strong>"Collect. "</strong>
+                    "Drop all the answers files below in one go; the table shows who has sent answers, how many and when."
+                </li>
+                <li>
+                    <strong>"Discuss. "</strong>
+                    "Go through "
+                    <a href="#discuss">"the questions where people disagree"</a>
+                    " and record the answer you agree on."
+                </li>
+                <li>
+                    <strong>"Present. "</strong>
+                    <a href=Step::Present.href(&id)>"The presenter view"</a>
+                    " tells the story on a projector: the picture, the gaps, the priorities, the plan."
+                </li>
+            </ol>
+        </section>
     }
 }
 
@@ -124,10 +167,18 @@ fn Participants() -> impl IntoView {
     let list = move || {
         state.assessment.with(|a| a.as_ref().map(|a| (a.participants.clone(), a.active.clone())).unwrap_or_default())
     };
+    // The questions in scope: a participant's count is of these.
+    let in_scope = Memo::new(move |_| {
+        state.results.with(|r| {
+            r.as_ref()
+                .map(|r| r.in_scope().flat_map(|p| p.questions.iter().map(|q| q.key.clone())).collect::<HashSet<_>>())
+                .unwrap_or_default()
+        })
+    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_string();
-        let p = Participant { id: new_id("p"), name, answers: Default::default() };
+        let p = Participant { id: new_id("p"), name, ..Default::default() };
         if state.try_dispatch(Action::AddParticipant(p)).is_ok() {
             new_name.set(String::new());
         } else {
@@ -137,19 +188,49 @@ fn Participants() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">"Participants"</h2>
-            <ul class="participant-list" id="participant-list">
-                {move || {
-                    let (people, active) = list();
-                    let several = people.len() > 1;
-                    people
-                        .into_iter()
-                        .map(|p| {
-                            let is_active = p.id == active;
-                            view! { <ParticipantItem p=p is_active=is_active several=several /> }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Participants and their answers">
+                <table class="data-table participant-table">
+                    <caption class="sr-only">"Who has sent answers, how many, and when"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Participant"</th>
+                            <th scope="col">"Answers"</th>
+                            <th scope="col">"Received"</th>
+                            <th scope="col">"Latest file"</th>
+                            <th scope="col">
+                                <span class="sr-only">"Actions"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody id="participant-list">
+                        {move || {
+                            let (people, active) = list();
+                            let several = people.len() > 1;
+                            let asked = in_scope.get();
+                            people
+                                .into_iter()
+                                .map(|p| {
+                                    let is_active = p.id == active;
+                                    let answered = p
+                                        .answers
+                                        .iter()
+                                        .filter(|(k, e)| e.answer.is_some() && asked.contains(*k))
+                                        .count();
+                                    view! {
+                                        <ParticipantItem
+                                            p=p
+                                            is_active=is_active
+                                            several=several
+                                            answered=answered
+                                            asked=asked.len()
+                                        />
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
             <form class="inline-form" on:submit=add>
                 <label for="new-participant">"Add a participant"</label>
                 <input
@@ -196,7 +277,9 @@ fn Participants() -> impl IntoView {
     }
 }
 
-/// One participant: how many answers, and the buttons to answer as them or remove them.
+/// One participant's row of the status table: how many answers, when their
+/// file came and whether it replaced earlier answers, and the buttons to
+/// answer as them or remove them.
 #[component]
 fn ParticipantItem(
     /// The participant.
@@ -205,56 +288,79 @@ fn ParticipantItem(
     is_active: bool,
     /// Whether there is more than one (the last one cannot be removed).
     several: bool,
+    /// Their answers to questions in scope.
+    answered: usize,
+    /// The questions in scope.
+    asked: usize,
 ) -> impl IntoView {
     let state = expect_context::<Session>();
     let (id1, id2) = (p.id.clone(), p.id.clone());
-    let count = p.answers.values().filter(|e| e.answer.is_some()).count();
+    let received = match p.received {
+        Some(ms) => format_when(ms),
+        None if answered > 0 => "answered here".into(),
+        None => "—".into(),
+    };
+    let file = match p.files {
+        0 => "—",
+        1 => "new",
+        _ => "replaced earlier answers",
+    };
+    let status = if answered == 0 { "none yet".to_string() } else { format!("{answered} of {asked}") };
     view! {
-        <li data-participant=p.name.clone() class:active=is_active>
-            <strong>{p.name.clone()}</strong>
-            <span class="muted small">{format!("{count} answers")}</span>
-            {if is_active {
-                view! { <span class="tag">"answering on this device"</span> }.into_any()
-            } else {
-                view! {
-                    <button
-                        class="btn btn-small"
-                        on:click=move |_| {
-                            state
-                                .dispatch(Action::SetActiveParticipant {
-                                    id: id1.clone(),
-                                })
+        <tr data-participant=p.name.clone() class:active=is_active>
+            <th scope="row">
+                {p.name.clone()} {is_active.then(|| view! { <span class="tag">"answering on this device"</span> })}
+            </th>
+            <td class="num nowrap participant-count" data-label="Answers">
+                {status}
+            </td>
+            <td class="nowrap participant-received" data-label="Received">
+                {received}
+            </td>
+            <td class="participant-file" data-label="Latest file">
+                {file}
+            </td>
+            <td class="row-actions">
+                {(!is_active)
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn btn-small"
+                                on:click=move |_| {
+                                    state
+                                        .dispatch(Action::SetActiveParticipant {
+                                            id: id1.clone(),
+                                        })
+                                }
+                            >
+                                "Answer as this person"
+                            </button>
                         }
-                    >
-                        "Answer as this person"
-                    </button>
-                }
-                    .into_any()
-            }}
-            {several
-                .then(|| {
-                    view! {
-                        <button
-                            class="btn btn-small btn-danger"
-                            on:click=move |_| {
-                                state
-                                    .dispatch(Action::RemoveParticipant {
-                                        id: id2.clone(),
-                                    })
-                            }
-                        >
-                            "Remove"
-                        </button>
-                    }
-                })}
-        </li>
+                    })}
+                {several
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn btn-small btn-danger"
+                                on:click=move |_| {
+                                    state
+                                        .dispatch(Action::RemoveParticipant {
+                                            id: id2.clone(),
+                                        })
+                                }
+                            >
+                                "Remove"
+                            </button>
+                        }
+                    })}
+            </td>
+        </tr>
     }
 }
 
 #[component]
 fn ShareAnswers() -> impl IntoView {
     let state = expect_context::<Session>();
-    let notices = expect_context::<Notices>();
     let incoming = RwSignal::new(Vec::<Incoming>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let export_mine = move |_| {
@@ -268,39 +374,39 @@ fn ShareAnswers() -> impl IntoView {
             );
         }
     };
+    let dragging = RwSignal::new(false);
+    // Many files at once (picker or drop): all read, then one preview.
+    let take = move |picked: Vec<web_sys::File>| {
+        incoming.set(Vec::new());
+        errors.set(Vec::new());
+        let this_id = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            for f in picked {
+                match read_answers(f, this_id.clone()).await {
+                    Ok(i) => read.push(i),
+                    Err(e) => errors.update(|v| v.push(e)),
+                }
+            }
+            incoming.set(read);
+        });
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(files) = input.files() else { return };
         let picked: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         input.set_value("");
-        incoming.set(Vec::new());
-        errors.set(Vec::new());
-        let this_id = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            for f in picked {
-                match read_answers(f, this_id.clone()).await {
-                    Ok(i) => incoming.update(|v| v.push(i)),
-                    Err(e) => errors.update(|v| v.push(e)),
-                }
-            }
-        });
+        take(picked);
     };
-    let existing = move |name: &str| {
-        state.assessment.with_untracked(|a| {
-            a.as_ref().is_some_and(|a| {
-                a.participants.iter().any(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) && !p.answers.is_empty())
-            })
-        })
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(files) = ev.data_transfer().and_then(|d| d.files()) else { return };
+        take((0..files.length()).filter_map(|i| files.get(i)).collect());
     };
-    let confirm = move |_| {
-        for i in incoming.get_untracked() {
-            if let Err(e) = state.try_dispatch(Action::ImportParticipant(i.participant.clone())) {
-                errors.update(|v| v.push(format!("“{}”: {e}", i.file)));
-            }
-        }
-        let n = incoming.with_untracked(|v| v.len());
-        incoming.set(Vec::new());
-        notices.info(format!("Imported the answers of {n} participant{}.", if n == 1 { "" } else { "s" }));
+    let on_over = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
     };
     view! {
         <section class="card" aria-labelledby="share-heading">
@@ -309,8 +415,18 @@ fn ShareAnswers() -> impl IntoView {
                 <button class="btn btn-secondary" id="export-my-answers" on:click=export_mine>
                     "Download my answers"
                 </button>
+            </div>
+            <div
+                class="drop-zone"
+                id="answers-drop"
+                class:dragging=move || dragging.get()
+                on:dragover=on_over
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Drop all the participants' answers files here at once, or"</p>
                 <label class="btn btn-secondary file-label" for="import-answers">
-                    "Import participants' answers…"
+                    "Choose answers files…"
                 </label>
                 <input
                     type="file"
@@ -331,35 +447,85 @@ fn ShareAnswers() -> impl IntoView {
                         }
                     })
             }}
-            {move || {
-                (!incoming.with(|v| v.is_empty()))
-                    .then(|| {
-                        view! {
-                            <div class="subform" id="answers-preview" role="region" aria-label="Answers to import">
-                                <h3>"Import these answers?"</h3>
-                                <ul>
-                                    {incoming
-                                        .get()
-                                        .into_iter()
-                                        .map(|i| {
-                                            let replaces = existing(&i.participant.name);
-                                            view! { <IncomingItem i=i replaces=replaces /> }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                                <div class="actions">
-                                    <button class="btn btn-primary" id="confirm-answers" on:click=confirm>
-                                        "Import"
-                                    </button>
-                                    <button class="btn btn-secondary" on:click=move |_| incoming.set(Vec::new())>
-                                        "Cancel"
-                                    </button>
-                                </div>
-                            </div>
-                        }
-                    })
-            }}
+            <AnswersPreview incoming=incoming errors=errors />
         </section>
+    }
+}
+
+/// The answers files read, waiting for "Import": how many are new people and
+/// how many replace earlier answers, and one line per file.
+#[component]
+fn AnswersPreview(
+    /// The files read.
+    incoming: RwSignal<Vec<Incoming>>,
+    /// Problems to show (a file that cannot be imported).
+    errors: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let notices = expect_context::<Notices>();
+    let existing = move |name: &str| {
+        state.assessment.with_untracked(|a| {
+            a.as_ref().is_some_and(|a| {
+                a.participants.iter().any(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) && !p.answers.is_empty())
+            })
+        })
+    };
+    let confirm = move |_| {
+        let now = js_sys::Date::now();
+        let mut n = 0;
+        for i in incoming.get_untracked() {
+            let mut p = i.participant.clone();
+            p.received = Some(now);
+            match state.try_dispatch(Action::ImportParticipant(p)) {
+                Ok(()) => n += 1,
+                Err(e) => errors.update(|v| v.push(format!("“{}”: {e}", i.file))),
+            }
+        }
+        incoming.set(Vec::new());
+        notices.info(format!("Imported the answers of {n} participant{}.", if n == 1 { "" } else { "s" }));
+    };
+    let tally = move || {
+        incoming.with(|v| {
+            let replacing = v.iter().filter(|i| existing(&i.participant.name)).count();
+            let files = v.len();
+            format!(
+                "{files} file{}: {} new participant{}, {replacing} replacing earlier answers.",
+                if files == 1 { "" } else { "s" },
+                files - replacing,
+                if files - replacing == 1 { "" } else { "s" }
+            )
+        })
+    };
+    view! {
+        {move || {
+            (!incoming.with(|v| v.is_empty()))
+                .then(|| {
+                    view! {
+                        <div class="subform" id="answers-preview" role="region" aria-label="Answers to import">
+                            <h3>"Import these answers?"</h3>
+                            <p id="answers-tally">{tally}</p>
+                            <ul class="incoming-list">
+                                {incoming
+                                    .get()
+                                    .into_iter()
+                                    .map(|i| {
+                                        let replaces = existing(&i.participant.name);
+                                        view! { <IncomingItem i=i replaces=replaces /> }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <div class="actions">
+                                <button class="btn btn-primary" id="confirm-answers" on:click=confirm>
+                                    "Import"
+                                </button>
+                                <button class="btn btn-secondary" on:click=move |_| incoming.set(Vec::new())>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 
@@ -397,10 +563,6 @@ fn median_label(m: f64) -> String {
     }
 }
 
-fn code(a: Option<Answer>) -> &'static str {
-    a.map(|a| a.code()).unwrap_or("–")
-}
-
 #[component]
 fn DiscussList() -> impl IntoView {
     let state = expect_context::<Session>();
@@ -421,6 +583,7 @@ fn DiscussList() -> impl IntoView {
                     }
                         .into_any();
                 }
+                let people = state.assessment.with_untracked(|a| a.as_ref().map_or(0, |a| a.participants.len()));
                 view! {
                     <ol class="discuss-list">
                         {list
@@ -446,19 +609,7 @@ fn DiscussList() -> impl IntoView {
                                     <li class="discuss-item" data-key=d.key.0.clone()>
                                         <p class="eyebrow">{d.process_name.clone()}</p>
                                         <p class="q-text">{d.text.clone()}</p>
-                                        <p class="answers-row">
-                                            {answers
-                                                .into_iter()
-                                                .map(|(n, a)| {
-                                                    view! {
-                                                        <span class=format!(
-                                                            "chip chip-{}",
-                                                            code(a).to_lowercase(),
-                                                        )>{n}": "<strong>{code(a)}</strong></span>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </p>
+                                        <Distribution tally=d.tally people=people names=answers />
                                         <p class="small muted">
                                             {format!(
                                                 "Spread {} steps · median {}{}",

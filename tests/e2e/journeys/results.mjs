@@ -12,19 +12,28 @@ import { ResultsPage, ReportPage, AssessmentFrame, StartPage, ImportPanel, Organ
 export const journeys = [];
 const journey = (name, fn) => journeys.push({ name, fn });
 
-journey('results: four charts, explain for supplier management, Now items, CSV exports, PDF report, axe', async (browser) => {
+journey('results: the gap chart first, the cascade, radar and heatmap, the business view as the objectives\' chart, explain for supplier management, Now items, CSV exports, PDF report, axe', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   await openSampleIn(page);
   const results = new ResultsPage(page);
-  // Four charts, each with content per in-scope process (or objective).
+  // The charts, the gaps first, each with content per in-scope process.
   const inScope = Number(await results.statScope().innerText());
   assert.equal(inScope, 8, 'the case\'s eight processes');
-  for (const id of ['chart-cascade', 'chart-radar', 'chart-gaps', 'chart-heatmap', 'chart-objectives']) {
+  const figures = await page.$$eval('#charts > figure, #charts > .chart-figure, #charts [id^="chart-"]', (els) => els.map((e) => e.id).filter(Boolean));
+  assert.equal(figures[0], 'chart-gaps', `the gap chart leads: ${figures.join(', ')}`);
+  for (const id of ['chart-cascade', 'chart-radar', 'chart-gaps', 'chart-heatmap']) {
     const svg = results.chart(id);
     assert.equal(await svg.count(), 1, `${id} renders an SVG`);
-    // The objective chart has one bar per objective (the sample has two).
-    assert.ok((await svg.locator('*').count()) > (id === 'chart-objectives' ? 10 : 30), `${id} has content`);
+    assert.ok((await svg.locator('*').count()) > 30, `${id} has content`);
   }
+  // The objectives' support is drawn once, in the business view: importance × missing support, heaviest first.
+  assert.equal(await results.chart('chart-objectives').count(), 0, 'no second objectives chart');
+  const weights = await page.$$eval('#business-view .objective-support', (els) => els.map((e) => {
+    const imp = Number(e.querySelector('.os-imp').textContent.match(/importance (\d)/)[1]);
+    const pct = Number((e.querySelector('.os-pct').textContent.match(/(\d+) %/) || [0, 100])[1]);
+    return imp * (100 - pct);
+  }));
+  assert.ok(weights.length >= 2 && weights.every((w, i) => i === 0 || weights[i - 1] >= w), `business view by weight: ${weights}`);
   assert.equal(await results.chartProcesses('chart-heatmap'), inScope);
   assert.equal(await results.chartProcesses('chart-gaps'), inScope);
   // The cascade draws the chain objective → decision → service → process for the sample.
@@ -65,7 +74,7 @@ journey('results: four charts, explain for supplier management, Now items, CSV e
   await results.openReport();
   const report = new ReportPage(page);
   await report.waitLoaded();
-  assert.equal(await report.charts().count(), 5, 'the cascade and the four charts are on the report');
+  assert.equal(await report.charts().count(), 4, 'the cascade and the three charts are on the report');
   assert.equal(await page.locator('#chart-cascade .chart-svg svg').count(), 1);
   // Each process in the scope table names its framework references.
   const refs = await page.$$eval('.report-table th .refs', (els) => els.map((e) => e.textContent));
@@ -198,7 +207,7 @@ journey('HTML report: one file that opens from disk with JavaScript off, loads n
   assert.equal(await view.locator('img').count(), 0, 'the hostile name is text, not an image');
   assert.equal(await view.locator('#exec-heading').innerText(), 'In one minute');
   assert.match(await view.locator('#exec-headline').innerText(), /^Weakest process: level \d of 5 \(average \d\.\d\)\. \d of 8 processes in scope meet their target\./);
-  assert.ok(await view.locator('svg').count() >= 5, 'the cascade and the four charts, inline');
+  assert.ok(await view.locator('svg').count() >= 4, 'the cascade and the three charts, inline');
   for (const h of ['now', 'next', 'later']) assert.equal(await view.locator(`#roadmap-${h}`).getAttribute('open'), '', `${h} unfolded`);
   assert.match(await view.locator('body').innerText(), /Plan: In progress · Sam Okafor \(IT lead\) · due 2027-03-31/);
   assert.match(await view.locator('body').innerText(), /Supplier management/);
