@@ -63,15 +63,17 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>"Figures"</h2>
                 <Summary />
             </section>
-            <section class="report-section">
-                <h2>"Scope, targets and capability"</h2>
-                <ScopeTable />
-            </section>
             <Charts file_base=file_base />
             <BusinessView />
             <ActionPlan file_base=file_base />
             <Roadmap all_open=true />
-            <ReportNotes />
+            <section class="report-section appendix" id="appendix-scope">
+                <h2>"Appendix A · Scope, targets and capability of every process"</h2>
+                <ScopeTable />
+            </section>
+            <div class="appendix" id="appendix-notes">
+                <ReportNotes />
+            </div>
             <p class="muted small report-foot">
                 "Made with ITSM Maturity, in the browser; no data left this device. Capability levels per ISO/IEC 33020 process attributes; process names after FitSM and ITIL 4."
             </p>
@@ -232,7 +234,7 @@ fn ReportNotes() -> impl IntoView {
             (!list.is_empty()).then(|| {
                 view! {
                     <section class="report-section">
-                        <h2>"Notes and evidence"</h2>
+                        <h2>"Appendix B · Notes and evidence"</h2>
                         <ul class="notes">
                             {list
                                 .into_iter()
