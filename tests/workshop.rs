@@ -74,8 +74,10 @@ fn spread_ranges_over_each_participants_own_index() {
     let a = three_people();
     let r = evaluate(&c, &a);
     let s = spread(&c, &a, &r);
-    assert_eq!(s.iter().map(|x| x.process.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
-    let pa = &s[0];
+    // The one priority order of the app.
+    let order: Vec<&str> = r.in_scope_by_priority().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(s.iter().map(|x| x.process.as_str()).collect::<Vec<_>>(), order);
+    let pa = s.iter().find(|x| x.process == "a").unwrap();
     assert_eq!(pa.per_participant.len(), 3);
     // PA1.1 of a, each alone: p1 (N, P) = 1/6 → level 0, index 1/6; p2 (L, L) = 2/3
     // and p3 (F, L) = 5/6 → level 1, gated index 1.0 (level 2 unanswered).
@@ -152,4 +154,35 @@ fn answers_files_are_checked_like_assessments() {
         .to_string();
     assert!(e.starts_with("field 'participant'"), "{e}");
     assert!(e.contains("missing field `name`"), "{e}");
+}
+
+#[test]
+fn a_follow_up_opens_with_what_changed_only_the_rows_that_moved() {
+    use itsm_maturity::domain::assessment::Mode;
+    use itsm_maturity::domain::workshop::what_changed;
+    let c = mini_catalog();
+    let mut base = assessment();
+    base.apply(Action::SetMode(Mode::Full)).unwrap();
+    for p in ["a", "b"] {
+        answer_all(&c, &mut base, p, P);
+    }
+    let mut next = base.clone();
+    answer_all(&c, &mut next, "a", F); // a rises; b stays as it was
+    let (before, now) = (evaluate(&c, &base), evaluate(&c, &next));
+    let w = what_changed(&before, &now);
+    let (a0, a1) = (before.process("a").unwrap(), now.process("a").unwrap());
+    assert!(a1.level > a0.level, "the case: a rises a level");
+    assert_eq!((w.rose, w.fell), (1, 0));
+    assert_eq!(w.changed.iter().map(|d| d.process.as_str()).collect::<Vec<_>>(), ["a"], "only what moved");
+    assert_eq!(w.unchanged, vec![now.process("b").unwrap().name.clone()]);
+    let n = deltas(&before, &now).len() as f64;
+    let mean = |r: &itsm_maturity::domain::Results| r.in_scope().map(|p| p.index).sum::<f64>() / n;
+    assert!((w.mean_before - mean(&before)).abs() < 1e-9 && (w.mean_now - mean(&now)).abs() < 1e-9);
+    assert!(w.mean_now > w.mean_before);
+    let met = |r: &itsm_maturity::domain::Results| r.in_scope().filter(|p| p.target > 0 && p.level >= p.target).count();
+    assert_eq!((w.at_target_before, w.at_target_now), (met(&before), met(&now)));
+    assert_eq!(w.with_target, now.in_scope().filter(|p| p.target > 0).count());
+    // Nothing moved: nothing listed as changed.
+    let same = what_changed(&before, &before);
+    assert!(same.changed.is_empty() && same.unchanged.len() == deltas(&before, &before).len());
 }

@@ -5,14 +5,13 @@
 //!
 //! Invariants: every link joins a node of one column to a node of the next;
 //! link weights are > 0; processes are the in-scope ones raised through a
-//! service, most relevant first, at most `max_processes` of them (the rest
+//! service, in the priority order, at most `max_processes` of them (the rest
 //! are counted in `more_processes`).
 
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::relevance::Reason;
 use super::results::Results;
-use super::sort::sort_stable;
 use serde::Serialize;
 
 /// One box of the picture.
@@ -108,7 +107,7 @@ pub fn cascade(catalog: &Catalog, a: &Assessment, r: &Results, max_processes: us
             }
         }
     }
-    // Processes raised through a service, most relevant first.
+    // Processes raised through a service, in the one priority order of the app.
     let service_points = |p: &super::results::ProcessResult| -> Vec<(usize, f64)> {
         p.relevance
             .contributions
@@ -119,8 +118,7 @@ pub fn cascade(catalog: &Catalog, a: &Assessment, r: &Results, max_processes: us
             })
             .collect()
     };
-    let mut raised: Vec<_> = r.in_scope().filter(|p| !service_points(p).is_empty()).collect();
-    sort_stable(&mut raised, |x, y| y.relevance.score.cmp(&x.relevance.score));
+    let raised: Vec<_> = r.in_scope_by_priority().into_iter().filter(|p| !service_points(p).is_empty()).collect();
     out.more_processes = raised.len().saturating_sub(max_processes);
     for (pi, p) in raised.into_iter().take(max_processes).enumerate() {
         out.columns[3].push(CascadeNode { id: p.id.clone(), label: p.name.clone(), gap: Some(p.gap) });

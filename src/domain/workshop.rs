@@ -3,7 +3,7 @@
 //! steps or more, and deltas between a baseline and a follow-up.
 //!
 //! Invariants:
-//! - spreads are over in-scope processes, in catalog order; `min <= max`, and
+//! - spreads are over in-scope processes, in the one priority order; `min <= max`, and
 //!   every index is 0.0..=5.0;
 //! - the discuss list holds exactly the questions whose scored answers differ
 //!   by ≥ [`DISCUSS_SPREAD`] steps, or where some participants say N/A and
@@ -49,7 +49,8 @@ pub fn spread(catalog: &Catalog, a: &Assessment, results: &Results) -> Vec<Sprea
         })
         .collect();
     results
-        .in_scope()
+        .in_scope_by_priority()
+        .into_iter()
         .map(|p| {
             let per: Vec<(String, f64)> =
                 individual.iter().filter_map(|(name, r)| r.process(&p.id).map(|x| (name.clone(), x.index))).collect();
@@ -178,4 +179,55 @@ pub fn deltas(baseline: &Results, current: &Results) -> Vec<Delta> {
             })
         })
         .collect()
+}
+
+/// A follow-up at a glance: what moved since the baseline, for the top of
+/// the results page. Figures are over the processes in scope now that the
+/// baseline also evaluated (the deltas); "changed" is a different level or
+/// an index that moved by 0.01 or more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatChanged {
+    /// Processes now at a higher level, and at a lower one.
+    pub rose: usize,
+    pub fell: usize,
+    /// The mean index of those processes then and now.
+    pub mean_before: f64,
+    pub mean_now: f64,
+    /// Of those processes with a target above 0: how many met it then and now, of how many.
+    pub at_target_before: usize,
+    pub at_target_now: usize,
+    pub with_target: usize,
+    /// The deltas that changed, the largest move first; the others by name.
+    pub changed: Vec<Delta>,
+    pub unchanged: Vec<String>,
+}
+
+/// What changed between a baseline and now ([`WhatChanged`]).
+pub fn what_changed(baseline: &Results, current: &Results) -> WhatChanged {
+    let all = deltas(baseline, current);
+    let n = all.len().max(1) as f64;
+    let mut with_target = 0;
+    let (mut at_before, mut at_now) = (0, 0);
+    for d in &all {
+        let target = current.process(&d.process).map_or(0, |p| p.target);
+        if target > 0 {
+            with_target += 1;
+            at_before += usize::from(d.baseline_level >= target);
+            at_now += usize::from(d.current_level >= target);
+        }
+    }
+    let moved = |d: &Delta| d.baseline_level != d.current_level || d.delta.abs() >= 0.005;
+    let (mut changed, same): (Vec<Delta>, Vec<Delta>) = all.iter().cloned().partition(moved);
+    super::sort::sort_stable(&mut changed, |a, b| b.delta.abs().total_cmp(&a.delta.abs()));
+    WhatChanged {
+        rose: all.iter().filter(|d| d.current_level > d.baseline_level).count(),
+        fell: all.iter().filter(|d| d.current_level < d.baseline_level).count(),
+        mean_before: all.iter().map(|d| d.baseline_index).sum::<f64>() / n,
+        mean_now: all.iter().map(|d| d.current_index).sum::<f64>() / n,
+        at_target_before: at_before,
+        at_target_now: at_now,
+        with_target,
+        changed,
+        unchanged: same.into_iter().map(|d| d.name).collect(),
+    }
 }

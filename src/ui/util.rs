@@ -335,3 +335,33 @@ pub async fn read_image(file: &web_sys::File, max: usize) -> Result<String, Stri
         web_sys::window().and_then(|w| w.btoa(&binary).ok()).ok_or_else(|| format!("“{name}” could not be read"))?;
     Ok(format!("data:{kind};base64,{encoded}"))
 }
+
+/// `text` cut into runs, each marked when it is an ISO date `YYYY-MM-DD`
+/// (so the page can keep a date on one line).
+pub fn date_runs(text: &str) -> Vec<(String, bool)> {
+    let b = text.as_bytes();
+    let is_date = |i: usize| {
+        i + 10 <= b.len()
+            && b[i..i + 10]
+                .iter()
+                .enumerate()
+                .all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    };
+    let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+    while i < b.len() {
+        if is_date(i) {
+            if start < i {
+                out.push((text[start..i].to_string(), false));
+            }
+            out.push((text[i..i + 10].to_string(), true));
+            i += 10;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        out.push((text[start..].to_string(), false));
+    }
+    out
+}

@@ -100,7 +100,7 @@ pub fn Charts(
                 view! {
                     <ChartFigure
                         id="chart-radar"
-                        title="Capability profile"
+                        title="Capability radar"
                         description="Capability index per in-scope process: current against target."
                         svg=radar_svg
                         filename=fname("radar")

@@ -211,3 +211,106 @@ fn DeltaTable(
         </table>
     }
 }
+
+/// A follow-up opens with what changed since its baseline: tiles with the
+/// moves, the processes that changed (largest move first), the others folded.
+#[component]
+pub fn WhatChangedCard() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let baseline = baseline_results();
+    let summary = Memo::new(move |_| {
+        let b = baseline.get();
+        session.results.with(|r| match (r, b) {
+            (Some(r), Some((name, b))) => Some((name, crate::domain::workshop::what_changed(&b, r))),
+            _ => None,
+        })
+    });
+    move || {
+        summary.get().map(|(name, w)| {
+            let rows = w
+                .changed
+                .iter()
+                .map(|d| {
+                    let class = if d.delta >= 0.0 { "trend up" } else { "trend down" };
+                    view! {
+                        <tr data-process=d.process.clone()>
+                            <th scope="row">{d.name.clone()}</th>
+                            <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td>
+                            <td class="num">{format!("{:.2} → {:.2}", d.baseline_index, d.current_index)}</td>
+                            <td class=format!("num {class}")>{format!("{:+.2}", d.delta)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let unchanged = w.unchanged.len();
+            view! {
+                <section class="card" aria-labelledby="changed-heading" id="what-changed">
+                    <h2 id="changed-heading">{format!("What changed since “{name}”")}</h2>
+                    <div class="tiles">
+                        <div class="tile-s">
+                            <span class="tile-s-big">{format!("{} up · {} down", w.rose, w.fell)}</span>
+                            <span class="muted small">"processes that changed level"</span>
+                        </div>
+                        <div class="tile-s">
+                            <span class="tile-s-big">
+                                {format!(
+                                    "{:.2} → {:.2} ({:+.2})",
+                                    w.mean_before,
+                                    w.mean_now,
+                                    w.mean_now - w.mean_before,
+                                )}
+                            </span>
+                            <span class="muted small">"mean capability index"</span>
+                        </div>
+                        <div class="tile-s">
+                            <span class="tile-s-big">
+                                {format!("{} → {} of {}", w.at_target_before, w.at_target_now, w.with_target)}
+                            </span>
+                            <span class="muted small">"processes at target"</span>
+                        </div>
+                    </div>
+                    {if w.changed.is_empty() {
+                        view! {
+                            <p class="muted" id="nothing-changed">
+                                "No process has moved yet."
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <table class="data-table" id="changed-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Process"</th>
+                                        <th scope="col">"Level"</th>
+                                        <th scope="col">"Index"</th>
+                                        <th scope="col">"Change"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }}
+                    {(unchanged > 0)
+                        .then(|| {
+                            view! {
+                                <details class="unchanged" id="unchanged">
+                                    <summary>
+                                        {format!(
+                                            "{unchanged} process{} unchanged",
+                                            if unchanged == 1 { "" } else { "es" },
+                                        )}
+                                    </summary>
+                                    <p class="small">{w.unchanged.join(" · ")}</p>
+                                </details>
+                            }
+                        })}
+                    <p class="muted small">
+                        <a href="#comparison">"The change per process and attribute, with its chart"</a>
+                    </p>
+                </section>
+            }
+        })
+    }
+}

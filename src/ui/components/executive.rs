@@ -81,7 +81,10 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                     view! {
                         <li>
                             <strong>{f.what.clone()}</strong>
-                            {format!(" ({}){plan}", horizon_words(f.horizon))}
+                            <crate::ui::pages::present::NoWrapDates text=format!(
+                                " ({}){plan}",
+                                horizon_words(f.horizon),
+                            ) />
                         </li>
                     }
                 })

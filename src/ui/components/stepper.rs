@@ -41,7 +41,8 @@ pub fn Stepper(
                 <li class:current=current class:done=is_done>
                     <a href=href aria-current=move || current().then_some("step") data-step=*slug>
                         <span class="step-num" aria-hidden="true">
-                            {move || if is_done() { "✓".to_string() } else { (i + 1).to_string() }}
+                            <span class="step-n">{i + 1}</span>
+                            <span class="step-tick">"✓"</span>
                         </span>
                         <span class="step-label">{*label}</span>
                         {move || is_done().then(|| view! { <span class="sr-only">" (done)"</span> })}

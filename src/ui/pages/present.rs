@@ -202,6 +202,8 @@ fn TitleSlide() -> impl IntoView {
         if !a.assessor.trim().is_empty() {
             by.push(format!("by {}", a.assessor.trim()));
         }
+        // The organization once: the title often starts with it.
+        let org = if a.name.starts_with(&a.organization.name) && unit.is_empty() { String::new() } else { org };
         let processes = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.in_scope().count()));
         let people = a.participants.iter().filter(|p| !p.answers.is_empty()).count().max(1);
         let facts = format!(
@@ -213,7 +215,7 @@ fn TitleSlide() -> impl IntoView {
     view! {
         <p class="slide-kicker">"IT service management capability"</p>
         <h1 class="slide-title slide-hero">{name}</h1>
-        <p class="slide-lede">{org}</p>
+        {(!org.is_empty()).then(|| view! { <p class="slide-lede">{org}</p> })}
         <p class="slide-serves">{by}</p>
         <p class="slide-serves">{facts}</p>
     }
@@ -380,7 +382,7 @@ fn BusinessSlide() -> impl IntoView {
                 .into_iter()
                 .map(|(n, imp, s, band, weakest)| {
                     let by = if weakest.is_empty() {
-                        String::new()
+                        format!(" · {}", band.label())
                     } else {
                         format!(" · weakest: {}", weakest.join(", "))
                     };
@@ -392,7 +394,7 @@ fn BusinessSlide() -> impl IntoView {
                             <span class="gap-bar" aria-hidden="true">
                                 <span class="gap-fill" style=format!("width: {s:.0}%")></span>
                             </span>
-                            <span class="gap-words">{format!("{s:.0} % supported, {}{by}", band.label())}</span>
+                            <span class="gap-words">{format!("{s:.0} % supported{by}")}</span>
                         </li>
                     }
                 })
@@ -435,54 +437,103 @@ fn PrioritiesSlide() -> impl IntoView {
     }
 }
 
+/// The steps that start now with their plan (owner, status, due date), the
+/// planned ones first (earliest due first), the rest after.
+fn now_steps(state: Session) -> Vec<(String, Option<crate::domain::assessment::PlanEntry>)> {
+    let plan = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.plan.clone()).unwrap_or_default());
+    let mut steps: Vec<(String, Option<crate::domain::assessment::PlanEntry>)> = state.results.with_untracked(|r| {
+        r.as_ref()
+            .map(|r| {
+                r.roadmap
+                    .iter()
+                    .filter(|s| s.horizon == Horizon::Now)
+                    .map(|s| {
+                        let entry = plan
+                            .get(&crate::domain::assessment::step_key(&s.process, s.level))
+                            .filter(|p| !p.owner.trim().is_empty())
+                            .cloned();
+                        (format!("{} → {}", s.process_name, words(state, s.level)), entry)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let due = |e: &Option<crate::domain::assessment::PlanEntry>| {
+        e.as_ref().map_or((1, String::new()), |p| (0, if p.due.is_empty() { "9".into() } else { p.due.clone() }))
+    };
+    crate::domain::sort_stable(&mut steps, |a, b| due(&a.1).cmp(&due(&b.1)));
+    steps
+}
+
+/// Most rows the plan slide shows; the rest are counted and in the report.
+const PLAN_ROWS: usize = 8;
+
 #[component]
 fn PlanSlide() -> impl IntoView {
     let state = expect_context::<Session>();
-    let (initiatives, steps) = state.results.with_untracked(|r| {
-        let Some(r) = r.as_ref() else { return Default::default() };
-        let initiatives: Vec<String> = r.initiatives_in(Horizon::Now).map(|(_, i)| i.text.clone()).take(2).collect();
-        let steps: Vec<(String, String)> = r
-            .roadmap
-            .iter()
-            .filter(|s| s.horizon == Horizon::Now)
-            .map(|s| {
-                (
-                    crate::domain::assessment::step_key(&s.process, s.level),
-                    format!("{} → {}", s.process_name, words(state, s.level)),
-                )
-            })
-            .take(4)
-            .collect();
-        (initiatives, steps)
-    });
-    let owners = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.plan.clone()).unwrap_or_default());
+    let steps = now_steps(state);
+    let shared = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.initiatives_in(Horizon::Now).count()));
+    let more = steps.len().saturating_sub(PLAN_ROWS);
     view! {
         <h1 class="slide-title">"The plan: what starts now"</h1>
-        {(steps.is_empty() && initiatives.is_empty())
+        {steps
+            .is_empty()
             .then(|| {
                 view! { <p class="slide-serves">"Nothing needs to start now: every process meets its target."</p> }
             })}
-        <ul class="slide-list">
-            {steps
-                .into_iter()
-                .map(|(key, what)| {
-                    let who = owners.get(&key).map(|p| p.line()).filter(|l| !l.is_empty());
-                    view! {
-                        <li>{what} {who.map(|w| view! { <span class="slide-dim">{format!(" — {w}")}</span> })}</li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-        {(!initiatives.is_empty())
+        <table class="slide-table" id="plan-slide-steps">
+            <tbody>
+                {steps
+                    .into_iter()
+                    .take(PLAN_ROWS)
+                    .map(|(what, entry)| {
+                        let who = entry.map_or_else(|| "no owner yet".to_string(), |p| p.line());
+                        view! {
+                            <tr>
+                                <th scope="row">{what}</th>
+                                <td class="slide-dim">
+                                    <NoWrapDates text=who />
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        {(more > 0)
+            .then(|| view! { <p class="slide-dim">{format!("and {more} more steps, listed in the report")}</p> })}
+        {(shared > 0)
             .then(|| {
                 view! {
-                    <h2 class="slide-h2">"Done once, for several processes"</h2>
-                    <ul class="slide-list slide-small">
-                        {initiatives.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
-                    </ul>
+                    <p class="slide-dim">
+                        {format!(
+                            "Much of this work is done once for several processes: {shared} shared piece{} of work, listed in the report.",
+                            if shared == 1 { "" } else { "s" },
+                        )}
+                    </p>
                 }
             })}
     }
+}
+
+/// Text with its ISO dates kept on one line (a date never breaks at its hyphens).
+#[component]
+pub fn NoWrapDates(
+    /// The text.
+    text: String,
+) -> impl IntoView {
+    crate::ui::util::date_runs(&text)
+        .into_iter()
+        .map(
+            |(part, is_date)| {
+                if is_date {
+                    view! { <span class="nowrap">{part}</span> }.into_any()
+                } else {
+                    part.into_any()
+                }
+            },
+        )
+        .collect_view()
 }
 
 #[component]
@@ -509,6 +560,8 @@ fn ProcessSlide(pid: String) -> impl IntoView {
         serves.push_str(&format!(" · and {} more", all.len() - 2));
     }
     let target = if p.target == 0 { "no target".to_string() } else { words(state, p.target) };
+    // The practices up to the target (at least level 1): what nobody aims for is not a wall of red.
+    let reach = p.target.max(p.level).max(1);
     view! {
         <div data-process=p.id.clone()>
             <h1 class="slide-title">{p.name.clone()}</h1>
@@ -527,10 +580,15 @@ fn ProcessSlide(pid: String) -> impl IntoView {
                     <span class="label">"score, with partial credit"</span>
                 </div>
             </div>
-            <div class="slide-attrs" aria-label="How each practice is rated">
+            <div
+                class="slide-attrs"
+                style=format!("--attrs: {}", p.attributes.iter().filter(|a| a.attribute.level() <= reach).count())
+                aria-label="How each practice is rated, up to the target level"
+            >
                 {p
                     .attributes
                     .iter()
+                    .filter(|a| a.attribute.level() <= reach)
                     .map(|a| {
                         let r = a.rating.map(|r| r.code()).unwrap_or("–");
                         let name = names
@@ -550,6 +608,15 @@ fn ProcessSlide(pid: String) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            {(reach < 5)
+                .then(|| {
+                    view! {
+                        <p class="slide-dim slide-small">
+                            {format!("Levels {} to 5 are beyond the target and not shown.", reach + 1)}
+                        </p>
+                    }
+                })}
+            <RatingLegend />
             {(!now.is_empty())
                 .then(|| {
                     view! {
@@ -579,7 +646,16 @@ fn DiscussSlide() -> impl IntoView {
     } else if items.is_empty() {
         view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
     } else {
+        let total = items.len();
         view! {
+            {(total > 3)
+                .then(|| {
+                    view! {
+                        <p class="slide-dim">
+                            {format!("The 3 most important of {total}; the workshop page lists them all.")}
+                        </p>
+                    }
+                })}
             <ol class="slide-discuss">
                 {items
                     .into_iter()
@@ -602,6 +678,7 @@ fn DiscussSlide() -> impl IntoView {
         <div id="discuss-slide">
             <h1 class="slide-title">"To discuss"</h1>
             {body}
+            <RatingLegend />
         </div>
     }
 }
@@ -613,11 +690,13 @@ fn NextSlide() -> impl IntoView {
         let Some(r) = r.as_ref() else { return Vec::new() };
         let mut v = Vec::new();
         let now = r.roadmap.iter().filter(|s| s.horizon == Horizon::Now).count();
-        if now > 0 {
+        let unowned = now_steps(state).iter().filter(|(_, e)| e.is_none()).count();
+        if unowned > 0 {
             v.push(format!(
-                "Name an owner and a date for each of the {now} step{} that start now.",
-                if now == 1 { "" } else { "s" }
+                "Name an owner and a date for the {unowned} of the {now} steps that start now that have none yet.",
             ));
+        } else if now > 0 {
+            v.push(format!("Follow the {now} steps that start now: each has an owner."));
         }
         let open: usize = r.in_scope().map(|p| p.asked - p.answered).sum();
         if open > 0 {
@@ -629,7 +708,7 @@ fn NextSlide() -> impl IntoView {
         let unsettled = discuss_list(r).iter().filter(|d| !d.agreed).count();
         if unsettled > 0 {
             v.push(format!(
-                "Settle the {unsettled} question{} people disagree on.",
+                "Agree an answer to the {unsettled} question{} people disagree on (the workshop page lists them all).",
                 if unsettled == 1 { "" } else { "s" }
             ));
         }
@@ -640,5 +719,22 @@ fn NextSlide() -> impl IntoView {
     view! {
         <h1 class="slide-title">"Next steps"</h1>
         <ol class="slide-list slide-next">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
+    }
+}
+
+/// The rating letters in words, for managers who do not know the scale.
+#[component]
+fn RatingLegend() -> impl IntoView {
+    view! {
+        <p class="slide-legend">
+            <span class="swatch ans-n">"N"</span>
+            " not in place · "
+            <span class="swatch ans-p">"P"</span>
+            " partly · "
+            <span class="swatch ans-l">"L"</span>
+            " largely · "
+            <span class="swatch ans-f">"F"</span>
+            " fully in place"
+        </p>
     }
 }

@@ -260,7 +260,7 @@ fn ProcessHead(
                     aria-pressed=move || compact.get().to_string()
                     on:click=move |_| compact.update(|c| *c = !*c)
                 >
-                    "Compact: one row per question"
+                    {move || if compact.get() { "Show full cards" } else { "Compact: one row per question" }}
                 </button>
             </div> <ul class="scale-legend" aria-label="The answers">
                 {crate::domain::Answer::ALL
@@ -268,7 +268,16 @@ fn ProcessHead(
                     .map(|a| {
                         view! {
                             <li title=meaning(&meanings, a)>
-                                <span class=format!("swatch ans-{}", a.code().to_lowercase())>{a.code()}</span>
+                                <span class=format!(
+                                    "swatch ans-{}",
+                                    a.code().to_lowercase(),
+                                )>
+                                    {match a {
+                                        crate::domain::Answer::NA => "N/A",
+                                        crate::domain::Answer::DK => "?",
+                                        _ => a.code(),
+                                    }}
+                                </span>
                                 {a.label()}
                             </li>
                         }

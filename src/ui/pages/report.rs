@@ -141,6 +141,13 @@ fn ReportHeader() -> impl IntoView {
             } else {
                 a.organization.name.clone()
             };
+            let answered: Vec<&str> =
+                a.participants.iter().filter(|p| !p.answers.is_empty()).map(|p| p.name.as_str()).collect();
+            let people = match answered.len() {
+                0 => "No answers yet.".to_string(),
+                1 => format!("Answers from {}.", answered[0]),
+                n => format!("Answers from {n} people: {}.", answered.join(", ")),
+            };
             let logo = (!a.logo.is_empty()).then(|| {
                 view! { <img class="report-logo" id="report-logo" src=a.logo.clone() alt=format!("Logo of {org}") /> }
             });
@@ -155,9 +162,12 @@ fn ReportHeader() -> impl IntoView {
                     {(!a.date.is_empty()).then(|| format!(" · assessed {}", a.date))}
                     {(!a.assessor.trim().is_empty()).then(|| format!(" by {}", a.assessor.trim()))}
                     {format!(
-                        " · {} mode",
-                        if a.mode == crate::domain::assessment::Mode::Full { "full" } else { "quick scan" },
+                        " · {}",
+                        if a.mode == crate::domain::assessment::Mode::Full { "full assessment" } else { "quick scan" },
                     )}
+                </p>
+                <p class="report-meta" id="report-people">
+                    {people}
                 </p>
                 {(!a.organization.context.is_empty())
                     .then(|| view! { <p class="report-context">{a.organization.context.clone()}</p> })}
@@ -170,12 +180,15 @@ fn ReportHeader() -> impl IntoView {
 #[component]
 fn ScopeTable() -> impl IntoView {
     let state = expect_context::<Session>();
-    let scope_rows = move || {
+    // In scope by priority first; then the processes decided on but not assessed, by relevance, with "—".
+    let scope_rows = move |assessed: bool| {
         state.results.with(|r| {
             let a = state.assessment.get();
             r.as_ref().map(|r| {
-                r.processes
+                r.scope_order(false)
                     .iter()
+                    .filter_map(|id| r.process(id))
+                    .filter(|p| p.in_scope == assessed)
                     .filter(|p| p.in_scope || a.as_ref().is_some_and(|a| a.scope.contains_key(&p.id)))
                     .map(|p| {
                         let rationale = a
@@ -184,20 +197,33 @@ fn ScopeTable() -> impl IntoView {
                             .map(|d| d.rationale.clone())
                             .unwrap_or_default();
                         let why = p.relevance.top_reasons(2).join("; ");
+                        let (target, level, index) = if p.in_scope {
+                            (
+                                format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" }),
+                                p.level.to_string(),
+                                format!("{:.2}", p.index),
+                            )
+                        } else {
+                            ("out of scope".to_string(), "—".to_string(), "—".to_string())
+                        };
                         view! {
                             <tr>
                                 <th scope="row">{p.name.clone()} <span class="refs">{p.references.clone()}</span></th>
-                                <td class="num">{p.relevance.score}</td>
-                                <td class="num">
-                                    {if p.in_scope {
-                                        format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" })
-                                    } else {
-                                        "out of scope".into()
-                                    }}
+                                <td class="num" data-label="Relevance">
+                                    {p.relevance.score}
                                 </td>
-                                <td class="num">{p.level}</td>
-                                <td class="num">{format!("{:.2}", p.index)}</td>
-                                <td class="small">{if rationale.is_empty() { why } else { rationale }}</td>
+                                <td class="num" data-label="Target">
+                                    {target}
+                                </td>
+                                <td class="num" data-label="Level">
+                                    {level}
+                                </td>
+                                <td class="num" data-label="Index">
+                                    {index}
+                                </td>
+                                <td class="small" data-label="Why">
+                                    {if rationale.is_empty() { why } else { rationale }}
+                                </td>
                             </tr>
                         }
                     })
@@ -218,7 +244,20 @@ fn ScopeTable() -> impl IntoView {
                         <th scope="col">"Rationale or main reasons"</th>
                     </tr>
                 </thead>
-                <tbody>{scope_rows}</tbody>
+                <tbody>
+                    <tr class="group-row">
+                        <th colspan="6" scope="rowgroup">
+                            "Assessed, most urgent first"
+                        </th>
+                    </tr>
+                    {move || scope_rows(true)}
+                    <tr class="group-row">
+                        <th colspan="6" scope="rowgroup">
+                            "Not assessed this round (no level: no questions were asked)"
+                        </th>
+                    </tr>
+                    {move || scope_rows(false)}
+                </tbody>
             </table>
         </div>
     }
@@ -230,7 +269,14 @@ fn ReportNotes() -> impl IntoView {
     let state = expect_context::<Session>();
     move || {
         state.results.with(|r| {
-            let list = r.as_ref().map(|r| r.notes.clone()).unwrap_or_default();
+            let mut list = r.as_ref().map(|r| r.notes.clone()).unwrap_or_default();
+            // In the one priority order of the processes (by name: notes carry the process's name).
+            let order: Vec<String> = r
+                .as_ref()
+                .map(|r| r.in_scope_by_priority().iter().map(|p| p.name.clone()).collect())
+                .unwrap_or_default();
+            let rank = |name: &str| order.iter().position(|n| n == name).unwrap_or(order.len());
+            crate::domain::sort_stable(&mut list, |a, b| rank(&a.process).cmp(&rank(&b.process)));
             (!list.is_empty()).then(|| {
                 view! {
                     <section class="report-section">
@@ -245,9 +291,13 @@ fn ReportNotes() -> impl IntoView {
                                             " — "
                                             {n.question}
                                             " "
-                                            <span class="tag">{n.answer.map(|x| x.code()).unwrap_or("–")}</span>
+                                            <span class=format!(
+                                                "rating rating-{}",
+                                                n.answer.map(|x| x.code().to_lowercase()).unwrap_or_else(|| "u".into()),
+                                            )>{n.answer.map(|x| x.code()).unwrap_or("–")}</span>
                                             <br />
                                             <span class="muted">{n.note}</span>
+                                            <span class="note-by">{format!(" — {}", n.participant)}</span>
                                         </li>
                                     }
                                 })

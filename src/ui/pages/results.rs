@@ -87,10 +87,11 @@ pub fn ResultsPage() -> impl IntoView {
                 }
             }
         >
+            <crate::ui::components::comparison::WhatChangedCard />
             <ExecutiveSummaryCard />
             <ResultsMenu />
-            <Profile />
             <Charts file_base=file_base />
+            <Profile />
             <Comparison file_base=file_base />
             <BusinessView />
             <ActionPlan file_base=file_base />

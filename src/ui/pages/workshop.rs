@@ -188,6 +188,7 @@ fn Participants() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">"Participants"</h2>
+            <ParticipantsSummary />
             <div class="table-wrap" tabindex="0" role="region" aria-label="Participants and their answers">
                 <table class="data-table participant-table">
                     <caption class="sr-only">"Who has sent answers, how many, and when"</caption>
@@ -274,6 +275,40 @@ fn Participants() -> impl IntoView {
                 />
             </form>
         </section>
+    }
+}
+
+/// "18 of 20 participants have answers · 2 still to send · last file received …":
+/// the line a trainer reads out.
+#[component]
+fn ParticipantsSummary() -> impl IntoView {
+    let state = expect_context::<Session>();
+    view! {
+        <p id="participants-summary">
+            {move || {
+                state
+                    .assessment
+                    .with(|a| {
+                        let Some(a) = a.as_ref() else { return String::new() };
+                        let total = a.participants.len();
+                        let with = a.participants.iter().filter(|p| !p.answers.is_empty()).count();
+                        let last = a
+                            .participants
+                            .iter()
+                            .filter_map(|p| p.received)
+                            .fold(None, |m: Option<f64>, t| Some(m.map_or(t, |m| m.max(t))));
+                        let mut line = format!("{with} of {total} participants have answers");
+                        if with < total {
+                            line.push_str(&format!(" · {} still to send", total - with));
+                        }
+                        if let Some(t) = last {
+                            line.push_str(&format!(" · last file received {}", format_when(t)));
+                        }
+                        line.push('.');
+                        line
+                    })
+            }}
+        </p>
     }
 }
 

@@ -52,7 +52,7 @@ journey('200 % zoom (1280×800 at 200 % = 640×400 CSS px) and a 360 px phone: e
       assert.ok(overflow <= 1, `${step} scrolls sideways at ${viewport.width} px (${overflow} px)`);
       // Every table shows as many column headings as the cells of its rows (no heading hidden over another column).
       const mismatched = await page.evaluate(() => [...document.querySelectorAll('table')].filter((t) => t.tHead && t.tBodies[0]?.rows[0]).map((t) => {
-        const shown = (cells) => [...cells].filter((c) => getComputedStyle(c).display !== 'none').length;
+        const shown = (cells) => [...cells].filter((c) => getComputedStyle(c).display !== 'none').reduce((n, c) => n + c.colSpan, 0);
         return [t.id || t.className, shown(t.tHead.rows[0].cells), shown(t.tBodies[0].rows[0].cells)];
       }).filter(([, head, body]) => head !== body));
       assert.deepEqual(mismatched, [], `${step} at ${viewport.width} px: tables whose headings and cells disagree`);

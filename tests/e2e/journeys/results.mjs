@@ -76,6 +76,11 @@ journey('results: the gap chart first, the cascade, radar and heatmap, the busin
   await report.waitLoaded();
   assert.equal(await report.charts().count(), 4, 'the cascade and the three charts are on the report');
   assert.equal(await page.locator('#chart-cascade .chart-svg svg').count(), 1);
+  // Who assessed and who answered; the processes not assessed show no level rather than 0.
+  assert.match(await page.innerText('.report-meta'), /assessed 2026-11-02 by Dana Ruiz, ITSM consultant · full assessment/);
+  assert.match(await page.innerText('#report-people'), /^Answers from 3 people: Sam Okafor \(IT lead\), Lena Brandt/);
+  const notAssessed = await page.$$eval('.report-table tbody tr', (trs) => trs.filter((t) => /out of scope/.test(t.innerText)).map((t) => [...t.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  assert.ok(notAssessed.length >= 10 && notAssessed.every((cells) => cells[2] === '—' && cells[3] === '—'), JSON.stringify(notAssessed.slice(0, 2)));
   // Each process in the scope table names its framework references.
   const refs = await page.$$eval('.report-table th .refs', (els) => els.map((e) => e.textContent));
   assert.ok(refs.length >= 8 && refs.every((r) => /ITIL 4 .* · ISO\/IEC 20000-1:2018 [0-9.]+.* · COBIT 2019 [A-Z]{3}[0-9]{2}/.test(r)), refs.join('\n'));

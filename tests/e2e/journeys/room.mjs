@@ -45,7 +45,7 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   // The story, slide by slide, in words a manager reads.
   await page.keyboard.press('Home');
   assert.ok(await presenter.prevButton().isDisabled(), 'no previous slide before the first one');
-  assert.match(await presenter.slideText(), /IT service management capability[\s\S]*Pizza&Pizza/i);
+  assert.match(await presenter.slideText(), /IT service management capability[\s\S]*Pizza&Pizza[\s\S]*by Dana Ruiz/i);
   await shot(page, 'presenter-title-1920');
   await page.keyboard.press('ArrowRight');
   assert.match(await presenter.slideText(), /Context and objectives[\s\S]*importance 5 of 5/);
@@ -65,6 +65,14 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   assert.match(await presenter.slideText(), /Top priorities/);
   await page.keyboard.press('ArrowRight');
   assert.match(await presenter.slideText(), /The plan: what starts now/);
+  // Every step that starts now (up to eight), the planned ones first, dates never broken at their hyphens.
+  const planRows = await page.$$eval('#plan-slide-steps tr', (trs) => trs.map((t) => t.innerText));
+  assert.ok(planRows.length >= 4, planRows.join(' | '));
+  assert.ok(planRows.some((r) => /Incident management[\s\S]*Lena Brandt/.test(r)), `the incident step and its owner: ${planRows.join(' | ')}`);
+  const owned = planRows.map((r) => !/no owner yet/.test(r));
+  assert.ok(owned.every((o, i) => i === 0 || owned[i - 1] || !o), `planned steps first: ${planRows.join(' | ')}`);
+  const dates = await page.$$eval('#plan-slide-steps .nowrap', (els) => els.map((e) => [e.textContent, getComputedStyle(e).whiteSpace]));
+  assert.ok(dates.length >= 1 && dates.every(([t, ws]) => /^\d{4}-\d\d-\d\d$/.test(t) && ws === 'nowrap'), JSON.stringify(dates));
   await shot(page, 'presenter-plan-1920');
   await page.keyboard.press('ArrowRight');
   assert.equal(await presenter.slideTitle(), order[0], 'the most urgent process gets the first process slide');
@@ -129,12 +137,14 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
   await workshop.waitPreviewCount(20);
   assert.equal(await page.innerText('#answers-tally'), '20 files: 20 new participants, 0 replacing earlier answers.');
   await shot(page, 'workshop-20-preview-1280');
+  // (confirmed below; then the summary line counts everyone)
   await workshop.confirmAnswers();
   await workshop.waitParticipantCount(21);
   await workshop.removeParticipant('Sam Okafor (IT lead)');
   await workshop.waitParticipantCount(20);
   const status = await workshop.status();
   assert.equal(status.length, 20);
+  assert.match(await page.innerText('#participants-summary'), /^20 of 20 participants have answers · last file received \d{4}-\d\d-\d\d \d\d:\d\d\.$/);
   for (const [name, count, received, file] of status) {
     assert.match(name, /^Person \d\d/);
     assert.match(count, /^3 of \d+$/, `${name}: ${count}`);

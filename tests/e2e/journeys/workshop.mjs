@@ -290,6 +290,12 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   assert.ok(rows.every(([p, d]) => p === 'supplier' || d === 0));
   assert.match(await results.deltaRow('supplier').textContent(), /0 → 5/);
   assert.equal(await results.deltaUp().count(), 1);
+  // The follow-up opens with what changed: one process up, the seven others folded away.
+  const changed = page.locator('#what-changed');
+  assert.ok(await changed.evaluate((el) => el === document.querySelector('#results-menu, #what-changed, #executive-summary')), 'first on the page');
+  assert.deepEqual(await page.$$eval('#changed-table tbody tr', (trs) => trs.map((t) => t.dataset.process)), ['supplier']);
+  assert.match(await changed.innerText(), /1 up · 0 down[\s\S]*0 → 1 of 8|1 up · 0 down[\s\S]*→ \d of 8/);
+  assert.match(await page.innerText('#unchanged summary'), /^7 processes unchanged$/);
   assert.match(await results.radarSvg().innerHTML(), /Baseline/);
   // What the baseline's plan achieved: supplier's step reached, the other not yet.
   assert.match(await results.baselinePlanRow(supplierKey).innerText(), new RegExp(`Supplier management → level ${supplierKey.split(':')[2]}\\s+Done · Sam · due [0-9-]+\\s+Reached`));
