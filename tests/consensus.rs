@@ -122,3 +122,15 @@ fn a_distribution_reads_in_scale_order_and_counts_who_did_not_answer() {
     assert_eq!(Tally::default().summary(0), "No answers yet");
     assert_eq!(Tally::default().summary(20), "20 not answered");
 }
+
+#[test]
+fn a_group_split_into_two_camps_is_named_so() {
+    // 10 N and 10 L: the median is P, which nobody said.
+    let t = Tally::of(std::iter::repeat_n(N, 10).chain(std::iter::repeat_n(L, 10)));
+    assert_eq!(t.median(), Some(1.0));
+    assert_eq!(t.split(), Some((0, 2)));
+    // Neighbouring middle answers, or an odd count, are no split.
+    assert_eq!(Tally::of([P, L]).split(), None);
+    assert_eq!(Tally::of([N, L, F]).split(), None);
+    assert_eq!(Tally::of([N, N, F, F]).split(), Some((0, 3)));
+}

@@ -100,6 +100,18 @@ impl Tally {
         3
     }
 
+    /// The two middle scored answers (in steps) of an even count when they
+    /// differ by two steps or more: the group is split and the median is an
+    /// answer nobody may have given (10 N and 10 L: P). `None` otherwise.
+    pub fn split(&self) -> Option<(u8, u8)> {
+        let n = self.scored();
+        if n < 2 || n % 2 == 1 {
+            return None;
+        }
+        let (lo, hi) = (self.nth((n - 1) / 2), self.nth(n / 2));
+        (hi - lo >= 2).then_some((lo, hi))
+    }
+
     /// Median in steps (0.0..=3.0, halves possible for even counts).
     pub fn median(&self) -> Option<f64> {
         let n = self.scored();

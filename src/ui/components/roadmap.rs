@@ -77,10 +77,13 @@ fn RoadColumn(
             let Some(r) = r.as_ref() else { return String::new() };
             let i = r.initiatives_in(horizon).count();
             let s = r.roadmap.iter().filter(|s| s.horizon == horizon).count();
+            let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
             match (i, s) {
                 (0, 0) => "nothing".into(),
-                (0, s) => format!("{s} steps"),
-                (i, s) => format!("{i} shared initiatives, {s} steps"),
+                (0, s) => plural(s, "step", "steps"),
+                (i, s) => {
+                    format!("{}, {}", plural(i, "shared initiative", "shared initiatives"), plural(s, "step", "steps"))
+                }
             }
         })
     };

@@ -404,6 +404,19 @@ fn ProcessStepNav(
                 .unwrap_or_default()
         })
     });
+    // At the end of the list: the first process still open elsewhere, so the last page is no dead end.
+    let open_elsewhere = Memo::new(move |_| {
+        let order = state.questionnaire_order();
+        state.results.with(|r| {
+            r.as_ref().and_then(|r| {
+                order
+                    .iter()
+                    .filter_map(|id| r.process(id))
+                    .find(|p| p.id != pid.get() && p.answered < p.asked)
+                    .map(|p| (p.id.clone(), p.name.clone(), p.asked - p.answered))
+            })
+        })
+    });
     view! {
         <nav class="step-nav" aria-label="Process navigation">
             {move || {
@@ -430,8 +443,27 @@ fn ProcessStepNav(
                         .into_any()
                 }
                 None => {
+                    let open = open_elsewhere
+                        .get()
+                        .map(|(id, name, left)| {
+                            view! {
+                                <a
+                                    class="btn btn-primary"
+                                    id="next-open-process"
+                                    href=Step::Process(id).href(&state.id())
+                                >
+                                    {format!("Still open: {name} ({left} questions) →")}
+                                </a>
+                            }
+                        });
+                    let class = if open.is_some() {
+                        "btn btn-secondary step-next"
+                    } else {
+                        "btn btn-primary step-next"
+                    };
                     view! {
-                        <a class="btn btn-primary step-next" href=Step::Results.href(&state.id())>
+                        {open}
+                        <a class=class href=Step::Results.href(&state.id())>
                             "See the results →"
                         </a>
                     }

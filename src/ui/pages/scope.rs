@@ -174,7 +174,17 @@ fn ScopeRow(pid: String) -> impl IntoView {
                     }}
                     {move || {
                         (more() > 0)
-                            .then(|| view! { <li class="muted">{format!("and {} smaller contributions", more())}</li> })
+                            .then(|| {
+                                view! {
+                                    <li class="muted">
+                                        {format!(
+                                            "and {} smaller contribution{}",
+                                            more(),
+                                            if more() == 1 { "" } else { "s" },
+                                        )}
+                                    </li>
+                                }
+                            })
                     }}
                 </ul>
             </td>

@@ -598,6 +598,22 @@ fn median_label(m: f64) -> String {
     }
 }
 
+/// The median in words; for a group split into two camps, says so: the
+/// middle value is an answer nobody in the middle gave.
+fn median_text(t: &crate::domain::consensus::Tally, median: Option<f64>) -> String {
+    let letter = |s: u8| Answer::from_steps(s).map(|a| a.code()).unwrap_or("?");
+    match (t.split(), median) {
+        (Some((lo, hi)), Some(m)) => format!(
+            "{} (split: half say {} or lower, half {} or higher — agree an answer)",
+            median_label(m),
+            letter(lo),
+            letter(hi)
+        ),
+        (None, Some(m)) => median_label(m),
+        _ => "–".into(),
+    }
+}
+
 #[component]
 fn DiscussList() -> impl IntoView {
     let state = expect_context::<Session>();
@@ -649,7 +665,7 @@ fn DiscussList() -> impl IntoView {
                                             {format!(
                                                 "Spread {} steps · median {}{}",
                                                 d.spread,
-                                                d.median.map(median_label).unwrap_or_else(|| "–".into()),
+                                                median_text(&d.tally, d.median),
                                                 if d.mixed_not_applicable > 0 {
                                                     format!(" · {}", d.why)
                                                 } else {

@@ -12,13 +12,36 @@ const journey = (name, fn) => journeys.push({ name, fn });
 
 const STORY = ['title', 'context', 'glance', 'gaps', 'business', 'priorities', 'plan', 'process', 'process', 'process', 'discuss', 'next'];
 
-journey('presenter storyline: title to next steps by keyboard at 1920×1080, 1280×720 and 360 px, levels in words, type sized to the screen', async (browser) => {
+journey('presenter storyline: title to next steps by keyboard at 1920×1080, 1280×720 and 360 px, levels in words, type sized to the screen; one order across scope, questions, heatmap, profile and presenter', async (browser) => {
   const { context, page, errors } = await newPage(browser, { width: 1920, height: 1080 });
   await openSampleIn(page);
   await page.goto(BASE + '/a/sample-pizza/results');
   const results = new ResultsPage(page);
   await page.waitForSelector('#profile-table tbody tr[data-process]');
   const order = await page.$$eval('#profile-table tbody tr[data-process] th', (ths) => ths.map((th) => th.textContent.trim()));
+  const profileIds = await page.$$eval('#profile-table tbody tr[data-process]', (trs) => trs.map((t) => t.dataset.process));
+  // One order everywhere: the scope table (what is in scope comes first), the questionnaire's list, the heatmap, the profile.
+  await page.goto(BASE + '/a/sample-pizza/scope');
+  await page.waitForSelector('#scope-table tr[data-process]');
+  const scopeIds = await page.$$eval('#scope-table tbody tr[data-process]', (trs) => trs.filter((t) => t.querySelector('.scope-toggle').checked).map((t) => t.dataset.process));
+  assert.deepEqual(scopeIds, profileIds, 'scope table in the profile\'s order');
+  const allScope = await page.$$eval('#scope-table tbody tr[data-process]', (trs) => trs.map((t) => t.querySelector('.scope-toggle').checked));
+  assert.ok(allScope.indexOf(false) === profileIds.length, 'in scope first, then the rest');
+  await page.goto(BASE + '/a/sample-pizza/process/incident');
+  await page.waitForSelector('.process-nav li a');
+  const listIds = await page.$$eval('.process-nav li a', (as) => as.map((a) => a.getAttribute('href').split('/').pop()));
+  assert.deepEqual(listIds, profileIds, 'the questionnaire in the same order');
+  // The catalog order on request, for the list and the scope table.
+  await page.selectOption('.process-nav .order-select', 'catalog');
+  await page.waitForFunction((ids) => [...document.querySelectorAll('.process-nav li a')].map((a) => a.getAttribute('href').split('/').pop()).join() !== ids, profileIds.join(), { timeout: 5000 });
+  const catalogIds = await page.$$eval('.process-nav li a', (as) => as.map((a) => a.getAttribute('href').split('/').pop()));
+  assert.deepEqual([...catalogIds].sort(), [...profileIds].sort());
+  assert.notDeepEqual(catalogIds, profileIds);
+  await page.selectOption('.process-nav .order-select', 'priority');
+  await page.goto(BASE + '/a/sample-pizza/results');
+  await page.waitForSelector('#chart-heatmap svg [data-process]');
+  const heatIds = await page.$$eval('#chart-heatmap svg g[data-process]', (gs) => [...new Set(gs.map((g) => g.getAttribute('data-process')))]);
+  assert.deepEqual(heatIds, profileIds, 'the heatmap in the same order');
   await results.openPresenter();
   const presenter = new PresenterPage(page);
   await presenter.waitLoaded();
@@ -175,6 +198,8 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
     assert.equal(await item.locator('.chip').count(), 20, 'every name is there, on demand');
     assert.ok(!(await item.locator('.chip').first().isVisible()), 'names folded away');
   }
+  // Ten say N, ten say L: the median P is an answer nobody gave, and the page says the group is split.
+  assert.match(await workshop.discussItem(keys[1]).innerText(), /median P \(split: half say N or lower, half L or higher — agree an answer\)/);
   const first = workshop.discussItem(shown[0]);
   const segments = await first.locator('.dist-seg').allInnerTexts();
   assert.equal(segments.reduce((sum, t) => sum + Number(t.split(' ').at(-1)), 0), 20, `segments count everyone: ${segments}`);
@@ -257,6 +282,10 @@ journey('several sittings: a second sitting resumes with "Continue" on the right
   await page.click('.process-nav li:not(.current) a');
   await page.waitForURL((u) => !u.pathname.endsWith('/process/problem'));
   await page.waitForSelector('.process-main.compact');
+  // The last process of the list is no dead end while others are open.
+  await page.click('.process-nav li:last-child a');
+  await page.waitForSelector('#next-open-process');
+  assert.match(await page.innerText('#next-open-process'), /^Still open: .+ \(\d+ questions\) →$/);
   assert.deepEqual(errors, []);
   await context.close();
 });
