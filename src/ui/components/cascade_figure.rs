@@ -29,6 +29,7 @@ pub fn CascadeFigure(
     view! {
         <ChartFigure
             id="chart-cascade"
+            table_on_phone=true
             title="Goals cascade"
             description="Your objectives, the decisions that serve them, the IT services those depend on, and the processes those services need; processes coloured by their gap to target."
             svg=svg

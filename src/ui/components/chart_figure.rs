@@ -4,6 +4,9 @@
 use crate::ui::util::download;
 use leptos::prelude::*;
 
+/// Below this chart width (a phone), a `table_on_phone` figure shows its table.
+const PHONE_CHART: u32 = 520;
+
 /// One chart with its download button and text alternative (the children).
 #[component]
 pub fn ChartFigure(
@@ -21,14 +24,20 @@ pub fn ChartFigure(
     /// Download file name without extension.
     #[prop(into)]
     filename: Signal<String>,
+    /// On a phone, show the table instead of the chart (a chart whose names
+    /// would be cut or whose type would shrink below reading size there).
+    #[prop(optional)]
+    table_on_phone: bool,
     /// The accessible text table.
     children: Children,
 ) -> impl IntoView {
+    let viewport = expect_context::<crate::ui::state::Viewport>();
+    let narrow = move || table_on_phone && viewport.chart.with(|o| o.width < PHONE_CHART);
     let on_download = move |_| {
         svg.with_untracked(|s| download(&format!("{}.svg", filename.get_untracked()), "image/svg+xml", s));
     };
     view! {
-        <figure class="chart card" id=id>
+        <figure class="chart card" id=id class:phone-table=narrow>
             <div class="chart-head">
                 <figcaption>
                     <h3>{title}</h3>
@@ -44,7 +53,7 @@ pub fn ChartFigure(
                 </button>
             </div>
             <div class="chart-svg" inner_html=move || svg.get()></div>
-            <details class="chart-table">
+            <details class="chart-table" prop:open=narrow>
                 <summary>"Show as a table"</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{title} as a table")>
                     {children()}

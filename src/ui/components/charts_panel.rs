@@ -100,6 +100,7 @@ pub fn Charts(
                 view! {
                     <ChartFigure
                         id="chart-radar"
+                        table_on_phone=true
                         title="Capability radar"
                         description="Capability index per in-scope process: current against target."
                         svg=radar_svg

@@ -437,11 +437,11 @@ fn PrioritiesSlide() -> impl IntoView {
     }
 }
 
-/// The steps that start now with their plan (owner, status, due date), the
-/// planned ones first (earliest due first), the rest after.
+/// The steps that start now with their plan (owner, status, due date), in
+/// the roadmap's order (most urgent first: the order of the summary's first steps).
 fn now_steps(state: Session) -> Vec<(String, Option<crate::domain::assessment::PlanEntry>)> {
     let plan = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.plan.clone()).unwrap_or_default());
-    let mut steps: Vec<(String, Option<crate::domain::assessment::PlanEntry>)> = state.results.with_untracked(|r| {
+    let steps: Vec<(String, Option<crate::domain::assessment::PlanEntry>)> = state.results.with_untracked(|r| {
         r.as_ref()
             .map(|r| {
                 r.roadmap
@@ -458,15 +458,11 @@ fn now_steps(state: Session) -> Vec<(String, Option<crate::domain::assessment::P
             })
             .unwrap_or_default()
     });
-    let due = |e: &Option<crate::domain::assessment::PlanEntry>| {
-        e.as_ref().map_or((1, String::new()), |p| (0, if p.due.is_empty() { "9".into() } else { p.due.clone() }))
-    };
-    crate::domain::sort_stable(&mut steps, |a, b| due(&a.1).cmp(&due(&b.1)));
     steps
 }
 
 /// Most rows the plan slide shows; the rest are counted and in the report.
-const PLAN_ROWS: usize = 8;
+const PLAN_ROWS: usize = 6;
 
 #[component]
 fn PlanSlide() -> impl IntoView {
@@ -501,11 +497,11 @@ fn PlanSlide() -> impl IntoView {
             </tbody>
         </table>
         {(more > 0)
-            .then(|| view! { <p class="slide-dim">{format!("and {more} more steps, listed in the report")}</p> })}
+            .then(|| view! { <p class="slide-dim slide-small">{format!("and {more} more steps, listed in the report")}</p> })}
         {(shared > 0)
             .then(|| {
                 view! {
-                    <p class="slide-dim">
+                    <p class="slide-dim slide-small">
                         {format!(
                             "Much of this work is done once for several processes: {shared} shared piece{} of work, listed in the report.",
                             if shared == 1 { "" } else { "s" },
@@ -634,7 +630,10 @@ fn ProcessSlide(pid: String) -> impl IntoView {
 #[component]
 fn DiscussSlide() -> impl IntoView {
     let state = expect_context::<Session>();
-    let items = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
+    // The questions still open (an agreed one is settled), as the next-steps slide counts them.
+    let all = state.results.with_untracked(|r| r.as_ref().map(discuss_list).unwrap_or_default());
+    let agreed = all.iter().filter(|d| d.agreed).count();
+    let items: Vec<_> = all.into_iter().filter(|d| !d.agreed).collect();
     let people = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.participants.len()).unwrap_or(1));
     let body = if people < 2 {
         view! {
@@ -644,15 +643,24 @@ fn DiscussSlide() -> impl IntoView {
         }
         .into_any()
     } else if items.is_empty() {
-        view! { <p class="slide-serves">"Everyone agrees within one step on every question."</p> }.into_any()
+        let text = if agreed > 0 {
+            format!("Every question where people disagreed has an agreed answer ({agreed}).")
+        } else {
+            "Everyone agrees within one step on every question.".to_string()
+        };
+        view! { <p class="slide-serves">{text}</p> }.into_any()
     } else {
         let total = items.len();
         view! {
-            {(total > 3)
+            {(total > 3 || agreed > 0)
                 .then(|| {
+                    let settled = if agreed > 0 { format!(" ({agreed} agreed already)") } else { String::new() };
                     view! {
                         <p class="slide-dim">
-                            {format!("The 3 most important of {total}; the workshop page lists them all.")}
+                            {format!(
+                                "The {} most important of the {total} still open{settled}; the workshop page lists them all.",
+                                total.min(3),
+                            )}
                         </p>
                     }
                 })}

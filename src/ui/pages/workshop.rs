@@ -118,6 +118,7 @@ fn SpreadSection() -> impl IntoView {
                     view! {
                         <ChartFigure
                             id="chart-spread"
+                            table_on_phone=true
                             title="Where the participants stand"
                             description="Per process: the consensus index (marker) and the range of each participant's own index (whisker)."
                             svg=svg

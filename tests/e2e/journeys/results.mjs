@@ -56,7 +56,13 @@ journey('results: the gap chart first, the cascade, radar and heatmap, the busin
   await shot(page, 'results-1280');
   await page.setViewportSize(PHONE);
   await page.reload(); // charts are drawn for the width they get on screen
-  await results.waitFor('radar');
+  await results.waitFor('radar', { state: 'attached' });
+  // On a phone the radar and the cascade are their tables, open (their names would be cut).
+  for (const id of ['chart-radar', 'chart-cascade']) {
+    await page.waitForFunction((i) => document.querySelector(`#${i} details.chart-table`).open, id, { timeout: 3000 });
+    assert.ok(!(await page.locator(`#${id} .chart-svg`).isVisible()), `${id}: the table instead of the chart`);
+  }
+  assert.ok(await page.locator('#chart-gaps .chart-svg svg').isVisible(), 'the gap chart stays');
   await shot(page, 'results-390');
   const overflow = await sidewaysOverflow(page);
   assert.ok(overflow <= 1, `results scroll sideways at 390 px (${overflow} px)`);
