@@ -497,7 +497,9 @@ fn PlanSlide() -> impl IntoView {
             </tbody>
         </table>
         {(more > 0)
-            .then(|| view! { <p class="slide-dim slide-small">{format!("and {more} more steps, listed in the report")}</p> })}
+            .then(|| {
+                view! { <p class="slide-dim slide-small">{format!("and {more} more steps, listed in the report")}</p> }
+            })}
         {(shared > 0)
             .then(|| {
                 view! {
