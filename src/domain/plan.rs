@@ -218,6 +218,8 @@ pub struct FirstStep {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExecutiveSummary {
     pub floor_level: Option<u8>,
+    /// The process at the floor level (the most urgent of them on a tie), and its index.
+    pub weakest: Option<(String, f64)>,
     pub mean_index: Option<f64>,
     pub in_scope: usize,
     /// In-scope processes with a target above 0, and how many of them meet it.
@@ -280,6 +282,7 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
     let (at_target, with_target) = r.targets_met();
     ExecutiveSummary {
         floor_level: r.floor_level,
+        weakest: r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| (p.name.clone(), p.index)),
         mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
         with_target,

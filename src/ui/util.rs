@@ -350,10 +350,12 @@ pub fn date_runs(text: &str) -> Vec<(String, bool)> {
     let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
     while i < b.len() {
         if is_date(i) {
-            if start < i {
-                out.push((text[start..i].to_string(), false));
+            // "due 2027-03-31" stays together too.
+            let from = if text[start..i].ends_with("due ") { i - 4 } else { i };
+            if start < from {
+                out.push((text[start..from].to_string(), false));
             }
-            out.push((text[i..i + 10].to_string(), true));
+            out.push((text[from..i + 10].to_string(), true));
             i += 10;
             start = i;
         } else {

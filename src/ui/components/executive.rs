@@ -10,8 +10,9 @@ use leptos::prelude::*;
 fn headline(s: &ExecutiveSummary) -> String {
     let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| l.to_string());
     let mean = s.mean_index.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
+    let name = s.weakest.as_ref().map_or_else(String::new, |(n, _)| format!("{n}, "));
     format!(
-        "Weakest process: level {floor} of 5 (average {mean}). {} of {} processes in scope meet their target. {:.0} % of the questions answered.",
+        "Weakest process: {name}level {floor} of 5 (the average of all in scope: {mean}). {} of {} processes in scope meet their target. {:.0} % of the questions answered.",
         s.at_target,
         s.with_target,
         s.completion * 100.0
