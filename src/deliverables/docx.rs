@@ -9,6 +9,7 @@ use crate::domain::assessment::{initiative_key, step_key, Assessment, Mode, Size
 use crate::domain::cascade::Cascade;
 use crate::domain::plan::{executive_summary, Projection};
 use crate::domain::results::{Horizon, Results, FLOOR_LEVEL_MEANS, INDICATIVE};
+use crate::domain::roadmap::later_line;
 use crate::domain::Catalog;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
@@ -453,6 +454,9 @@ fn plan(input: &DocxInput) -> Vec<Block> {
                 out.push(labelled("Plan", &line));
             }
             out.push(p(&i.text));
+            if let Some(later) = later_line(r, i) {
+                out.push(p(&later));
+            }
         }
     }
     out

@@ -7,6 +7,7 @@
 use crate::domain::assessment::{initiative_key, step_key, Answer, Assessment};
 use crate::domain::plan::{executive_summary, Projection};
 use crate::domain::results::{ProcessResult, QuestionResult, Results, INDICATIVE};
+use crate::domain::roadmap::later_line;
 use crate::domain::{Attribute, Catalog};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormat3ColorScale, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -394,7 +395,11 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
         rows.push(vec![
             i.horizon.label().into(),
             format!("Shared work ({}, level {}) for {} processes", i.attribute.id(), i.level, i.processes.len()).into(),
-            format!("{}\nFor: {}", i.text, served.join(", ")).into(),
+            match later_line(r, i) {
+                Some(later) => format!("{}\nFor: {}\n{later}", i.text, served.join(", ")),
+                None => format!("{}\nFor: {}", i.text, served.join(", ")),
+            }
+            .into(),
             i.effort.map_or(Cell::Blank, |e| e.code().into()),
             p.owner.into(),
             p.due.into(),

@@ -338,7 +338,8 @@ pub struct Initiative {
     pub question: String,
     pub attribute: Attribute,
     pub level: u8,
-    /// The earliest wave among its processes' steps, and its horizon.
+    /// The earliest wave among its processes' steps, and its horizon (all its
+    /// processes' steps are in this horizon).
     pub wave: u8,
     pub horizon: Horizon,
     /// The highest priority among its processes.
@@ -350,6 +351,19 @@ pub struct Initiative {
     pub processes: Vec<InitiativeItem>,
     /// The catalog's effort for the action, for one process.
     pub effort: Option<Effort>,
+    /// The processes that do the same work in a later horizon, one entry per horizon.
+    pub later: Vec<LaterJoin>,
+}
+
+/// Processes whose step for an initiative's work comes in a later horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LaterJoin {
+    pub horizon: Horizon,
+    /// Their names, in roadmap order.
+    pub processes: Vec<String>,
+    /// The initiative of that horizon, when they are enough for one; otherwise
+    /// the work stays in each process's own step.
+    pub initiative: Option<String>,
 }
 
 /// A note written on an answer, with what it belongs to.

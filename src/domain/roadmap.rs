@@ -12,17 +12,25 @@
 //! below are), and N/A questions are never actions.
 //!
 //! Initiatives: a generic (PA2.1–PA5.2) question that is an action in the
-//! steps of [`INITIATIVE_MIN_PROCESSES`] or more processes becomes one
-//! [`Initiative`], listed once with every process it serves (each with the
-//! level and wave of its own step); those steps keep their process-specific
-//! actions and name the initiative instead. No action is lost: every question
-//! that is an action is either in its step's `actions` or in exactly one
-//! initiative's `processes`. Initiatives are ordered by their earliest wave,
-//! then by the highest priority among their processes, then catalog order.
+//! steps of [`INITIATIVE_MIN_PROCESSES`] or more processes *of one horizon*
+//! becomes one [`Initiative`] of that horizon, listed once with every process
+//! it serves (each with the level and wave of its own step); those steps keep
+//! their process-specific actions and name the initiative instead. So a
+//! shared initiative in "Now" never serves a process whose own step for that
+//! work comes later (a process at level 0 does not plan its work while it
+//! still has to perform it): the same question gives one initiative per
+//! horizon, the earliest with the question's id, a later one `<id>@next` or
+//! `<id>@later`, and each names who joins in a later horizon ([`LaterJoin`]).
+//! No action is lost: every question that is an action is either in its
+//! step's `actions` or in exactly one initiative's `processes`. Initiatives
+//! are ordered by their wave, then by the highest priority among their
+//! processes, then catalog order.
 
-use super::catalog::{Catalog, Effort};
+use super::catalog::{Catalog, Effort, GenericQuestion};
 use super::consensus::Effective;
-use super::results::{by_priority, Horizon, Initiative, InitiativeItem, ProcessResult, RoadmapAction, RoadmapStep};
+use super::results::{
+    by_priority, Horizon, Initiative, InitiativeItem, LaterJoin, ProcessResult, Results, RoadmapAction, RoadmapStep,
+};
 use super::sort::sort_stable;
 
 /// A generic action shared by this many processes' steps becomes an initiative.
@@ -36,6 +44,26 @@ pub fn name_list(names: &[&str]) -> String {
         [first @ .., last] if names.len() <= 4 => format!("{} and {last}", first.join(", ")),
         _ => format!("{} and {} more processes", names[..3].join(", "), names.len() - 3),
     }
+}
+
+/// Who does an initiative's work in a later horizon, in one sentence:
+/// "Problem management and Supplier management join in Next (shared
+/// initiative #7)." or "… do it in Later, in their own steps.".
+pub fn later_line(r: &Results, i: &Initiative) -> Option<String> {
+    let lines: Vec<String> = i
+        .later
+        .iter()
+        .map(|j| {
+            let names: Vec<&str> = j.processes.iter().map(String::as_str).collect();
+            let who = name_list(&names);
+            let n = j.initiative.as_deref().and_then(|id| r.initiatives.iter().position(|x| x.id == id));
+            match n {
+                Some(n) => format!("{who} join in {} (shared initiative #{}).", j.horizon.label(), n + 1),
+                None => format!("{who} do the same in {}, in their own steps.", j.horizon.label()),
+            }
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" "))
 }
 
 /// Builds the ordered roadmap steps and the cross-process initiatives.
@@ -97,61 +125,103 @@ pub fn roadmap(catalog: &Catalog, processes: &[ProcessResult]) -> (Vec<RoadmapSt
     (steps, initiatives)
 }
 
-/// Moves every generic action shared by enough steps into one initiative.
+/// Moves every generic action shared by enough steps of one horizon into one
+/// initiative of that horizon.
 fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> {
     let mut out = Vec::new();
     for g in &catalog.generic_questions {
-        let shared = steps.iter().filter(|s| s.actions.iter().any(|a| a.question == g.id)).count();
-        if shared < INITIATIVE_MIN_PROCESSES {
-            continue;
-        }
-        let mut items = Vec::new();
-        let mut priority: f64 = 0.0;
-        let mut first_wave = u8::MAX;
-        let mut attribute = None;
-        for s in steps.iter_mut() {
-            let Some(i) = s.actions.iter().position(|a| a.question == g.id) else { continue };
-            let action = s.actions.remove(i);
-            attribute = Some(action.attribute);
-            s.initiatives.push(g.id.clone());
-            priority = priority.max(s.priority);
-            first_wave = first_wave.min(s.wave);
-            items.push(InitiativeItem {
-                process: s.process.clone(),
-                process_name: s.process_name.clone(),
-                key: action.key,
-                step_level: s.level,
-                wave: s.wave,
-                text: action.text,
-                to_assess: action.to_assess,
-                effort: action.effort,
-            });
-        }
-        let Some(attribute) = attribute else { continue };
-        let terms: Vec<&str> = items
-            .iter()
-            .map(|it| catalog.process(&it.process).map_or(it.process_name.as_str(), |p| p.term.as_str()))
+        let with = |h: Horizon, s: &RoadmapStep| s.horizon == h && s.actions.iter().any(|a| a.question == g.id);
+        let groups: Vec<(Horizon, Vec<usize>)> = [Horizon::Now, Horizon::Next, Horizon::Later]
+            .into_iter()
+            .map(|h| (h, steps.iter().enumerate().filter(|(_, s)| with(h, s)).map(|(i, _)| i).collect::<Vec<_>>()))
+            .filter(|(_, idx)| !idx.is_empty())
             .collect();
-        let list = name_list(&terms);
-        let text = if items.iter().all(|it| it.to_assess) {
-            format!("Find out: {}", g.text.replace("{process}", &list))
-        } else {
-            g.action.replace("{process}", &list)
-        };
-        out.push(Initiative {
-            id: g.id.clone(),
-            question: g.id.clone(),
-            attribute,
-            level: attribute.level(),
-            wave: first_wave,
-            horizon: Horizon::of_wave(first_wave),
-            priority,
-            text,
-            processes: items,
-            effort: g.effort,
-        });
+        let mut made: Vec<Initiative> = Vec::new();
+        for (h, idx) in &groups {
+            if idx.len() < INITIATIVE_MIN_PROCESSES {
+                continue;
+            }
+            // The earliest keeps the question's id, so plans made before stay attached.
+            let id = if made.is_empty() { g.id.clone() } else { format!("{}@{}", g.id, h.label().to_lowercase()) };
+            made.extend(initiative(catalog, g, id, *h, idx, steps));
+        }
+        let id_in = |h: Horizon, made: &[Initiative]| made.iter().find(|i| i.horizon == h).map(|i| i.id.clone());
+        let ids: Vec<Option<String>> = groups.iter().map(|(h, _)| id_in(*h, &made)).collect();
+        // Each initiative says who does the same work in a later horizon.
+        for i in &mut made {
+            i.later = groups
+                .iter()
+                .zip(&ids)
+                .filter(|((h, _), _)| *h > i.horizon)
+                .map(|((h, idx), id)| LaterJoin {
+                    horizon: *h,
+                    processes: idx.iter().map(|&n| steps[n].process_name.clone()).collect(),
+                    initiative: id.clone(),
+                })
+                .collect();
+        }
+        out.extend(made);
     }
     // Catalog order first (the loop above), then earliest wave, then priority.
     sort_stable(&mut out, |a, b| a.wave.cmp(&b.wave).then(b.priority.total_cmp(&a.priority)));
     out
+}
+
+/// One initiative of generic question `g` over the steps `idx` (all of horizon `h`),
+/// taking the action out of each step.
+fn initiative(
+    catalog: &Catalog,
+    g: &GenericQuestion,
+    id: String,
+    h: Horizon,
+    idx: &[usize],
+    steps: &mut [RoadmapStep],
+) -> Option<Initiative> {
+    let mut items = Vec::new();
+    let mut priority: f64 = 0.0;
+    let mut wave = u8::MAX;
+    let mut attribute = None;
+    for &n in idx {
+        let s = &mut steps[n];
+        let Some(i) = s.actions.iter().position(|a| a.question == g.id) else { continue };
+        let action = s.actions.remove(i);
+        attribute = Some(action.attribute);
+        s.initiatives.push(id.clone());
+        priority = priority.max(s.priority);
+        wave = wave.min(s.wave);
+        items.push(InitiativeItem {
+            process: s.process.clone(),
+            process_name: s.process_name.clone(),
+            key: action.key,
+            step_level: s.level,
+            wave: s.wave,
+            text: action.text,
+            to_assess: action.to_assess,
+            effort: action.effort,
+        });
+    }
+    let attribute = attribute?;
+    let terms: Vec<&str> = items
+        .iter()
+        .map(|it| catalog.process(&it.process).map_or(it.process_name.as_str(), |p| p.term.as_str()))
+        .collect();
+    let list = name_list(&terms);
+    let text = if items.iter().all(|it| it.to_assess) {
+        format!("Find out: {}", g.text.replace("{process}", &list))
+    } else {
+        g.action.replace("{process}", &list)
+    };
+    Some(Initiative {
+        id,
+        question: g.id.clone(),
+        attribute,
+        level: attribute.level(),
+        wave,
+        horizon: h,
+        priority,
+        text,
+        processes: items,
+        effort: g.effort,
+        later: Vec::new(),
+    })
 }

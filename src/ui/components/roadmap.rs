@@ -6,6 +6,7 @@
 use crate::domain::assessment::{initiative_key, step_key};
 use crate::domain::catalog::Effort;
 use crate::domain::results::{Horizon, Initiative, Results, RoadmapStep};
+use crate::domain::roadmap::later_line;
 use crate::ui::components::plan::PlanEditor;
 use crate::ui::state::Session;
 use leptos::prelude::*;
@@ -57,8 +58,8 @@ fn RoadColumn(
         state.results.with(|r| {
             let Some(r) = r.as_ref() else { return (Vec::new(), Vec::new()) };
             // Numbered in the order of the whole roadmap, so a step can refer to them.
-            let initiatives: Vec<(usize, Initiative)> =
-                r.initiatives_in(horizon).map(|(n, i)| (n, i.clone())).collect();
+            let initiatives: Vec<(usize, Initiative, Option<String>)> =
+                r.initiatives_in(horizon).map(|(n, i)| (n, i.clone(), later_line(r, i))).collect();
             let steps: Vec<(RoadmapStep, String, Vec<String>)> = r
                 .roadmap
                 .iter()
@@ -106,7 +107,10 @@ fn RoadColumn(
                 }
                 view! {
                     <ol>
-                        {initiatives.into_iter().map(|(n, i)| view! { <RoadInitiative n=n i=i /> }).collect_view()}
+                        {initiatives
+                            .into_iter()
+                            .map(|(n, i, later)| view! { <RoadInitiative n=n i=i later=later /> })
+                            .collect_view()}
                         {steps
                             .into_iter()
                             .map(|(s, serves, shared)| view! { <RoadStep s=s serves=serves shared=shared /> })
@@ -126,6 +130,8 @@ fn RoadInitiative(
     n: usize,
     /// The initiative.
     i: Initiative,
+    /// Who does the same work in a later horizon ([`Results::later_line`]).
+    later: Option<String>,
 ) -> impl IntoView {
     let names: Vec<String> =
         i.processes.iter().map(|p| format!("{} (level {})", p.process_name, p.step_level)).collect();
@@ -139,6 +145,7 @@ fn RoadInitiative(
             </div>
             <p class="small">{i.text.clone()}</p>
             <p class="muted small">"For: "{names.join(", ")}</p>
+            {later.map(|l| view! { <p class="muted small road-later">{l}</p> })}
             <PlanEditor item=initiative_key(&i.id) label=format!("shared initiative #{n}") />
         </li>
     }
