@@ -355,13 +355,13 @@ fn charts_read_the_gated_index_and_never_round_it_up_to_the_next_level() {
     let doc = parse(&gaps);
     let row = tagged(&doc, "data-process").into_iter().find(|(id, _)| id == "a").unwrap().1;
     let shown = texts(row).join("|");
-    assert!(shown.contains("1.9 → 3") && !shown.contains("2.0"), "{shown}");
+    assert!(shown.contains("1.99 → 3") && !shown.contains("2.0"), "{shown}");
     // The one-or-two-process radar draws bars labelled with the same figure.
     let mut only_a = a.clone();
     only_a.apply(Action::SetScope { process: "b".into(), in_scope: Some(false) }).unwrap();
     let radar_svg = radar(&evaluate(&c, &only_a), &ChartOptions::default());
     let shown = texts(parse(&radar_svg).root_element()).join("|");
-    assert!(shown.split('|').any(|t| t == "1.9") && !shown.split('|').any(|t| t == "2.0"), "{shown}");
+    assert!(shown.split('|').any(|t| t == "1.99") && !shown.split('|').any(|t| t.starts_with("2.0")), "{shown}");
 }
 
 #[test]
@@ -384,7 +384,7 @@ fn gap_bars_keep_catalog_order_for_equal_priorities_and_mark_met_targets() {
         let b = r.process("b").unwrap();
         if id == "b" {
             assert!(!shown.contains("target met"), "{shown}");
-            assert!(shown.contains(&format!("0.0 → {}", b.target)), "{shown}");
+            assert!(shown.contains(&format!("0.00 → {}", b.target)), "{shown}");
         } else {
             assert!(shown.contains("✓ target met"), "{id}: {shown}");
         }

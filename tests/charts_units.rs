@@ -329,7 +329,7 @@ fn radar_of_two_processes_is_grouped_bars_with_a_note() {
             .collect();
         assert_eq!(bars, ["0", "1"], "one bar per unit with answers");
     }
-    assert!(svg.contains("L5 · 5.0"), "Kitchen's incident bar is labelled: {svg}");
+    assert!(svg.contains("L5 · 5.00"), "Kitchen's incident bar is labelled: {svg}");
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn heatmap_has_a_cell_per_process_and_unit_and_says_what_is_not_scored() {
     assert_eq!(texts(problem), ["–"]);
     assert!(tooltip(cell("problem", "2")).ends_with("no answers"));
     assert_eq!(texts(cell("problem", "2")), ["no answers"]);
-    assert_eq!(texts(cell("incident", "1")), ["L5 · 5.0"]);
+    assert_eq!(texts(cell("incident", "1")), ["L5 · 5.00"]);
     let headers: Vec<String> = groups(&doc, "data-column").iter().map(|g| texts(*g).join(" ")).collect();
     assert_eq!(headers, ["Whole organization 2026-11-02", "Kitchen 2026-11-05", "Delivery 2026-11-06"]);
 }
@@ -413,7 +413,7 @@ fn heatmap_lowest_column_gives_the_lowest_index_and_the_weakest_unit() {
     assert_eq!(lowest.len(), c.rows.iter().filter(|r| r.min_index.is_some()).count());
     assert!(lowest.iter().all(|g| g.attribute("data-process") != Some("problem")));
     let change = lowest.iter().find(|g| g.attribute("data-process") == Some("change")).unwrap();
-    assert_eq!(texts(*change), ["L0 · 0.0"]);
+    assert_eq!(texts(*change), ["L0 · 0.00"]);
     assert!(tooltip(*change).ends_with("in Kitchen"), "the weakest unit by name: {}", tooltip(*change));
 }
 
@@ -434,7 +434,7 @@ fn heatmap_fits_a_phone_with_numbered_columns() {
         .into_iter()
         .find(|g| g.attribute("data-process") == Some("incident") && g.attribute("data-unit") == Some("1"))
         .unwrap();
-    assert_eq!(texts(incident), ["L5", "5.0"]);
+    assert_eq!(texts(incident), ["L5", "5.00"]);
 }
 
 // ------------------------------------------------------------------- trend
@@ -453,9 +453,9 @@ fn trend_has_a_row_per_process_with_its_change() {
     let (incident, change) = (row("incident"), row("change"));
     assert_eq!(incident.attribute("data-direction"), Some("up"));
     let last = texts(incident).pop().unwrap();
-    assert!(last.starts_with("0.0 → ") && last.ends_with('▲'), "{last}");
+    assert!(last.starts_with("0.00 → ") && last.ends_with('▲'), "{last}");
     assert_eq!(change.attribute("data-direction"), Some("down"));
-    assert!(texts(change).pop().unwrap().starts_with("5.0 → ") && texts(change).pop().unwrap().ends_with('▼'));
+    assert!(texts(change).pop().unwrap().starts_with("5.00 → ") && texts(change).pop().unwrap().ends_with('▼'));
     assert_eq!(row("security").attribute("data-direction"), Some("flat"));
     assert!(texts(row("security")).pop().unwrap().ends_with('='));
     // Incident was out of scope in July: its sparkline has a gap (two dots, no line across).

@@ -76,6 +76,7 @@ fn spread_row(process: &str, consensus: f64, per: &[(&str, f64)]) -> Spread {
         min: values.clone().fold(f64::INFINITY, f64::min),
         max: values.fold(f64::NEG_INFINITY, f64::max),
         per_participant: per.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
+        agreed: 0,
     }
 }
 

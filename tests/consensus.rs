@@ -134,3 +134,32 @@ fn a_group_split_into_two_camps_is_named_so() {
     assert_eq!(Tally::of([N, L, F]).split(), None);
     assert_eq!(Tally::of([N, N, F, F]).split(), Some((0, 3)));
 }
+
+#[test]
+fn a_split_group_is_named_as_two_camps_and_a_flat_one_as_no_majority() {
+    use itsm_maturity::domain::consensus::Stance;
+    let many = |n: &[(Answer, usize)]| Tally::of(n.iter().flat_map(|(a, k)| std::iter::repeat_n(*a, *k)));
+    // Ten say N, ten say L: no median nobody gave.
+    assert_eq!(
+        many(&[(Answer::N, 10), (Answer::L, 10)]).stance().unwrap().text(),
+        "Split: 10 say N, 10 say L — agree an answer"
+    );
+    assert_eq!(
+        many(&[(Answer::P, 1), (Answer::F, 1), (Answer::DK, 1)]).stance().unwrap().text(),
+        "Split: 1 says P, 1 says F — agree an answer"
+    );
+    // Camps of more than one answer say so.
+    assert_eq!(
+        many(&[(Answer::N, 3), (Answer::P, 2), (Answer::F, 5)]).stance().unwrap().text(),
+        "Split: 5 say P or lower, 5 say F — agree an answer"
+    );
+    // Spread over the scale, nobody holds half.
+    let flat = many(&[(Answer::N, 5), (Answer::P, 5), (Answer::L, 5), (Answer::F, 5)]);
+    assert_eq!(flat.stance(), Some(Stance::NoMajority));
+    assert_eq!(flat.stance().unwrap().text(), "No majority — agree an answer");
+    assert_eq!(many(&[(Answer::F, 1), (Answer::P, 1), (Answer::N, 1)]).stance(), Some(Stance::NoMajority));
+    // A majority: its median stands.
+    assert_eq!(many(&[(Answer::N, 2), (Answer::L, 1)]).stance().unwrap().text(), "median N");
+    assert_eq!(many(&[(Answer::P, 3), (Answer::L, 3)]).stance().unwrap().text(), "median between P and L");
+    assert_eq!(Tally::of([Answer::NA]).stance(), None);
+}

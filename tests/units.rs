@@ -352,9 +352,9 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
     // Gated index: 1.99 at level 1 to 2.00 at level 2 is +0.01, and it is a rise.
     assert_eq!(Direction::of((1, 1.99), (2, 2.0)), Direction::Up);
     assert_eq!(Direction::of((2, 2.0), (1, 1.99)), Direction::Down);
-    // Within a level: the index as shown (one decimal, rounded down) must change.
-    assert_eq!(Direction::of((1, 1.40), (1, 1.46)), Direction::Same);
-    assert_eq!(Direction::of((1, 1.46), (1, 1.50)), Direction::Up);
+    // Within a level: the index as shown (two decimals, rounded down) must change.
+    assert_eq!(Direction::of((1, 1.401), (1, 1.409)), Direction::Same);
+    assert_eq!(Direction::of((1, 1.46), (1, 1.47)), Direction::Up);
     assert_eq!(Direction::of((3, 3.3), (3, 3.29)), Direction::Down);
     // The results page's words for it.
     let c = mini_catalog();
@@ -372,9 +372,9 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
         now: (1, n),
         direction: Direction::of((1, b), (1, n)),
     };
-    assert_eq!(within(1.40, 1.49).text(), "=");
-    assert_eq!(within(1.49, 1.50).text(), "▲ +0.1");
-    assert_eq!(within(1.96, 1.31).text(), "▼ -0.6");
+    assert_eq!(within(1.401, 1.409).text(), "=");
+    assert_eq!(within(1.49, 1.50).text(), "▲ +0.01");
+    assert_eq!(within(1.96, 1.31).text(), "▼ -0.65");
     assert_eq!(within(1.49, 1.50).detail(), "1.49 → 1.50 (level 1 → 1)");
 }
 
@@ -388,10 +388,10 @@ fn medians_and_ties_use_values_a_unit_has_at_the_precision_shown() {
     let all = |ans: Answer| [("a", ans), ("b", ans), ("c", ans)];
     let items = [site("n", "North", "2026-06-01", &all(Answer::L)), site("s", "South", "2026-06-01", &all(Answer::L))];
     let mut results = evaluated(&items, &c);
-    // Both read "1.4": a tie, whatever the third decimal.
+    // Both read "1.41": a tie, whatever the third decimal.
     let set = |r: &mut Results, v: f64| r.processes.iter_mut().find(|p| p.id == "a").unwrap().index = v;
-    set(&mut results[0], 1.41);
-    set(&mut results[1], 1.44);
+    set(&mut results[0], 1.411);
+    set(&mut results[1], 1.414);
     let cmp = compare(&pairs(&items, &results));
     let a = cmp.rows.iter().find(|r| r.process == "a").unwrap();
     assert_eq!(a.weakest, vec![0, 1]);

@@ -9,7 +9,7 @@
 //! Every row is one `<g data-process="id">`, top to bottom in priority order.
 
 use super::{
-    blend, bold, fit, font, label_width, message_chart, one_decimal, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
+    blend, bold, fit, font, index_text, label_width, message_chart, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
 };
 use crate::domain::results::Results;
 use plotters::prelude::*;
@@ -114,7 +114,7 @@ pub fn gap_bars(results: &Results, opts: &ChartOptions) -> String {
                     ("✓ target met".to_string(), bold(12.0, theme.met_text, HPos::Left, VPos::Center))
                 } else {
                     (
-                        format!("{} → {}", one_decimal(p.index), p.target),
+                        format!("{} → {}", index_text(p.index), p.target),
                         font(12.0, theme.text, HPos::Left, VPos::Center),
                     )
                 };

@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 /// L light blue, F blue. The heatmap, the distribution bars, the answer
 /// buttons, the report and the presenter use these hues (the CSS holds the
 /// same values as `--rate-n` … `--rate-f`).
-pub const RATING_SCALE: [&str; 4] = ["#D7191C", "#FDAE61", "#ABD9E9", "#2C7BB6"];
+pub const RATING_SCALE: [&str; 4] = ["#A50026", "#FDAE61", "#ABD9E9", "#2C7BB6"];
 
 /// The colour-blind-safe palette (Okabe–Ito) used by every chart.
 pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
@@ -363,12 +363,8 @@ pub(crate) fn message_chart(opts: &ChartOptions, label: &str, message: &str) -> 
     svg.finish(label)
 }
 
-/// Formats a capability index with one decimal, rounded *down*: the index is
-/// gated (1.99 is level 1), so it must never read as the next level ("2.0").
-pub fn one_decimal(v: f64) -> String {
-    // The tiny nudge keeps 2.0 computed as 1.9999999999 at 2.0.
-    format!("{:.1}", ((v * 10.0) + 1e-6).floor() / 10.0)
-}
+/// A capability index as the tables show it ([`crate::domain::units::index_text`]).
+pub use crate::domain::units::index_text;
 
 /// Escapes text for use inside SVG/XML text and attribute values.
 pub fn escape(text: &str) -> String {

@@ -17,7 +17,7 @@
 //!   that series, so the two charts never drift apart.
 
 use super::{
-    bold, fit, font, label_width, message_chart, one_decimal, text_width, Area, ChartOptions, Drawn, Svg, Theme,
+    bold, fit, font, index_text, label_width, message_chart, text_width, Area, ChartOptions, Drawn, Svg, Theme,
     MIN_WIDTH,
 };
 use crate::domain::results::{ProcessResult, Results};
@@ -393,11 +393,11 @@ fn bars(procs: &[&ProcessResult], base: Option<&[f64]>, opts: &ChartOptions) -> 
                     area.draw(&Text::new(line.as_str(), (PAD + label_w, ly), style))?;
                 }
                 let mut bars = vec![
-                    (p.index, y + 14, theme.current, one_decimal(p.index)),
+                    (p.index, y + 14, theme.current, index_text(p.index)),
                     (p.target as f64, y + 34, theme.target, p.target.to_string()),
                 ];
                 if let Some(&b) = base.and_then(|b| b.get(i)) {
-                    bars.push((b, y + 54, baseline_colour(&theme), one_decimal(b)));
+                    bars.push((b, y + 54, baseline_colour(&theme), index_text(b)));
                 }
                 for (value, by, colour, text) in bars {
                     area.draw(&Rectangle::new([(x0, by), (x(value).max(x0 + 2), by + 16)], colour.filled()))?;

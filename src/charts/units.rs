@@ -37,7 +37,7 @@
 
 use super::radar::{axis_angle, label_box, short_name, Label};
 use super::{
-    blend, bold, fit, font, label_width, message_chart, one_decimal, rgb, text_on, text_width, wrap_legend, Area,
+    blend, bold, fit, font, index_text, label_width, message_chart, rgb, text_on, text_width, wrap_legend, Area,
     ChartOptions, Drawn, Svg, Theme, MIN_WIDTH, PALETTE,
 };
 use crate::domain::sort_stable;
@@ -164,7 +164,7 @@ fn cell_tooltip(col: &Column, row: &Row, cell: &Cell) -> String {
 
 /// "L2 · 2.4".
 fn level_index(level: u8, index: f64) -> String {
-    format!("L{level} · {}", one_decimal(index))
+    format!("L{level} · {}", index_text(index))
 }
 
 /// A unit legend entry: column, text, whether the label was cut, x, y.
@@ -721,7 +721,7 @@ fn cell_lines(cell: &Cell, grid: &Grid) -> Vec<String> {
     let fits = |t: &str| text_width(t, 12.0) * 1.1 + 6.0 <= grid.cell_w as f64;
     match cell {
         Cell::Scored { level, index, .. } if grid.one_line => vec![level_index(*level, *index)],
-        Cell::Scored { level, index, .. } => vec![format!("L{level}"), one_decimal(*index)],
+        Cell::Scored { level, index, .. } => vec![format!("L{level}"), index_text(*index)],
         Cell::OutOfScope => vec!["–".into()],
         Cell::NoAnswers if fits("no answers") => vec!["no answers".into()],
         Cell::NoAnswers if fits("answers") => vec!["no".into(), "answers".into()],
@@ -943,7 +943,7 @@ fn series(area: &Area, pts: &[Option<(i32, i32)>], colour: RGBColor, pattern: &[
 /// A trend row's tooltip: "Incident management: 2026-03-01 0.0 · 2026-07-01 – · 2026-11-02 1.5".
 fn values_tooltip(name: &str, dates: &[String], values: &[Option<f64>]) -> String {
     let each: Vec<String> =
-        dates.iter().zip(values).map(|(d, v)| format!("{d} {}", v.map_or("–".to_string(), one_decimal))).collect();
+        dates.iter().zip(values).map(|(d, v)| format!("{d} {}", v.map_or("–".to_string(), index_text))).collect();
     format!("{name}: {}", each.join(" · "))
 }
 
@@ -996,8 +996,8 @@ pub fn trend_chart(h: &History, opts: &ChartOptions) -> String {
         counts.0 += usize::from(dir == "up");
         counts.1 += usize::from(dir == "down");
         let change = match (scored.first(), scored.last()) {
-            (Some(&a), Some(&b)) if scored.len() > 1 => format!("{} → {} {arrow}", one_decimal(a.1), one_decimal(b.1)),
-            (Some(&a), _) => one_decimal(a.1),
+            (Some(&a), Some(&b)) if scored.len() > 1 => format!("{} → {} {arrow}", index_text(a.1), index_text(b.1)),
+            (Some(&a), _) => index_text(a.1),
             _ => "–".to_string(),
         };
         let (name, _) = fit(&row.name, if stacked { width - 2 * PAD } else { label_w } as f64, 13.0, 1);
@@ -1073,7 +1073,7 @@ fn trend_top(area: &Area, h: &History, layout: &Trend, dates: &[String], theme: 
     if let (Some(p), Some(v)) = (m, mean.last().copied().flatten()) {
         let y = if close { p.1.min(f.map_or(p.1, |f| f.1)) - 7 } else { p.1 };
         let style = bold(12.0, theme.text, HPos::Left, VPos::Center);
-        area.draw(&Text::new(format!("mean {}", one_decimal(v)), (x1 + 10, y), style))?;
+        area.draw(&Text::new(format!("mean {}", index_text(v)), (x1 + 10, y), style))?;
     }
     if let (Some(p), Some(v)) = (f, floor.last().copied().flatten()) {
         let y = if close { p.1.max(m.map_or(p.1, |m| m.1)) + 7 } else { p.1 };

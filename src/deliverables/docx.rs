@@ -10,6 +10,7 @@ use crate::domain::cascade::Cascade;
 use crate::domain::plan::{executive_summary, Projection};
 use crate::domain::results::{Horizon, Results, FLOOR_LEVEL_MEANS, INDICATIVE};
 use crate::domain::roadmap::later_line;
+use crate::domain::units::index_text;
 use crate::domain::Catalog;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
@@ -353,7 +354,7 @@ fn profile(input: &DocxInput) -> Vec<Block> {
             let target = format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" });
             let then = input.projected.process(&p.id).map_or("–".into(), |x| x.level.to_string());
             let level = format!("{}{}", p.level, if p.provisional { " (provisional)" } else { "" });
-            vec![p.name.clone(), target, level, format!("{:.2}", p.index), then, why]
+            vec![p.name.clone(), target, level, index_text(p.index), then, why]
         })
         .collect();
     out.push(table(

@@ -48,6 +48,20 @@ impl Attribute {
     }
 
     /// The capability level the attribute belongs to (1..=5).
+    /// What the attribute means, in plain words for managers ("work is planned").
+    pub fn plain(self) -> &'static str {
+        match self {
+            Attribute::Pa11 => "the work gets done",
+            Attribute::Pa21 => "work is planned",
+            Attribute::Pa22 => "outputs are controlled",
+            Attribute::Pa31 => "one standard way",
+            Attribute::Pa32 => "the standard is used",
+            Attribute::Pa41 => "it is measured",
+            Attribute::Pa42 => "steered by the figures",
+            Attribute::Pa51 => "improved on purpose",
+            Attribute::Pa52 => "changes carried through",
+        }
+    }
     pub fn level(self) -> u8 {
         match self {
             Attribute::Pa11 => 1,

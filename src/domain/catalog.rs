@@ -1000,10 +1000,18 @@ impl Catalog {
     /// A capability level in words for people who do not know the scale:
     /// "Level 1 · Performed" (level 0: "Level 0 · Incomplete").
     pub fn level_words(&self, level: u8) -> String {
-        match self.levels.iter().find(|l| l.level == level) {
-            Some(l) => format!("Level {level} · {}", l.name),
-            None if level == 0 => "Level 0 · Incomplete".into(),
+        match self.level_name(level) {
+            Some(name) => format!("Level {level} · {name}"),
             None => format!("Level {level}"),
+        }
+    }
+
+    /// The name of a capability level alone ("Established"), if it has one.
+    pub fn level_name(&self, level: u8) -> Option<String> {
+        match self.levels.iter().find(|l| l.level == level) {
+            Some(l) => Some(l.name.clone()),
+            None if level == 0 => Some("Incomplete".into()),
+            None => None,
         }
     }
 

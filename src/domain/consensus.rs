@@ -112,6 +112,31 @@ impl Tally {
         (hi - lo >= 2).then_some((lo, hi))
     }
 
+    /// Where a group stands, for a facilitator: two camps (the two middle
+    /// answers two steps or more apart), no majority (answers two steps or
+    /// more apart and none held by more than half), or a median worth naming.
+    /// `None` without scored answers.
+    pub fn stance(&self) -> Option<Stance> {
+        let n = self.scored();
+        let median = self.median()?;
+        if let Some((lo, hi)) = self.split() {
+            let below: u16 = self.steps[..=lo as usize].iter().sum();
+            let above: u16 = self.steps[hi as usize..].iter().sum();
+            return Some(Stance::Camps {
+                low: (lo, below),
+                high: (hi, above),
+                low_or_lower: below > self.steps[lo as usize],
+                high_or_higher: above > self.steps[hi as usize],
+            });
+        }
+        // One answer held by more than half the group: its median stands.
+        let most = self.steps.iter().copied().max().unwrap_or(0);
+        if self.spread() >= 2 && most * 2 <= n {
+            return Some(Stance::NoMajority);
+        }
+        Some(Stance::Median(median))
+    }
+
     /// Median in steps (0.0..=3.0, halves possible for even counts).
     pub fn median(&self) -> Option<f64> {
         let n = self.scored();
@@ -121,6 +146,38 @@ impl Tally {
         let lo = self.nth((n - 1) / 2) as f64;
         let hi = self.nth(n / 2) as f64;
         Some((lo + hi) / 2.0)
+    }
+}
+
+/// Where a group's answers to one question stand ([`Tally::stance`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stance {
+    /// Two camps two steps or more apart: (step, how many) each side; "or
+    /// lower" / "or higher" when a side holds more than one answer.
+    Camps { low: (u8, u16), high: (u8, u16), low_or_lower: bool, high_or_higher: bool },
+    /// Spread over the scale, no answer held by half the group.
+    NoMajority,
+    /// A median that stands for the group (steps, halves possible).
+    Median(f64),
+}
+
+impl Stance {
+    /// In words: "Split: 10 say N, 10 say L — agree an answer", "No majority —
+    /// agree an answer", "median P", "median between P and L".
+    pub fn text(self) -> String {
+        let letter = |s: u8| Answer::from_steps(s).map(|a| a.code()).unwrap_or("?");
+        let say =
+            |(s, c): (u8, u16), more: &str| format!("{c} {} {}{more}", if c == 1 { "says" } else { "say" }, letter(s));
+        match self {
+            Stance::Camps { low, high, low_or_lower, high_or_higher } => format!(
+                "Split: {}, {} — agree an answer",
+                say(low, if low_or_lower { " or lower" } else { "" }),
+                say(high, if high_or_higher { " or higher" } else { "" })
+            ),
+            Stance::NoMajority => "No majority — agree an answer".into(),
+            Stance::Median(m) if m.fract() == 0.0 => format!("median {}", letter(m as u8)),
+            Stance::Median(m) => format!("median between {} and {}", letter(m.floor() as u8), letter(m.ceil() as u8)),
+        }
     }
 }
 

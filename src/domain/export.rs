@@ -6,7 +6,7 @@
 
 use super::assessment::{initiative_key, step_key, Assessment, PlanEntry, PlanStatus};
 use super::catalog::{Catalog, Effort};
-use super::results::{Horizon, Results};
+use super::results::{index_text, Horizon, Results};
 
 /// One CSV cell, safe for spreadsheets.
 pub fn csv_cell(text: &str) -> String {
@@ -66,7 +66,7 @@ pub fn results_csv(results: &Results) -> String {
             p.relevance.score.to_string(),
             p.target.to_string(),
             p.level.to_string(),
-            format!("{:.2}", p.index),
+            index_text(p.index),
             p.gap.to_string(),
             format!("{:.0}", p.priority),
             p.answered.to_string(),

@@ -333,8 +333,11 @@ pub struct InitiativeItem {
 /// A generic action shared by the steps of several processes, done once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Initiative {
-    /// The generic question's id (one initiative per question).
+    /// The generic question's id (`<id>@next`, `<id>@later` for the same
+    /// question's initiative of a later horizon).
     pub id: String,
+    /// What it does, in a few words ("Name an owner for each process").
+    pub title: String,
     pub question: String,
     pub attribute: Attribute,
     pub level: u8,
@@ -374,6 +377,14 @@ pub struct NoteLine {
     pub question: String,
     pub answer: Option<Answer>,
     pub note: String,
+}
+
+/// A capability index as every page, chart and file shows it: two decimals,
+/// rounded *down*, because the index is gated (1.999 is level 1 and reads
+/// "1.99", never "2.00" or "2.0"); 1.56 reads "1.56" in charts and tables alike.
+pub fn index_text(v: f64) -> String {
+    // The tiny nudge keeps 2.0 computed as 1.9999999999 at 2.00.
+    format!("{:.2}", ((v * 100.0) + 1e-6).floor() / 100.0)
 }
 
 /// What results and report say about the nature of the figures.

@@ -66,6 +66,13 @@ pub fn later_line(r: &Results, i: &Initiative) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join(" "))
 }
 
+/// An action's first clause, for all processes: "Name an owner for each process".
+pub fn short_title(action: &str) -> String {
+    let text = action.replace("{process}", "each process");
+    let end = [", ", " (", ". ", "; "].iter().filter_map(|sep| text.find(sep)).min().unwrap_or(text.len());
+    text[..end].trim_end_matches('.').to_string()
+}
+
 /// Builds the ordered roadmap steps and the cross-process initiatives.
 pub fn roadmap(catalog: &Catalog, processes: &[ProcessResult]) -> (Vec<RoadmapStep>, Vec<Initiative>) {
     let mut steps = Vec::new();
@@ -212,6 +219,7 @@ fn initiative(
         g.action.replace("{process}", &list)
     };
     Some(Initiative {
+        title: short_title(&g.action),
         id,
         question: g.id.clone(),
         attribute,

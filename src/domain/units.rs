@@ -489,14 +489,11 @@ pub fn mode_text(mode: super::assessment::Mode) -> &'static str {
     }
 }
 
-/// An index with one decimal, rounded down (1.99 is level 1 and reads "1.9").
-pub fn index_text(v: f64) -> String {
-    format!("{:.1}", f64::from(tenths(v)) / 10.0)
-}
+pub use super::results::index_text;
 
-/// The index in whole tenths, rounded down: the precision it is shown with.
-fn tenths(v: f64) -> i32 {
-    ((v * 10.0) + 1e-6).floor() as i32
+/// The index in whole hundredths, rounded down: the precision it is shown with.
+fn hundredths(v: f64) -> i32 {
+    ((v * 100.0) + 1e-6).floor() as i32
 }
 
 /// The lower median of `values`: for an even count the lower of the middle
@@ -620,7 +617,7 @@ fn roll_up(row: &mut Row, apart: &[Option<Apart>]) {
     row.weakest = match row.min_index {
         Some(min) => inside
             .iter()
-            .filter(|(_, c)| c.index().is_some_and(|i| tenths(i) == tenths(min)))
+            .filter(|(_, c)| c.index().is_some_and(|i| hundredths(i) == hundredths(min)))
             .map(|(k, _)| *k)
             .collect(),
         None => Vec::new(),
@@ -822,7 +819,7 @@ impl Direction {
     /// as shown (one decimal, rounded down) must change.
     pub fn of(before: (u8, f64), now: (u8, f64)) -> Direction {
         use std::cmp::Ordering::*;
-        match now.0.cmp(&before.0).then_with(|| tenths(now.1).cmp(&tenths(before.1))) {
+        match now.0.cmp(&before.0).then_with(|| hundredths(now.1).cmp(&hundredths(before.1))) {
             Greater => Direction::Up,
             Less => Direction::Down,
             Equal => Direction::Same,
@@ -866,7 +863,7 @@ impl Move {
         }
         match self.direction {
             Direction::Same => "=".into(),
-            d => format!("{} {:+.1}", d.mark(), f64::from(tenths(self.now.1) - tenths(self.before.1)) / 10.0),
+            d => format!("{} {:+.2}", d.mark(), f64::from(hundredths(self.now.1) - hundredths(self.before.1)) / 100.0),
         }
     }
     /// The exact figures, for a tooltip: "1.46 → 1.50 (level 1 → 1)".

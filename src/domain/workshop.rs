@@ -33,6 +33,25 @@ pub struct Spread {
     pub max: f64,
     /// (participant name, index) in participant order.
     pub per_participant: Vec<(String, f64)>,
+    /// Answers of this process agreed in the workshop: they move the
+    /// consensus away from the participants' own answers (even outside their range).
+    pub agreed: usize,
+}
+
+impl Spread {
+    /// "0.29–0.46", the participants' range as the tables show it.
+    pub fn range_text(&self) -> String {
+        use super::results::index_text;
+        format!("{}–{}", index_text(self.min), index_text(self.max))
+    }
+    /// "includes 1 agreed answer", when agreed answers shape the consensus.
+    pub fn agreed_note(&self) -> Option<String> {
+        match self.agreed {
+            0 => None,
+            1 => Some("includes 1 agreed answer".into()),
+            n => Some(format!("includes {n} agreed answers")),
+        }
+    }
 }
 
 /// Each in-scope process's consensus index with the range of individual indices.
@@ -63,6 +82,7 @@ pub fn spread(catalog: &Catalog, a: &Assessment, results: &Results) -> Vec<Sprea
                 min: if per.is_empty() { p.index } else { min },
                 max: if per.is_empty() { p.index } else { max },
                 per_participant: per,
+                agreed: a.agreed.keys().filter(|k| k.process() == Some(p.id.as_str())).count(),
             }
         })
         .collect()

@@ -3,6 +3,7 @@
 //! is drawn by the business view itself.
 
 use crate::charts::{gaps::gap_bars, heatmap::heatmap, radar::radar, radar::radar_compare};
+use crate::domain::units::index_text;
 use crate::domain::{Attribute, Results};
 use crate::ui::components::cascade_figure::CascadeFigure;
 use crate::ui::components::chart_figure::ChartFigure;
@@ -49,15 +50,13 @@ pub fn Charts(
     let radar_rows = rows_of(|r| {
         r.in_scope_by_priority()
             .into_iter()
-            .map(|p| (p.name.clone(), vec![format!("{:.2}", p.index), p.target.to_string()]))
+            .map(|p| (p.name.clone(), vec![index_text(p.index), p.target.to_string()]))
             .collect()
     });
     let gap_rows = rows_of(|r| {
         r.in_scope_by_priority()
             .into_iter()
-            .map(|p| {
-                (p.name.clone(), vec![format!("{:.2}", p.index), p.target.to_string(), format!("{:.0}", p.priority)])
-            })
+            .map(|p| (p.name.clone(), vec![index_text(p.index), p.target.to_string(), format!("{:.0}", p.priority)]))
             .collect()
     });
     let heat_rows = rows_of(|r| {

@@ -2,6 +2,7 @@
 //! then see the change per process and per attribute, as a chart and a table.
 
 use crate::charts::delta::delta_chart;
+use crate::domain::units::index_text;
 use crate::domain::units::{previous, trend, Listing};
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
@@ -197,8 +198,8 @@ fn DeltaTable(
                             view! {
                                 <tr data-process=d.process.clone()>
                                     <th scope="row">{d.name.clone()}</th>
-                                    <td class="num">{format!("{:.2}", d.baseline_index)}</td>
-                                    <td class="num">{format!("{:.2}", d.current_index)}</td>
+                                    <td class="num">{index_text(d.baseline_index)}</td>
+                                    <td class="num">{index_text(d.current_index)}</td>
                                     <td class="num delta-cell">{format!("{:+.2}", d.delta)}</td>
                                     <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td>
                                     <td class="small">{moved}</td>

@@ -78,6 +78,14 @@ fn words(state: Session, level: u8) -> String {
     state.with_catalog_untracked(|c: &Catalog| c.level_words(level)).unwrap_or_else(|| format!("Level {level}"))
 }
 
+/// "Established", the level's name alone (or "level 3" without a catalog name).
+fn level_name(state: Session, level: u8) -> String {
+    state
+        .with_catalog_untracked(|c: &Catalog| c.level_name(level))
+        .flatten()
+        .unwrap_or_else(|| format!("level {level}"))
+}
+
 /// The presenter view.
 #[component]
 pub fn PresentPage() -> impl IntoView {
@@ -270,7 +278,8 @@ fn GlanceSlide() -> impl IntoView {
         state.assessment.with_untracked(|a| r.as_ref().zip(a.as_ref()).map(|(r, a)| executive_summary(a, r)))
     });
     let Some(s) = s else { return ().into_any() };
-    let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| words(state, l));
+    let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| format!("Level {l}"));
+    let floor_name = s.floor_level.map(|l| level_name(state, l));
     let weakest = state.results.with_untracked(|r| {
         r.as_ref()
             .and_then(|r| r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| p.name.clone()))
@@ -292,7 +301,7 @@ fn GlanceSlide() -> impl IntoView {
         <h1 class="slide-title">"At a glance"</h1>
         <div class="slide-tiles">
             <div class="tile">
-                <span class="tile-big">{floor}</span>
+                <span class="tile-big">{floor} {floor_name.map(|n| view! { <span class="tile-sub">{n}</span> })}</span>
                 <span class="tile-label">{weakest}</span>
             </div>
             <div class="tile">
@@ -321,8 +330,12 @@ fn GlanceSlide() -> impl IntoView {
 #[component]
 fn GapRow(p: ProcessResult) -> impl IntoView {
     let state = expect_context::<Session>();
-    let now = words(state, p.level);
-    let target = if p.target == 0 { "no target".to_string() } else { format!("target {}", words(state, p.target)) };
+    // "0 → 3 · Established": today's level, the target, and the target's name.
+    let label = if p.target == 0 {
+        format!("{} · no target", p.level)
+    } else {
+        format!("{} → {} · {}", p.level, p.target, level_name(state, p.target))
+    };
     let fill = (p.index / 5.0 * 100.0).clamp(0.0, 100.0);
     let mark = (p.target as f64 / 5.0 * 100.0).clamp(0.0, 100.0);
     view! {
@@ -332,7 +345,9 @@ fn GapRow(p: ProcessResult) -> impl IntoView {
                 <span class="gap-fill" style=format!("width: {fill:.0}%")></span>
                 {(p.target > 0).then(|| view! { <span class="gap-target" style=format!("left: {mark:.0}%")></span> })}
             </span>
-            <span class="gap-words">{format!("{now} → {target}")}</span>
+            <span class="gap-words nowrap" title=format!("Today {}", words(state, p.level))>
+                {label}
+            </span>
         </li>
     }
 }
@@ -345,10 +360,13 @@ fn GapsSlide() -> impl IntoView {
     });
     let shown = 7;
     let more = list.len().saturating_sub(shown);
+    let rows = if list.len() <= 3 { "gap-rows few" } else { "gap-rows" };
     view! {
         <h1 class="slide-title">"Where the gaps are"</h1>
-        <p class="slide-dim">"Each process on the scale 0–5, the line marks its target; the most urgent first."</p>
-        <ol class="gap-rows">{list.into_iter().take(shown).map(|p| view! { <GapRow p=p /> }).collect_view()}</ol>
+        <p class="slide-dim">
+            "Each process on the scale 0–5: the bar is its capability index, the line its target (today → target · the target's name); the most urgent first."
+        </p>
+        <ol class=rows>{list.into_iter().take(shown).map(|p| view! { <GapRow p=p /> }).collect_view()}</ol>
         {(more > 0).then(|| view! { <p class="slide-dim">{format!("and {more} more, closer to their targets")}</p> })}
     }
 }
@@ -368,23 +386,28 @@ fn BusinessSlide() -> impl IntoView {
                     o.importance,
                     s,
                     SupportBand::of(s),
-                    o.weakest.iter().take(2).map(name).collect(),
+                    o.weakest.iter().take(3).map(name).collect(),
                 ))
             })
             .take(5)
             .collect()
     });
+    let few = rows.len() <= 3;
     view! {
         <h1 class="slide-title">"What the gaps put at risk"</h1>
         <p class="slide-dim">"The business objectives, where importance and missing support weigh most first."</p>
-        <ol class="gap-rows">
+        <ol class=if few {
+            "gap-rows business-rows few"
+        } else {
+            "gap-rows business-rows"
+        }>
             {rows
                 .into_iter()
                 .map(|(n, imp, s, band, weakest)| {
                     let by = if weakest.is_empty() {
-                        format!(" · {}", band.label())
+                        band.label().to_string()
                     } else {
-                        format!(" · weakest: {}", weakest.join(", "))
+                        format!("weakest: {}", weakest.join(", "))
                     };
                     view! {
                         <li class=format!("gap-row support-{}", band.class())>
@@ -394,7 +417,10 @@ fn BusinessSlide() -> impl IntoView {
                             <span class="gap-bar" aria-hidden="true">
                                 <span class="gap-fill" style=format!("width: {s:.0}%")></span>
                             </span>
-                            <span class="gap-words">{format!("{s:.0} % supported{by}")}</span>
+                            <span class="gap-words">
+                                <span class="nowrap">{format!("{s:.0} % supported")}</span>
+                                <span class="gap-by">{by}</span>
+                            </span>
                         </li>
                     }
                 })
@@ -469,6 +495,19 @@ fn PlanSlide() -> impl IntoView {
     let state = expect_context::<Session>();
     let steps = now_steps(state);
     let shared = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.initiatives_in(Horizon::Now).count()));
+    // The shared work of Now that has an owner, one line each.
+    let planned: Vec<String> = state.results.with_untracked(|r| {
+        state.assessment.with_untracked(|a| {
+            let (Some(r), Some(a)) = (r.as_ref(), a.as_ref()) else { return Vec::new() };
+            r.initiatives_in(Horizon::Now)
+                .filter_map(|(_, i)| {
+                    let e = a.plan.get(&crate::domain::assessment::initiative_key(&i.id))?;
+                    (!e.owner.trim().is_empty()).then(|| format!("Shared: {} · {}", i.title, e.line()))
+                })
+                .collect()
+        })
+    });
+    let unplanned = shared - planned.len();
     let more = steps.len().saturating_sub(PLAN_ROWS);
     view! {
         <h1 class="slide-title">"The plan: what starts now"</h1>
@@ -500,13 +539,31 @@ fn PlanSlide() -> impl IntoView {
             .then(|| {
                 view! { <p class="slide-dim slide-small">{format!("and {more} more steps, listed in the report")}</p> }
             })}
-        {(shared > 0)
+        {(!planned.is_empty())
+            .then(|| {
+                view! {
+                    <ul class="slide-shared" id="plan-slide-shared">
+                        {planned
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <li>
+                                        <NoWrapDates text=l />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+        {(unplanned > 0)
             .then(|| {
                 view! {
                     <p class="slide-dim slide-small">
                         {format!(
-                            "Much of this work is done once for several processes: {shared} shared piece{} of work, listed in the report.",
-                            if shared == 1 { "" } else { "s" },
+                            "Much of this work is done once for several processes: {unplanned} {}shared piece{} of work without an owner yet, listed in the report.",
+                            if unplanned < shared { "more " } else { "" },
+                            if unplanned == 1 { "" } else { "s" },
                         )}
                     </p>
                 }
@@ -574,8 +631,8 @@ fn ProcessSlide(pid: String) -> impl IntoView {
                     <span class="label">"target"</span>
                 </div>
                 <div>
-                    <span class="big">{format!("{} of 5", crate::charts::one_decimal(p.index))}</span>
-                    <span class="label">"score, with partial credit"</span>
+                    <span class="big">{format!("{} of 5", crate::charts::index_text(p.index))}</span>
+                    <span class="label">"capability index (0–5)"</span>
                 </div>
             </div>
             <div
@@ -589,16 +646,16 @@ fn ProcessSlide(pid: String) -> impl IntoView {
                     .filter(|a| a.attribute.level() <= reach)
                     .map(|a| {
                         let r = a.rating.map(|r| r.code()).unwrap_or("–");
-                        let name = names
+                        let name = format!("Level {} · {}", a.attribute.level(), a.attribute.plain());
+                        let title = names
                             .iter()
                             .find(|n| n.id == a.attribute.id())
-                            .map(|n| n.name.clone())
-                            .unwrap_or_else(|| a.attribute.id().to_string());
+                            .map_or_else(
+                                || a.attribute.id().to_string(),
+                                |n| format!("{} {}", a.attribute.id(), n.name),
+                            );
                         view! {
-                            <div
-                                class=format!("attr attr-{}", r.to_lowercase().replace('–', "u"))
-                                title=a.attribute.id()
-                            >
+                            <div class=format!("attr attr-{}", r.to_lowercase().replace('–', "u")) title=title>
                                 <span class="attr-id">{name}</span>
                                 <span class="attr-r">{r}</span>
                             </div>
@@ -703,7 +760,9 @@ fn NextSlide() -> impl IntoView {
         let unowned = now_steps(state).iter().filter(|(_, e)| e.is_none()).count();
         if unowned > 0 {
             v.push(format!(
-                "Name an owner and a date for the {unowned} of the {now} steps that start now that have none yet.",
+                "Name an owner and a date for the {unowned} step{} that start{} now without one.",
+                if unowned == 1 { "" } else { "s" },
+                if unowned == 1 { "s" } else { "" },
             ));
         } else if now > 0 {
             v.push(format!("Follow the {now} steps that start now: each has an owner."));

@@ -3,6 +3,7 @@
 //! business view, roadmap and the notes taken during the assessment.
 
 use crate::domain::assessment::{HeaderField, SizeBand};
+use crate::domain::units::index_text;
 use crate::domain::Action;
 use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
@@ -201,7 +202,7 @@ fn ScopeTable() -> impl IntoView {
                             (
                                 format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" }),
                                 p.level.to_string(),
-                                format!("{:.2}", p.index),
+                                index_text(p.index),
                             )
                         } else {
                             ("out of scope".to_string(), "—".to_string(), "—".to_string())

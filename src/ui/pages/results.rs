@@ -4,6 +4,7 @@
 
 use crate::domain::export::{answers_csv, results_csv};
 use crate::domain::results::{ProcessResult, Results};
+use crate::domain::units::index_text;
 use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
@@ -136,7 +137,7 @@ fn Profile() -> impl IntoView {
                                 {p.level}
                             </td>
                             <td class="num index-cell" data-label="Index">
-                                {format!("{:.2}", p.index)}
+                                {index_text(p.index)}
                                 <TrendMark trend=trend pid=p.id.clone() />
                             </td>
                             <td class="num" data-label="Target">

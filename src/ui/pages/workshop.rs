@@ -5,6 +5,7 @@
 use crate::charts::spread::spread_chart;
 use crate::domain::assessment::{Agreed, Answer, Participant};
 use crate::domain::format::{decode_answers, AnswersFile, MAX_BYTES};
+use crate::domain::results::index_text;
 use crate::domain::workshop::{discuss_list, spread};
 use crate::domain::{Action, QuestionKey};
 use crate::ui::components::chart_figure::ChartFigure;
@@ -120,7 +121,7 @@ fn SpreadSection() -> impl IntoView {
                             id="chart-spread"
                             table_on_phone=true
                             title="Where the participants stand"
-                            description="Per process: the consensus index (marker) and the range of each participant's own index (whisker)."
+                            description="Per process: the capability index of the group's answers (marker; agreed answers count as agreed) and the range of each participant's own index (whisker)."
                             svg=svg
                             filename=Signal::derive(move || format!("{}-spread", name()))
                         >
@@ -129,8 +130,7 @@ fn SpreadSection() -> impl IntoView {
                                     <tr>
                                         <th scope="col">"Process"</th>
                                         <th scope="col">"Consensus"</th>
-                                        <th scope="col">"Lowest"</th>
-                                        <th scope="col">"Highest"</th>
+                                        <th scope="col">"Range"</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -143,9 +143,15 @@ fn SpreadSection() -> impl IntoView {
                                                 view! {
                                                     <tr>
                                                         <th scope="row">{s.name.clone()}</th>
-                                                        <td class="num">{format!("{:.2}", s.consensus)}</td>
-                                                        <td class="num">{format!("{:.2}", s.min)}</td>
-                                                        <td class="num">{format!("{:.2}", s.max)}</td>
+                                                        <td class="num">
+                                                            {index_text(s.consensus)}
+                                                            {s
+                                                                .agreed_note()
+                                                                .map(|n| {
+                                                                    view! { <span class="muted small block">{n}</span> }
+                                                                })}
+                                                        </td>
+                                                        <td class="num nowrap">{s.range_text()}</td>
                                                     </tr>
                                                 }
                                             })
@@ -589,32 +595,6 @@ fn IncomingItem(
     }
 }
 
-/// "P" for a whole-step median, "between P and L" for a half step.
-fn median_label(m: f64) -> String {
-    let letter = |s: f64| Answer::from_steps(s as u8).map(|a| a.code()).unwrap_or("?");
-    if m.fract() == 0.0 {
-        letter(m).to_string()
-    } else {
-        format!("between {} and {}", letter(m.floor()), letter(m.ceil()))
-    }
-}
-
-/// The median in words; for a group split into two camps, says so: the
-/// middle value is an answer nobody in the middle gave.
-fn median_text(t: &crate::domain::consensus::Tally, median: Option<f64>) -> String {
-    let letter = |s: u8| Answer::from_steps(s).map(|a| a.code()).unwrap_or("?");
-    match (t.split(), median) {
-        (Some((lo, hi)), Some(m)) => format!(
-            "{} (split: half say {} or lower, half {} or higher — agree an answer)",
-            median_label(m),
-            letter(lo),
-            letter(hi)
-        ),
-        (None, Some(m)) => median_label(m),
-        _ => "–".into(),
-    }
-}
-
 #[component]
 fn DiscussList() -> impl IntoView {
     let state = expect_context::<Session>();
@@ -664,9 +644,9 @@ fn DiscussList() -> impl IntoView {
                                         <Distribution tally=d.tally people=people names=answers />
                                         <p class="small muted">
                                             {format!(
-                                                "Spread {} steps · median {}{}",
+                                                "Spread {} steps · {}{}",
                                                 d.spread,
-                                                median_text(&d.tally, d.median),
+                                                d.tally.stance().map_or_else(|| "–".to_string(), |s| s.text()),
                                                 if d.mixed_not_applicable > 0 {
                                                     format!(" · {}", d.why)
                                                 } else {
@@ -721,7 +701,7 @@ fn AgreedPicker(key: QuestionKey) -> impl IntoView {
                 prop:value=move || current.get().map(|g| g.answer.code().to_string()).unwrap_or_default()
                 on:change=on_pick
             >
-                <option value="">"Not agreed yet (use the median)"</option>
+                <option value="">"Not agreed (median)"</option>
                 {Answer::ALL
                     .into_iter()
                     .filter(|a| *a != Answer::DK)

@@ -200,8 +200,8 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
     assert.equal(await item.locator('.chip').count(), 20, 'every name is there, on demand');
     assert.ok(!(await item.locator('.chip').first().isVisible()), 'names folded away');
   }
-  // Ten say N, ten say L: the median P is an answer nobody gave, and the page says the group is split.
-  assert.match(await workshop.discussItem(keys[1]).innerText(), /median P \(split: half say N or lower, half L or higher — agree an answer\)/);
+  // Ten say N, ten say L: the page names the two camps, not a median nobody gave.
+  assert.match(await workshop.discussItem(keys[1]).innerText(), /Split: 10 say N, 10 say L — agree an answer/);
   const first = workshop.discussItem(shown[0]);
   const segments = await first.locator('.dist-seg').allInnerTexts();
   assert.equal(segments.reduce((sum, t) => sum + Number(t.split(' ').at(-1)), 0), 20, `segments count everyone: ${segments}`);
