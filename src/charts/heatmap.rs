@@ -1,5 +1,10 @@
-//! Attribute heatmap: in-scope processes (rows, the one priority order) × the nine
-//! process attributes PA1.1–PA5.2 (columns, grouped by capability level).
+//! Attribute heatmap: in-scope processes (rows, the one priority order) × the
+//! process attributes (columns, grouped by capability level, headed in words:
+//! "Planned", "Checked", …; the codes PA1.1–PA5.2 where a column is too narrow,
+//! and always in the tooltips and the text table). Only the levels up to the
+//! highest target (or level reached) are drawn: what nobody aims for is not a
+//! wall of red; a line under the legend says which levels are left out. A cell
+//! above its own process's target is drawn faded.
 //! Each cell is coloured by its N/P/L/F rating and carries the letter, or "–"
 //! on a neutral cell when unrated ("n/a" when the attribute is not
 //! applicable: every question answered N/A), so colour is never the only cue.
@@ -11,7 +16,7 @@
 //! `<g data-process="id">`; every cell has a tooltip with its achievement.
 
 use super::{
-    bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
+    blend, bold, fit, font, label_width, message_chart, rgb, text_on, text_width, ChartOptions, Svg, Theme, MIN_WIDTH,
     RATING_SCALE,
 };
 use crate::domain::results::Results;
@@ -51,8 +56,12 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let name_size = if width < 480 { 11.5 } else { 13.0 };
     let label_w = label_width(procs.iter().map(|p| p.name.as_str()), name_size, 60.0, width as f64 * 0.36);
     let x0 = PAD + label_w + 12;
-    let cell_w = ((width - PAD - x0 - 4 * LEVEL_GAP) / 9).max(14);
-    let level_of = |col: usize| Attribute::ALL.get(col).map_or(1, |a| a.level() as i32);
+    // The levels anyone aims for (or has reached): the columns drawn.
+    let reach = procs.iter().map(|p| p.target.max(p.level).max(1)).max().unwrap_or(5).min(5);
+    let attrs: Vec<Attribute> = Attribute::ALL.into_iter().filter(|a| a.level() <= reach).collect();
+    let ncols = attrs.len() as i32;
+    let cell_w = ((width - PAD - x0 - (reach as i32 - 1) * LEVEL_GAP) / ncols).max(14).min(120);
+    let level_of = |col: usize| attrs.get(col).map_or(1, |a| a.level() as i32);
     let col_x = |col: usize| x0 + col as i32 * cell_w + (level_of(col) - 1) * LEVEL_GAP;
     let top = PAD + HEADER_H;
     // A name that does not fit one line gets two, or on a phone three (every row grows), not an ellipsis.
@@ -89,13 +98,18 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
         placed.push((rating, letter, word, lx, ly));
         lx += w;
     }
-    let height = ly + LEGEND_H - 6;
+    let left_out = (reach < 5).then(|| {
+        let levels = if reach == 4 { "Level 5 is".to_string() } else { format!("Levels {}–5 are", reach + 1) };
+        format!("{levels} above every target and not drawn; the table lists all nine attributes.")
+    });
+    let note_y = ly + LEGEND_H - 4;
+    let height = if left_out.is_some() { note_y + 20 } else { ly + LEGEND_H - 6 };
 
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
         // Two header rows: capability levels, then attribute ids.
-        for level in 1..=5 {
-            let cols: Vec<usize> = (0..9).filter(|&c| level_of(c) == level).collect();
+        for level in 1..=reach as i32 {
+            let cols: Vec<usize> = (0..attrs.len()).filter(|&c| level_of(c) == level).collect();
             let (first, last) = (cols.first().copied().unwrap_or(0), cols.last().copied().unwrap_or(0));
             let (a, b) = (col_x(first), col_x(last) + cell_w);
             let fits = (b - a) as f64 >= text_width("Level 5", 11.0) * 1.1 + 4.0;
@@ -104,10 +118,15 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             area.draw(&Text::new(text, ((a + b) / 2, PAD + 10), style))?;
             area.draw(&PathElement::new(vec![(a + 2, PAD + 20), (b - 2, PAD + 20)], theme.grid.stroke_width(2)))?;
         }
-        for (c, attr) in Attribute::ALL.map(Attribute::id).into_iter().enumerate() {
+        // In words where every word fits its column, otherwise the codes.
+        let worded = attrs.iter().all(|a| text_width(a.heading(), small) + 6.0 <= cell_w as f64);
+        for (c, a) in attrs.iter().enumerate() {
+            let attr = a.id();
             // Narrow cells keep only what the level header above does not say: "PA2.1" → "2.1" → "1".
             let short = attr.trim_start_matches("PA");
-            let text = if wide {
+            let text = if worded {
+                a.heading().to_string()
+            } else if wide {
                 attr.to_string()
             } else if cell_w >= 24 {
                 short.to_string()
@@ -125,6 +144,13 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
             area.draw(&Text::new(letter, (lx + 9, ly + 9), bold(11.0, ink, HPos::Center, VPos::Center)))?;
             area.draw(&Text::new(word, (lx + 24, ly + 9), font(12.0, theme.text, HPos::Left, VPos::Center)))?;
         }
+        if let Some(note) = &left_out {
+            let (lines, _) = fit(note, (width - 2 * PAD) as f64, 12.0, 2);
+            for (k, line) in lines.iter().enumerate() {
+                let at = (PAD, note_y + k as i32 * 15);
+                area.draw(&Text::new(line.as_str(), at, font(12.0, theme.muted, HPos::Left, VPos::Top)))?;
+            }
+        }
         Ok(())
     });
 
@@ -141,11 +167,16 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                 }
                 Ok(())
             });
-            for (c, attr) in Attribute::ALL.into_iter().enumerate() {
+            // Above this process's own target: faded, so the eye stays on what it aims for.
+            let own = p.target.max(p.level).max(1);
+            for (c, &attr) in attrs.iter().enumerate() {
                 let score = p.attribute(attr);
                 let rating = score.and_then(|a| a.rating);
+                let beyond = attr.level() > own;
                 let fill = rating_colour(rating, opts.dark);
+                let fill = if beyond { blend(fill, theme.bg, 0.35) } else { fill };
                 let (letter, ink) = match rating {
+                    Some(r) if beyond => (r.code(), theme.muted),
                     Some(r) => (r.code(), text_on(fill)),
                     None if score.is_some_and(|a| !a.applicable) => ("n/a", theme.muted),
                     None => ("–", theme.muted),
@@ -162,9 +193,10 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
         });
     }
     let s = if procs.len() == 1 { "" } else { "es" };
+    let last = attrs.last().map_or("PA5.2", |a| a.id());
     svg.finish(&format!(
-        "Attribute ratings (N, P, L, F or unrated) of the nine process attributes PA1.1 to PA5.2 for {} in-scope \
-         process{s}.",
+        "Attribute ratings (N, P, L, F or unrated) of the process attributes PA1.1 to {last} (up to the highest \
+         target, level {reach}) for {} in-scope process{s}.",
         procs.len()
     ))
 }

@@ -62,6 +62,20 @@ impl Attribute {
             Attribute::Pa52 => "changes carried through",
         }
     }
+    /// A one-word column heading for charts ("Planned").
+    pub fn heading(self) -> &'static str {
+        match self {
+            Attribute::Pa11 => "Done",
+            Attribute::Pa21 => "Planned",
+            Attribute::Pa22 => "Checked",
+            Attribute::Pa31 => "Standard",
+            Attribute::Pa32 => "Used",
+            Attribute::Pa41 => "Measured",
+            Attribute::Pa42 => "Steered",
+            Attribute::Pa51 => "Improved",
+            Attribute::Pa52 => "Rolled out",
+        }
+    }
     pub fn level(self) -> u8 {
         match self {
             Attribute::Pa11 => 1,

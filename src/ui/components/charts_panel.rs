@@ -113,7 +113,7 @@ pub fn Charts(
             <ChartFigure
                 id="chart-heatmap"
                 title="Process attributes"
-                description="Rating of each process attribute: N, P, L, F, or – when not rated yet."
+                description="Rating of each process attribute up to the highest target: N, P, L, F, or – when not rated yet; faded above a process's own target."
                 svg=svg_of(heatmap)
                 filename=fname("attributes")
             >
