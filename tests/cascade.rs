@@ -47,6 +47,13 @@ fn the_sample_cascade_runs_from_card_payment_to_supplier_management() {
         .describe_links()
         .iter()
         .any(|l| l.starts_with("Card payment on delivery and online → Take card payment on delivery.")));
+    // Read backwards per process: the services that raise it and the objectives behind them.
+    let traces = c.by_process();
+    assert_eq!(traces.len(), c.columns[3].len());
+    let sup = traces.iter().find(|t| t.process == c.columns[3][supplier].label).unwrap();
+    assert!(sup.services.contains(&c.columns[2][pay].label), "{sup:?}");
+    assert!(sup.objectives.contains(&c.columns[0][obj].label), "{sup:?}");
+    assert!(traces.iter().all(|t| !t.services.is_empty() && !t.objectives.is_empty()));
 }
 
 #[test]

@@ -63,6 +63,45 @@ impl Cascade {
     }
 }
 
+/// One process of the cascade read backwards: the services that raise it and
+/// the objectives those serve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcessTrace {
+    pub process: String,
+    /// target − level (≤ 0 at target).
+    pub gap: Option<i8>,
+    pub services: Vec<String>,
+    pub objectives: Vec<String>,
+}
+
+impl Cascade {
+    /// Each drawn process with what depends on it, in the picture's order.
+    pub fn by_process(&self) -> Vec<ProcessTrace> {
+        let back = |col: usize, to: &[usize]| -> Vec<usize> {
+            let mut from: Vec<usize> =
+                self.links.iter().filter(|l| l.column == col && to.contains(&l.to)).map(|l| l.from).collect();
+            from.sort_unstable();
+            from.dedup();
+            from
+        };
+        let labels = |col: usize, idx: &[usize]| idx.iter().map(|&i| self.columns[col][i].label.clone()).collect();
+        self.columns[3]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let services = back(2, &[i]);
+                let objectives = back(0, &back(1, &services));
+                ProcessTrace {
+                    process: p.label.clone(),
+                    gap: p.gap,
+                    services: labels(2, &services),
+                    objectives: labels(0, &objectives),
+                }
+            })
+            .collect()
+    }
+}
+
 /// How many processes the picture draws (page, report, Word file); the rest are counted.
 pub const MAX_PROCESSES: usize = 12;
 

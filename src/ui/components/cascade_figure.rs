@@ -25,7 +25,7 @@ pub fn CascadeFigure(
     let svg = Memo::new(move |_| {
         graph.with(|g| g.as_ref().map(|g| cascade_chart(g, &viewport.chart.get())).unwrap_or_default())
     });
-    let lines = move || graph.with(|g| g.as_ref().map(Cascade::describe_links).unwrap_or_default());
+    let traces = move || graph.with(|g| g.as_ref().map(Cascade::by_process).unwrap_or_default());
     view! {
         <ChartFigure
             id="chart-cascade"
@@ -35,7 +35,30 @@ pub fn CascadeFigure(
             svg=svg
             filename=Signal::derive(move || format!("{}-cascade", file_base.get()))
         >
-            <ul class="cascade-links">{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <ul class="cascade-links">
+                {move || {
+                    traces()
+                        .into_iter()
+                        .map(|t| {
+                            let gap = match t.gap {
+                                Some(g) if g > 0 => format!(" · {g} below target"),
+                                Some(_) => " · at target".to_string(),
+                                None => String::new(),
+                            };
+                            view! {
+                                <li>
+                                    <strong>{t.process}</strong>
+                                    <span class="muted">{gap}</span>
+                                    <span class="block small">{format!("Services: {}", t.services.join(", "))}</span>
+                                    <span class="block small muted">
+                                        {format!("Objectives: {}", t.objectives.join("; "))}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
         </ChartFigure>
     }
 }

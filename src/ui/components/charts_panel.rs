@@ -112,13 +112,77 @@ pub fn Charts(
             }}
             <ChartFigure
                 id="chart-heatmap"
+                table_on_phone=true
                 title="Process attributes"
                 description="Rating of each process attribute up to the highest target: N, P, L, F, or – when not rated yet; faded above a process's own target."
                 svg=svg_of(heatmap)
                 filename=fname("attributes")
             >
-                <DataTable headings=heat_heads rows=heat_rows />
+                <div class="heat-table">
+                    <DataTable headings=heat_heads rows=heat_rows />
+                </div>
+                <HeatCards />
             </ChartFigure>
         </div>
+    }
+}
+
+/// The attribute ratings as one card per process, up to its target (a phone's
+/// view of the heatmap: names in full, ratings in words).
+#[component]
+fn HeatCards() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let cards = move || {
+        session.results.with(|r| {
+            let Some(r) = r.as_ref() else { return Vec::new() };
+            r.in_scope_by_priority()
+                .into_iter()
+                .map(|p| {
+                    let own = p.target.max(p.level).max(1);
+                    let cells: Vec<(Attribute, &'static str)> = p
+                        .attributes
+                        .iter()
+                        .filter(|a| a.attribute.level() <= own)
+                        .map(|a| (a.attribute, a.rating.map_or("–", |r| r.code())))
+                        .collect();
+                    (p.id.clone(), p.name.clone(), p.level, p.target, cells)
+                })
+                .collect()
+        })
+    };
+    view! {
+        <ul class="heat-cards">
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(id, name, level, target, cells)| {
+                        view! {
+                            <li data-process=id>
+                                <strong>{name}</strong>
+                                <span class="muted small">
+                                    {format!(" · level {level}{}", if target > 0 { format!(", target {target}") } else { String::new() })}
+                                </span>
+                                <ul class="heat-card-cells">
+                                    {cells
+                                        .into_iter()
+                                        .map(|(a, code)| {
+                                            view! {
+                                                <li title=a.id()>
+                                                    <span class=format!(
+                                                        "pill rating-{}",
+                                                        code.to_lowercase().replace('–', "u"),
+                                                    )>{code}</span>
+                                                    {format!(" L{} · {}", a.level(), a.plain())}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }

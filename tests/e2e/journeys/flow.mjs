@@ -114,7 +114,7 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.match(await scope.row('software-development').innerText(), /Software development and management/);
   assert.ok(await scope.inScope('infrastructure'));
   assert.ok(!(await scope.inScope('release')));
-  assert.match(await scope.row('release').locator('.rationale').inputValue(), /Not in this first round, which follows the processes the case names/);
+  assert.match(await scope.row('release').locator('.rationale').inputValue(), /how our weekly website updates go live is first on the list/);
   assert.ok(await scope.inScope('change'));
   assert.match(await scope.reasons('change'), /service 'Ordering website' \(changes weekly or daily, criticality 5\) → change management/);
   // A reload keeps the step and the data; the start list shows the sample once.
