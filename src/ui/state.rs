@@ -158,9 +158,31 @@ impl Session {
         if let Some(list) = kept {
             return list;
         }
-        let list = self.results.with_untracked(|r| r.as_ref().map(|r| r.order(by_catalog)).unwrap_or_default());
+        let mut list = self.results.with_untracked(|r| r.as_ref().map(|r| r.order(by_catalog)).unwrap_or_default());
+        if !by_catalog {
+            if let Some(base) = self.baseline_order() {
+                // A follow-up not yet complete: its own priorities come from
+                // half an answer set, so it follows its baseline's until then.
+                let mut ordered: Vec<String> = base.into_iter().filter(|p| list.contains(p)).collect();
+                ordered.extend(list.iter().filter(|p| !ordered.contains(p)).cloned().collect::<Vec<_>>());
+                list = ordered;
+            }
+        }
         self.order.set_value(Some((id, by_catalog, list.clone())));
         list
+    }
+
+    /// The baseline's priority order, for a follow-up that is not complete yet
+    /// (`None` otherwise, or when the baseline cannot be read or scored here).
+    fn baseline_order(&self) -> Option<Vec<String>> {
+        let incomplete = self.results.with_untracked(|r| r.as_ref().is_some_and(|r| r.completion() < 1.0));
+        let base = self.assessment.with_untracked(|a| a.as_ref().and_then(|a| a.baseline.clone()))?;
+        if !incomplete {
+            return None;
+        }
+        let (env, _) = storage::load(&base).ok().flatten()?;
+        let r = self.store.with_catalog_for(&env.catalog, |c| crate::domain::evaluate(c, &env.assessment))?;
+        Some(r.order(false))
     }
 
     /// Forgets the questionnaire's order: the next visit takes the priorities as they are then.

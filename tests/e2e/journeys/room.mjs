@@ -282,6 +282,12 @@ journey('several sittings: a second sitting resumes with "Continue" on the right
   await page.setViewportSize(PHONE);
   assert.ok(await sidewaysOverflow(page) <= 1);
   await shot(page, 'process-compact-390');
+  // On a phone the process list is a menu that names the process and its count.
+  const menu = page.locator('.process-select select');
+  assert.ok(await menu.isVisible(), 'a menu instead of the strip');
+  assert.ok(!(await page.locator('.process-nav ul').isVisible()));
+  assert.equal(await menu.inputValue(), 'problem');
+  assert.match(await menu.locator('option:checked').innerText(), new RegExp(`^Problem management · ✓ all ${total}$`));
   // Another process page keeps the mode.
   await page.setViewportSize(DESKTOP);
   await page.click('.process-nav li:not(.current) a');
