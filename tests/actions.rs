@@ -216,6 +216,9 @@ fn follow_up_copies_the_context_not_the_answers() {
     let f = a.follow_up("f1", "2027-05-01");
     assert_eq!(f.baseline.as_deref(), Some("t1"));
     assert_eq!(f.name, "Test — follow-up");
+    let mut named = a.clone();
+    named.name = "Pizza&Pizza — baseline assessment".into();
+    assert_eq!(named.follow_up("f2", "2027-05-01").name, "Pizza&Pizza — follow-up assessment");
     assert_eq!(f.date, "2027-05-01");
     assert_eq!(f.organization, a.organization);
     assert_eq!(f.services, a.services);

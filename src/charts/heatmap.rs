@@ -60,7 +60,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let reach = procs.iter().map(|p| p.target.max(p.level).max(1)).max().unwrap_or(5).min(5);
     let attrs: Vec<Attribute> = Attribute::ALL.into_iter().filter(|a| a.level() <= reach).collect();
     let ncols = attrs.len() as i32;
-    let cell_w = ((width - PAD - x0 - (reach as i32 - 1) * LEVEL_GAP) / ncols).max(14).min(120);
+    let cell_w = ((width - PAD - x0 - (reach as i32 - 1) * LEVEL_GAP) / ncols).clamp(14, 120);
     let level_of = |col: usize| attrs.get(col).map_or(1, |a| a.level() as i32);
     let col_x = |col: usize| x0 + col as i32 * cell_w + (level_of(col) - 1) * LEVEL_GAP;
     let top = PAD + HEADER_H;

@@ -1072,7 +1072,13 @@ impl Assessment {
     /// in progress until the new answers show them); answers start empty;
     /// this assessment is recorded as the baseline.
     pub fn follow_up(&self, new_id: &str, date: &str) -> Assessment {
-        let mut next = Assessment::new(new_id, &format!("{} — follow-up", self.name), date);
+        // "Shop baseline assessment" → "Shop follow-up assessment", not "… baseline assessment — follow-up".
+        let name = if self.name.contains("baseline") {
+            self.name.replacen("baseline", "follow-up", 1)
+        } else {
+            format!("{} — follow-up", self.name)
+        };
+        let mut next = Assessment::new(new_id, &name, date);
         next.organization = self.organization.clone();
         next.mode = self.mode;
         next.objectives = self.objectives.clone();

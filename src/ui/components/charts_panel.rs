@@ -160,7 +160,10 @@ fn HeatCards() -> impl IntoView {
                             <li data-process=id>
                                 <strong>{name}</strong>
                                 <span class="muted small">
-                                    {format!(" · level {level}{}", if target > 0 { format!(", target {target}") } else { String::new() })}
+                                    {format!(
+                                        " · level {level}{}",
+                                        if target > 0 { format!(", target {target}") } else { String::new() },
+                                    )}
                                 </span>
                                 <ul class="heat-card-cells">
                                     {cells

@@ -136,52 +136,11 @@ fn ProcessList(
         pid.with(|_| ());
         request_animation_frame(scroll_current_process_into_view);
     });
-    let navigate = use_navigate();
-    let on_pick = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        navigate(&Step::Process(id).href(&state.id()), Default::default());
-    };
     view! {
         <nav class="process-nav" aria-label="Processes in scope">
             <h2 class="sr-only">"Processes in scope"</h2>
             <crate::ui::pages::scope::OrderChoice />
-            // On a phone: one menu, "Incident management · 6/31", instead of a cut-off strip.
-            <label class="process-select">
-                <span class="sr-only">"Process"</span>
-                <select on:change=on_pick prop:value=move || pid.get()>
-                    {move || {
-                        items
-                            .get()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let key = id.clone();
-                                let label = move || {
-                                    state
-                                        .results
-                                        .with(|r| {
-                                            r.as_ref()
-                                                .and_then(|r| r.process(&key))
-                                                .map(|p| {
-                                                    if p.asked > 0 && p.answered == p.asked {
-                                                        format!("{} · ✓ all {}", p.name, p.asked)
-                                                    } else {
-                                                        format!("{} · {}/{}", p.name, p.answered, p.asked)
-                                                    }
-                                                })
-                                                .unwrap_or_else(|| name.clone())
-                                        })
-                                };
-                                let here = id.clone();
-                                view! {
-                                    <option value=id selected=move || pid.with(|p| *p == here)>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <ProcessMenu pid=pid items=items />
             <ul>
                 {move || {
                     items
@@ -513,6 +472,61 @@ fn ProcessStepNav(
                 }
             }}
         </nav>
+    }
+}
+
+/// On a phone: the process list as one menu, "Incident management · 6/31",
+/// instead of a cut-off strip.
+#[component]
+fn ProcessMenu(
+    /// The process shown.
+    pid: Memo<String>,
+    /// The processes in the questionnaire's order: (id, name).
+    items: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
+    let state = expect_context::<Session>();
+    let navigate = use_navigate();
+    let on_pick = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        navigate(&Step::Process(id).href(&state.id()), Default::default());
+    };
+    view! {
+        <label class="process-select">
+            <span class="sr-only">"Process"</span>
+            <select on:change=on_pick prop:value=move || pid.get()>
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let key = id.clone();
+                            let label = move || {
+                                state
+                                    .results
+                                    .with(|r| {
+                                        r.as_ref()
+                                            .and_then(|r| r.process(&key))
+                                            .map(|p| {
+                                                if p.asked > 0 && p.answered == p.asked {
+                                                    format!("{} · ✓ all {}", p.name, p.asked)
+                                                } else {
+                                                    format!("{} · {}/{}", p.name, p.answered, p.asked)
+                                                }
+                                            })
+                                            .unwrap_or_else(|| name.clone())
+                                    })
+                            };
+                            let here = id.clone();
+                            view! {
+                                <option value=id selected=move || pid.with(|p| *p == here)>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
     }
 }
 

@@ -514,17 +514,28 @@ fn AnswersPreview(
     };
     let confirm = move |_| {
         let now = js_sys::Date::now();
-        let mut n = 0;
+        let (mut n, mut replaced) = (0, 0);
         for i in incoming.get_untracked() {
             let mut p = i.participant.clone();
             p.received = Some(now);
+            let again = existing(&p.name);
             match state.try_dispatch(Action::ImportParticipant(p)) {
-                Ok(()) => n += 1,
+                Ok(()) => {
+                    n += 1;
+                    replaced += usize::from(again);
+                }
                 Err(e) => errors.update(|v| v.push(format!("“{}”: {e}", i.file))),
             }
         }
         incoming.set(Vec::new());
-        notices.info(format!("Imported the answers of {n} participant{}.", if n == 1 { "" } else { "s" }));
+        let all = state.assessment.with_untracked(|a| a.as_ref().map_or(0, |a| a.participants.len()));
+        let files = if n == 1 { "1 answers file".to_string() } else { format!("{n} answers files") };
+        let which = match replaced {
+            0 => String::new(),
+            r if r == n => " (replacing earlier answers)".to_string(),
+            r => format!(" ({r} replacing earlier answers)"),
+        };
+        notices.info(format!("Imported {files}{which}: {all} participant{} in all.", if all == 1 { "" } else { "s" }));
     };
     let tally = move || {
         incoming.with(|v| {
