@@ -508,7 +508,9 @@ fn PlanSlide() -> impl IntoView {
         })
     });
     let unplanned = shared - planned.len();
-    let more = steps.len().saturating_sub(PLAN_ROWS);
+    // A line of shared work takes the place of a step row, so the slide still fits.
+    let rows = PLAN_ROWS - planned.len().min(2);
+    let more = steps.len().saturating_sub(rows);
     view! {
         <h1 class="slide-title">"The plan: what starts now"</h1>
         {steps
@@ -520,7 +522,7 @@ fn PlanSlide() -> impl IntoView {
             <tbody>
                 {steps
                     .into_iter()
-                    .take(PLAN_ROWS)
+                    .take(rows)
                     .map(|(what, entry)| {
                         let who = entry.map_or_else(|| "no owner yet".to_string(), |p| p.line());
                         view! {

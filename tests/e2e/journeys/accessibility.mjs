@@ -13,7 +13,7 @@ const journey = (name, fn) => journeys.push({ name, fn });
 /// Every page of the sample assessment as [path under /a/sample-pizza/, selector that shows it is there].
 const ASSESSMENT_PAGES = [
   ['organization', OrganizationPage.sel.ready], ['objectives', ObjectivesPage.sel.ready], ['services', ServicesPage.sel.ready],
-  ['scope', ScopePage.sel.ready], ['process/incident', ProcessPage.sel.ready], ['results', ResultsPage.sel.heatmap], ['report', ReportPage.sel.ready],
+  ['scope', ScopePage.sel.ready], ['process/incident', ProcessPage.sel.ready], ['results', '#chart-heatmap .chart-table'], ['report', ReportPage.sel.ready],
   ['workshop', WorkshopPage.sel.ready],
 ];
 

@@ -74,13 +74,14 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   assert.match(await presenter.slideText(), /Context and objectives[\s\S]*importance 5 of 5/);
   await page.keyboard.press('ArrowRight');
   const glance = await presenter.slideText();
-  assert.match(glance, /At a glance[\s\S]*Level \d · [A-Z][a-z]+[\s\S]*the weakest process[\s\S]*processes meet their target/);
+  assert.match(glance, /At a glance[\s\S]*Level \d\s+[A-Z][a-z]+[\s\S]*the weakest process[\s\S]*processes meet their target/);
   assert.doesNotMatch(glance, /PA\d\.\d|index \(0–5\)/, 'no jargon on the summary');
   await shot(page, 'presenter-glance-1920');
   await page.keyboard.press('ArrowRight');
   const gapNames = await page.$$eval('#presenter .gap-row .gap-name', (els) => els.map((e) => e.textContent.trim()));
   assert.deepEqual(gapNames, order.slice(0, gapNames.length), 'the gaps in the profile\'s priority order');
-  assert.match(await presenter.slideText(), /Level \d · \w+ → target Level \d · \w+/);
+  // Today → target · the target's name, on one line ("0 → 3 · Established").
+  assert.match(await presenter.slideText(), /\n\d → \d · [A-Z][a-z]+\n/);
   await shot(page, 'presenter-gaps-1920');
   await page.keyboard.press('ArrowRight');
   assert.match(await presenter.slideText(), /What the gaps put at risk[\s\S]*% supported/);
@@ -90,9 +91,13 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   assert.match(await presenter.slideText(), /The plan: what starts now/);
   // Every step that starts now (up to eight), the planned ones first, dates never broken at their hyphens.
   const planRows = await page.$$eval('#plan-slide-steps tr', (trs) => trs.map((t) => t.innerText));
-  // Six rows at most on a slide; the rest are counted, never silently left out.
-  assert.equal(planRows.length, 6, planRows.join(' | '));
-  assert.match(await presenter.slideText(), /and 2 more steps, listed in the report/);
+  // Six rows at most on a slide (five beside a planned shared piece of work); the rest are counted, never silently left out.
+  assert.equal(planRows.length, 5, planRows.join(' | '));
+  assert.match(await presenter.slideText(), /and 3 more steps, listed in the report/);
+  // The shared work with an owner is named, with its owner and date; the others are counted.
+  assert.deepEqual(await page.$$eval('#plan-slide-shared li', (lis) => lis.map((l) => l.innerText)),
+    ['Shared: Name an owner for each process · Not started · Sam Okafor (IT lead) · due 2027-01-15']);
+  assert.match(await presenter.slideText(), /5 more shared pieces of work without an owner yet/);
   assert.ok(planRows.some((r) => /(In progress|Not started) · .+ · due \d{4}-\d\d-\d\d/.test(r)) && planRows.some((r) => /no owner yet/.test(r)), planRows.join(' | '));
   // In the roadmap's order, so its first rows are the summary's first steps.
   assert.match(planRows[0], new RegExp(`^${order[0]} → Level`), `the most urgent first: ${planRows.join(' | ')}`);

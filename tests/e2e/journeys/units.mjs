@@ -89,7 +89,7 @@ journey('units and history: three units of one organization side by side, three 
   const scores = (pid) => table.locator(`tr[data-process="${pid}"] td`).evaluateAll((tds) => tds.map((td) => (td.querySelector('.score') || td).textContent.trim()));
   const supplier = await scores('supplier');
   assert.equal(supplier[1], 'no answers');
-  assert.match(supplier[2], /^5 · 5\.0$/, 'North in November: supplier fully in place');
+  assert.match(supplier[2], /^5 · 5\.00$/, 'North in November: supplier fully in place');
   assert.equal(await table.locator('tr[data-process="supplier"] td').nth(5).locator('.who').textContent(), 'South site',
     'the weakest unit of the roll-up: South, not the whole organization');
   assert.match(supplier[7], /^(\d of [12]|no targets)$/, 'two units count at most: North and South');
@@ -149,11 +149,11 @@ journey('units and history: three units of one organization side by side, three 
   assert.match(await history.locator('svg g[data-process="supplier"]').textContent(), /▲/);
   // Attribute changes March → November: supplier rose, from level 0.
   const supplierChange = history.locator('.attribute-changes tr[data-process="supplier"] td');
-  assert.match(await supplierChange.nth(0).innerText(), /^0\.\d → 5\.0$/);
+  assert.match(await supplierChange.nth(0).innerText(), /^0\.\d\d → 5\.00$/);
   assert.match(await supplierChange.nth(2).innerText(), /^\+\d+$/, 'PA1.1 up in percentage points');
   // July → November: change stayed where it was.
   await history.locator('.history-from').selectOption({ index: 1 });
-  assert.match(await history.locator('.attribute-changes tr[data-process="change"] td').nth(0).innerText(), /^(\d\.\d) → \1$/);
+  assert.match(await history.locator('.attribute-changes tr[data-process="change"] td').nth(0).innerText(), /^(\d\.\d\d) → \1$/);
   const hdl = await download(page, () => history.locator('.history-csv').click());
   assert.equal(hdl.suggestedFilename(), 'pizza-pizza-north-site-history.csv');
   assert.equal(parseCsv(fs.readFileSync(await hdl.path(), 'utf8')).length - 1, rows * 3);
