@@ -478,7 +478,8 @@ fn now_steps(state: Session) -> Vec<(String, Option<crate::domain::assessment::P
                             .get(&crate::domain::assessment::step_key(&s.process, s.level))
                             .filter(|p| !p.owner.trim().is_empty())
                             .cloned();
-                        (format!("{} → {}", s.process_name, words(state, s.level)), entry)
+                        // The level's words stay together: no "Level 1 ·" at a line's end.
+                        (format!("{} → {}", s.process_name, words(state, s.level).replace(' ', "\u{a0}")), entry)
                     })
                     .collect()
             })
