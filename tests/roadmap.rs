@@ -97,15 +97,23 @@ fn listed(r: &itsm_maturity::domain::Results) -> BTreeSet<(String, String)> {
     out
 }
 
-#[test]
-fn a_generic_action_in_three_processes_steps_becomes_one_initiative() {
-    let c = mini_catalog();
+/// Full mode, processes a, b and c in scope with target 2, every question answered Fully.
+fn all_fully_at_target_two(c: &Catalog) -> itsm_maturity::domain::Assessment {
     let mut a = assessment();
     a.apply(Action::SetMode(Mode::Full)).unwrap();
     for p in ["a", "b", "c"] {
         a.apply(Action::SetScope { process: p.into(), in_scope: Some(true) }).unwrap();
         a.apply(Action::SetTarget { process: p.into(), target: Some(2) }).unwrap();
-        answer_all(&c, &mut a, p, Answer::F);
+        answer_all(c, &mut a, p, Answer::F);
+    }
+    a
+}
+
+#[test]
+fn a_generic_action_in_three_processes_steps_becomes_one_initiative() {
+    let c = mini_catalog();
+    let mut a = all_fully_at_target_two(&c);
+    for p in ["a", "b", "c"] {
         answer(&mut a, p, &format!("{p}-2"), Answer::P); // process-specific: stays in the step
         answer(&mut a, p, "g-pa21", Answer::N); // shared by three: an initiative
     }
@@ -154,12 +162,8 @@ fn a_generic_action_in_three_processes_steps_becomes_one_initiative() {
 #[test]
 fn a_process_that_still_has_to_perform_its_work_joins_shared_planning_later() {
     let c = mini_catalog();
-    let mut a = assessment();
-    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    let mut a = all_fully_at_target_two(&c);
     for p in ["a", "b", "c"] {
-        a.apply(Action::SetScope { process: p.into(), in_scope: Some(true) }).unwrap();
-        a.apply(Action::SetTarget { process: p.into(), target: Some(2) }).unwrap();
-        answer_all(&c, &mut a, p, Answer::F);
         answer(&mut a, p, "g-pa21", Answer::N);
     }
     answer(&mut a, "c", "c-1", Answer::N); // c is at level 0: its PA2.1 work is in its Next step
