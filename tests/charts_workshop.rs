@@ -651,13 +651,8 @@ fn radar_compare_with_one_or_two_processes_draws_three_bars_and_nothing_says_so(
     assert_eq!(texts(parse(&svg).root_element()), ["No process in scope yet"]);
 }
 
-// ---------------------------------------------------------------- for a look
-
-/// Writes the charts of this file to `dir` (light and dark, 800 and 360 px).
-fn write_samples(dir: &std::path::Path, base: &Results, next: &Results) {
-    std::fs::create_dir_all(dir).unwrap();
-    // The Pizza&Pizza sample with three people who disagree: Ben one step lower, Cy one higher.
-    let c = Catalog::default_catalog();
+/// The Pizza&Pizza sample with three people who disagree: Ben one step lower, Cy one higher.
+fn pizza_in_three_minds() -> Assessment {
     let mut a = sample().unwrap().assessment;
     let first = a.participants[0].clone();
     for (i, name, shift) in [(1, "Ben", -1i32), (2, "Cy", 1)] {
@@ -674,6 +669,53 @@ fn write_samples(dir: &std::path::Path, base: &Results, next: &Results) {
         }
         a.participants.push(p);
     }
+    a
+}
+
+#[test]
+fn spread_figures_read_as_every_other_page_shows_them_with_agreed_answers_noted() {
+    use itsm_maturity::domain::assessment::{Agreed, QuestionKey};
+    use itsm_maturity::domain::results::index_text;
+    let c = Catalog::default_catalog();
+    let mut a = pizza_in_three_minds();
+    // The sample agreed one answer of infrastructure management in its workshop.
+    let noted_rows = |a: &Assessment| {
+        let r = evaluate(&c, a);
+        let svg = spread_chart(&spread(&c, a, &r), &ChartOptions { width: 800, dark: false });
+        let doc = parse(&svg);
+        let shown = rows(&doc);
+        assert_eq!(shown.len(), r.in_scope_by_priority().len());
+        let mut noted = Vec::new();
+        for (id, row) in &shown {
+            // The consensus is the assessment's own result, written as the results table writes it.
+            let want = index_text(r.process(id).unwrap().index);
+            assert!(texts(*row).contains(&want), "{id}: {:?} lacks {want}", texts(*row));
+            if texts(*row).iter().any(|t| t.ends_with("· 1 agreed")) {
+                noted.push(id.clone());
+            }
+        }
+        noted
+    };
+    assert_eq!(noted_rows(&a), ["infrastructure"]);
+    // Agreeing one answer of incident management notes that row too.
+    let q = c.questions_for(c.process("incident").unwrap(), false)[0].id.clone();
+    a.apply(Action::SetAgreed {
+        key: QuestionKey::new("incident", &q),
+        agreed: Some(Agreed { answer: F, note: String::new() }),
+    })
+    .unwrap();
+    let mut noted = noted_rows(&a);
+    noted.sort();
+    assert_eq!(noted, ["incident", "infrastructure"]);
+}
+
+// ---------------------------------------------------------------- for a look
+
+/// Writes the charts of this file to `dir` (light and dark, 800 and 360 px).
+fn write_samples(dir: &std::path::Path, base: &Results, next: &Results) {
+    std::fs::create_dir_all(dir).unwrap();
+    let c = Catalog::default_catalog();
+    let a = pizza_in_three_minds();
     let r = evaluate(&c, &a);
     let spreads = spread(&c, &a, &r);
     let d = deltas(base, next);

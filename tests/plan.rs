@@ -278,9 +278,23 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
     let s = executive_summary(&a, &r);
     assert_eq!((s.floor_level, s.in_scope, s.rated_objectives), (r.floor_level, 8, 2));
     // The weakest process is named: the most urgent of those at the floor level, with its own index.
-    let (name, index) = s.weakest.clone().unwrap();
+    let w = s.weakest.clone().unwrap();
     let floor = r.in_scope_by_priority().into_iter().find(|p| Some(p.level) == r.floor_level).unwrap();
-    assert_eq!((name.as_str(), index), (floor.name.as_str(), floor.index));
+    assert_eq!(
+        (w.name.as_str(), w.level, w.index, w.target),
+        (floor.name.as_str(), floor.level, floor.index, floor.target)
+    );
+    // The headline names it with its level, index and target, and the mean index as every page writes it.
+    assert_eq!(
+        s.headline(),
+        format!(
+            "Weakest process: Information security management — level 0, capability index {} (target level 3). \
+             Mean capability index of the 8 processes in scope: {}. 0 of 8 processes in scope meet their target. \
+             100 % of the questions answered.",
+            itsm_maturity::domain::results::index_text(floor.index),
+            itsm_maturity::domain::results::index_text(r.mean_index.unwrap()),
+        )
+    );
     assert_eq!(s.at_target, r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count());
     // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
     assert_eq!(s.at_risk.len(), 2);

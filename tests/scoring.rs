@@ -395,3 +395,34 @@ fn the_floor_level_is_the_weakest_in_scope_level() {
         "An indicative self-assessment based on ISO/IEC 33020 capability levels, not a formal ISO/IEC 33002 assessment."
     );
 }
+
+#[test]
+fn the_index_is_shown_rounded_half_up_but_never_across_a_level() {
+    use itsm_maturity::domain::results::index_text;
+    let cases = [
+        (0.416, "0.42"),
+        (0.414, "0.41"),
+        (1.555, "1.56"),
+        (1.0249, "1.02"),
+        (1.996, "1.99"),
+        (1.99999, "1.99"),
+        (2.0 - 1e-12, "2.00"),
+        (3.0, "3.00"),
+        (5.0, "5.00"),
+        (f64::NAN, "0.00"),
+        (-0.3, "0.00"),
+    ];
+    for (v, shown) in cases {
+        assert_eq!(index_text(v), shown, "{v}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_shown_index_keeps_its_level_and_is_within_a_hundredth(v in 0.0f64..5.0) {
+        use itsm_maturity::domain::results::index_text;
+        let shown: f64 = index_text(v).parse().unwrap();
+        prop_assert!((shown - v).abs() <= 0.01 + 1e-9, "{v} → {shown}");
+        prop_assert_eq!(shown.floor(), (v + 1e-9).floor(), "{} → {}", v, shown);
+    }
+}

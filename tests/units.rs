@@ -240,7 +240,7 @@ fn comparison_csv_has_a_row_per_process_and_unit_and_neutralised_text() {
     assert!(
         lines[0].ends_with(
             "Answered %,Catalog,Question set,In roll-up,Units scored,Median index,Lowest index,Highest index,\
-         Lowest index unit(s) (one decimal rounded down),Largest gap,At own target"
+         Lowest index unit(s),Largest gap,At own target"
         ),
         "{}",
         lines[0]
@@ -352,8 +352,9 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
     // Gated index: 1.99 at level 1 to 2.00 at level 2 is +0.01, and it is a rise.
     assert_eq!(Direction::of((1, 1.99), (2, 2.0)), Direction::Up);
     assert_eq!(Direction::of((2, 2.0), (1, 1.99)), Direction::Down);
-    // Within a level: the index as shown (two decimals, rounded down) must change.
-    assert_eq!(Direction::of((1, 1.401), (1, 1.409)), Direction::Same);
+    // Within a level: the index as shown (two decimals, rounded half up) must change.
+    assert_eq!(Direction::of((1, 1.401), (1, 1.404)), Direction::Same);
+    assert_eq!(Direction::of((1, 1.404), (1, 1.406)), Direction::Up, "1.40 to 1.41 as shown");
     assert_eq!(Direction::of((1, 1.46), (1, 1.47)), Direction::Up);
     assert_eq!(Direction::of((3, 3.3), (3, 3.29)), Direction::Down);
     // The results page's words for it.
@@ -372,7 +373,8 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
         now: (1, n),
         direction: Direction::of((1, b), (1, n)),
     };
-    assert_eq!(within(1.401, 1.409).text(), "=");
+    assert_eq!(within(1.401, 1.404).text(), "=");
+    assert_eq!(within(1.404, 1.406).text(), "▲ +0.01");
     assert_eq!(within(1.49, 1.50).text(), "▲ +0.01");
     assert_eq!(within(1.96, 1.31).text(), "▼ -0.65");
     assert_eq!(within(1.49, 1.50).detail(), "1.49 → 1.50 (level 1 → 1)");

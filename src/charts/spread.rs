@@ -49,7 +49,15 @@ pub fn spread_chart(spreads: &[Spread], opts: &ChartOptions) -> String {
     let theme = Theme::of(opts);
     let width = opts.width.max(MIN_WIDTH) as i32;
     let stacked = width < STACK_BELOW;
-    let ranges: Vec<String> = spreads.iter().map(|s| format!("{}–{}", two(s.min), two(s.max))).collect();
+    // The range, and where agreed answers shape the consensus (even outside
+    // the range) a short note beside it: "0.00–0.00 · 1 agreed".
+    let ranges: Vec<String> = spreads
+        .iter()
+        .map(|s| match s.agreed {
+            0 => s.range_text(),
+            n => format!("{} · {n} agreed", s.range_text()),
+        })
+        .collect();
     let range_w = ranges.iter().map(|r| text_width(r, RANGE_SIZE)).fold(0.0, f64::max).ceil() as i32;
     // Bold digits run a little wider than the estimate.
     let value_w = (text_width("5.00", VALUE_SIZE) * 1.1).ceil() as i32;
@@ -154,7 +162,8 @@ pub fn spread_chart(spreads: &[Spread], opts: &ChartOptions) -> String {
                     svg.draw(|area| dot(area, &theme, (at.0, yc + at.1)));
                 });
             }
-            let tooltip = format!("Consensus: {} (participants {range})", two(s.consensus));
+            let agreed = s.agreed_note().map(|n| format!(", {n}")).unwrap_or_default();
+            let tooltip = format!("Consensus: {}{agreed} (participants {})", two(s.consensus), s.range_text());
             svg.group(&[("class", "consensus")], Some(&tooltip), |svg| {
                 svg.draw(|area| consensus_mark(area, &theme, x(s.consensus), yc, 8));
             });
@@ -175,9 +184,9 @@ pub(super) fn fitting<'a>(notes: &[&'a str], room: i32) -> Option<&'a str> {
     notes.iter().copied().find(|n| text_width(n, 11.0).ceil() as i32 <= room)
 }
 
-/// Two decimals, the precision of every figure and tooltip of this chart.
+/// Two decimals, as every other page shows the index ([`index_text`]).
 fn two(v: f64) -> String {
-    format!("{:.2}", clean(v))
+    super::index_text(clean(v))
 }
 
 /// A value fit to draw and print (0 for anything not finite).

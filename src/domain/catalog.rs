@@ -155,6 +155,15 @@ impl Effort {
         }
     }
 
+    /// The time it takes, in one word, as the roadmap's tags show it.
+    pub fn span(self) -> &'static str {
+        match self {
+            Effort::S => "days",
+            Effort::M => "weeks",
+            Effort::L => "months",
+        }
+    }
+
     /// Words for the size, as shown beside an action.
     pub fn label(self) -> &'static str {
         match self {

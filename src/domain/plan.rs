@@ -212,14 +212,23 @@ pub struct FirstStep {
     pub plan: Option<PlanEntry>,
 }
 
+/// The executive summary's weakest process: its name, level, index and target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weakest {
+    pub name: String,
+    pub level: u8,
+    pub index: f64,
+    pub target: u8,
+}
+
 /// What a manager reads first: the floor level, how many processes are at
 /// target, how complete the answers are, the objectives most at risk with the
 /// processes that put them at risk, and the first steps of the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExecutiveSummary {
     pub floor_level: Option<u8>,
-    /// The process at the floor level (the most urgent of them on a tie), and its index.
-    pub weakest: Option<(String, f64)>,
+    /// The process at the floor level (the most urgent of them on a tie).
+    pub weakest: Option<Weakest>,
     pub mean_index: Option<f64>,
     pub in_scope: usize,
     /// In-scope processes with a target above 0, and how many of them meet it.
@@ -282,7 +291,12 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
     let (at_target, with_target) = r.targets_met();
     ExecutiveSummary {
         floor_level: r.floor_level,
-        weakest: r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| (p.name.clone(), p.index)),
+        weakest: r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| Weakest {
+            name: p.name.clone(),
+            level: p.level,
+            index: p.index,
+            target: p.target,
+        }),
         mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
         with_target,
@@ -291,5 +305,37 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
         completion: r.completion(),
         at_risk,
         first_steps,
+    }
+}
+
+impl ExecutiveSummary {
+    /// The summary's first sentence: "Weakest process: Information security
+    /// management — level 0, capability index 0.41 (target level 3). Mean
+    /// capability index of the 8 processes in scope: 1.02. 0 of 8 processes
+    /// in scope meet their target. 100 % of the questions answered."
+    pub fn headline(&self) -> String {
+        use super::results::index_text;
+        let weakest = self.weakest.as_ref().map_or_else(String::new, |w| {
+            let target = if w.target > 0 { format!(" (target level {})", w.target) } else { String::new() };
+            format!(
+                "Weakest process: {} — level {}, capability index {}{target}. ",
+                w.name,
+                w.level,
+                index_text(w.index)
+            )
+        });
+        let mean = self.mean_index.map_or_else(String::new, |m| {
+            let of = match self.in_scope {
+                1 => "the process in scope".to_string(),
+                n => format!("the {n} processes in scope"),
+            };
+            format!("Mean capability index of {of}: {}. ", index_text(m))
+        });
+        format!(
+            "{weakest}{mean}{} of {} processes in scope meet their target. {:.0} % of the questions answered.",
+            self.at_target,
+            self.with_target,
+            self.completion * 100.0
+        )
     }
 }

@@ -379,12 +379,25 @@ pub struct NoteLine {
     pub note: String,
 }
 
+/// A capability index in whole hundredths, as every page shows it: rounded
+/// half up (1.555 → 1.56), except that it never rounds up across a whole
+/// number, because the index is gated — 1.996 is still level 1 and shows
+/// 1.99, never "2.00". Not finite or negative counts as 0.
+pub fn index_hundredths(v: f64) -> i32 {
+    let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+    // The tiny nudges keep 2.0 computed as 1.9999999999 at 2.00 and 1.555
+    // stored as 1.55499999 at 1.56.
+    let whole = (v + 1e-9).floor() as i32;
+    let rounded = ((v * 100.0) + 0.5 + 1e-6).floor() as i32;
+    rounded.min(whole * 100 + 99)
+}
+
 /// A capability index as every page, chart and file shows it: two decimals,
-/// rounded *down*, because the index is gated (1.999 is level 1 and reads
-/// "1.99", never "2.00" or "2.0"); 1.56 reads "1.56" in charts and tables alike.
+/// [`index_hundredths`] (0.416 reads "0.42" in charts and tables alike;
+/// 1.996 reads "1.99").
 pub fn index_text(v: f64) -> String {
-    // The tiny nudge keeps 2.0 computed as 1.9999999999 at 2.00.
-    format!("{:.2}", ((v * 100.0) + 1e-6).floor() / 100.0)
+    let h = index_hundredths(v);
+    format!("{}.{:02}", h / 100, h % 100)
 }
 
 /// What results and report say about the nature of the figures.

@@ -491,9 +491,9 @@ pub fn mode_text(mode: super::assessment::Mode) -> &'static str {
 
 pub use super::results::index_text;
 
-/// The index in whole hundredths, rounded down: the precision it is shown with.
+/// The index in whole hundredths: the precision it is shown with.
 fn hundredths(v: f64) -> i32 {
-    ((v * 100.0) + 1e-6).floor() as i32
+    super::results::index_hundredths(v)
 }
 
 /// The lower median of `values`: for an even count the lower of the middle
@@ -945,7 +945,7 @@ pub fn comparison_table(c: &Comparison) -> (Vec<String>, Vec<Vec<Value>>) {
                 "Median index",
                 "Lowest index",
                 "Highest index",
-                "Lowest index unit(s) (one decimal rounded down)",
+                "Lowest index unit(s)",
                 "Largest gap",
                 "At own target",
             ]

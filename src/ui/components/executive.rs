@@ -2,22 +2,10 @@
 //! floor level, processes at target, answers given, the objectives most at
 //! risk with the processes putting them at risk, and the first steps of the plan.
 
-use crate::domain::plan::{executive_summary, ExecutiveSummary};
+use crate::domain::plan::executive_summary;
 use crate::domain::results::{Horizon, INDICATIVE};
 use crate::ui::state::Session;
 use leptos::prelude::*;
-
-fn headline(s: &ExecutiveSummary) -> String {
-    let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| l.to_string());
-    let mean = s.mean_index.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
-    let name = s.weakest.as_ref().map_or_else(String::new, |(n, _)| format!("{n}, "));
-    format!(
-        "Weakest process: {name}level {floor} of 5 (the average of all in scope: {mean}). {} of {} processes in scope meet their target. {:.0} % of the questions answered.",
-        s.at_target,
-        s.with_target,
-        s.completion * 100.0
-    )
-}
 
 /// When a step is due, in words: "start now", "next", "later".
 fn horizon_words(h: Horizon) -> &'static str {
@@ -94,7 +82,7 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                 <section class="card exec-summary" aria-labelledby="exec-heading" id="executive-summary">
                     <h2 id="exec-heading">"In one minute"</h2>
                     <p class="exec-headline" id="exec-headline">
-                        {headline(&s)}
+                        {s.headline()}
                     </p>
 
                     {(s.completion < 1.0)

@@ -29,7 +29,12 @@ pub fn Roadmap(
                 "Work that several processes need in the same form is one shared initiative, listed once at the top of its horizon."
             </p>
             <p class="muted small" id="roadmap-lines">
-                {move || format!("{} actions in all.", lines())}
+                {move || {
+                    format!(
+                        "{} actions in all. The tag beside an action is its effort for one process: days, weeks or months.",
+                        lines(),
+                    )
+                }}
             </p>
             <div class="roadmap">
                 <RoadColumn horizon=Horizon::Now open=true intro="The next level of each process below target." />
@@ -204,7 +209,8 @@ fn RoadStep(
     }
 }
 
-/// The size of an action's work as a small tag ("S", "M", "L"), named in full for screen readers.
+/// The size of an action's work as a small neutral tag ("days", "weeks",
+/// "months": never a letter or colour a rating uses), named in full for screen readers.
 #[component]
 fn EffortTag(
     /// The catalog's effort, if given.
@@ -217,7 +223,7 @@ fn EffortTag(
                 title=e.label()
                 aria-label=e.label()
             >
-                {e.code()}
+                {e.span()}
             </span>
         }
     })

@@ -463,38 +463,57 @@ fn PrioritiesSlide() -> impl IntoView {
     }
 }
 
+/// A step that starts now: its process, the level it aims for, and its plan
+/// when someone owns it.
+struct NowStep {
+    name: String,
+    level: u8,
+    plan: Option<crate::domain::assessment::PlanEntry>,
+}
+
 /// The steps that start now with their plan (owner, status, due date), in
 /// the roadmap's order (most urgent first: the order of the summary's first steps).
-fn now_steps(state: Session) -> Vec<(String, Option<crate::domain::assessment::PlanEntry>)> {
+fn now_steps(state: Session) -> Vec<NowStep> {
     let plan = state.assessment.with_untracked(|a| a.as_ref().map(|a| a.plan.clone()).unwrap_or_default());
-    let steps: Vec<(String, Option<crate::domain::assessment::PlanEntry>)> = state.results.with_untracked(|r| {
+    state.results.with_untracked(|r| {
         r.as_ref()
             .map(|r| {
                 r.roadmap
                     .iter()
                     .filter(|s| s.horizon == Horizon::Now)
-                    .map(|s| {
-                        let entry = plan
+                    .map(|s| NowStep {
+                        name: s.process_name.clone(),
+                        level: s.level,
+                        plan: plan
                             .get(&crate::domain::assessment::step_key(&s.process, s.level))
                             .filter(|p| !p.owner.trim().is_empty())
-                            .cloned();
-                        // The level's words stay together: no "Level 1 ·" at a line's end.
-                        (format!("{} → {}", s.process_name, words(state, s.level).replace(' ', "\u{a0}")), entry)
+                            .cloned(),
                     })
                     .collect()
             })
             .unwrap_or_default()
-    });
-    steps
+    })
 }
 
-/// Most rows the plan slide shows; the rest are counted and in the report.
+/// Most rows the plan slide gives steps with an owner; the rest are counted and in the report.
 const PLAN_ROWS: usize = 6;
+/// Most steps named on the plan slide's "No owner yet" line.
+const UNOWNED_NAMED: usize = 6;
+
+/// "No owner yet: Software development and management → 2, Problem management → 1 and 2 more",
+/// the steps of `unowned` in one line.
+fn unowned_line(unowned: &[NowStep]) -> String {
+    let named: Vec<String> =
+        unowned.iter().take(UNOWNED_NAMED).map(|s| format!("{}\u{a0}→\u{a0}{}", s.name, s.level)).collect();
+    let rest = unowned.len().saturating_sub(UNOWNED_NAMED);
+    let tail = if rest > 0 { format!(" and {rest} more") } else { String::new() };
+    format!("No owner yet: {}{tail}", named.join(", "))
+}
 
 #[component]
 fn PlanSlide() -> impl IntoView {
     let state = expect_context::<Session>();
-    let steps = now_steps(state);
+    let (owned, unowned): (Vec<NowStep>, Vec<NowStep>) = now_steps(state).into_iter().partition(|s| s.plan.is_some());
     let shared = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.initiatives_in(Horizon::Now).count()));
     // The shared work of Now that has an owner, one line each.
     let planned: Vec<String> = state.results.with_untracked(|r| {
@@ -503,7 +522,15 @@ fn PlanSlide() -> impl IntoView {
             r.initiatives_in(Horizon::Now)
                 .filter_map(|(_, i)| {
                     let e = a.plan.get(&crate::domain::assessment::initiative_key(&i.id))?;
-                    (!e.owner.trim().is_empty()).then(|| format!("Shared: {} · {}", i.title, e.line()))
+                    (!e.owner.trim().is_empty()).then(|| {
+                        let n = i.processes.len();
+                        format!(
+                            "Shared by {n} process{}: {} · {}",
+                            if n == 1 { "" } else { "es" },
+                            lower_first(&i.title),
+                            e.line()
+                        )
+                    })
                 })
                 .collect()
         })
@@ -511,21 +538,23 @@ fn PlanSlide() -> impl IntoView {
     let unplanned = shared - planned.len();
     // A line of shared work takes the place of a step row, so the slide still fits.
     let rows = PLAN_ROWS - planned.len().min(2);
-    let more = steps.len().saturating_sub(rows);
+    let more = owned.len().saturating_sub(rows);
+    let nothing = owned.is_empty() && unowned.is_empty();
     view! {
         <h1 class="slide-title">"The plan: what starts now"</h1>
-        {steps
-            .is_empty()
+        {nothing
             .then(|| {
                 view! { <p class="slide-serves">"Nothing needs to start now: every process meets its target."</p> }
             })}
         <table class="slide-table" id="plan-slide-steps">
             <tbody>
-                {steps
+                {owned
                     .into_iter()
                     .take(rows)
-                    .map(|(what, entry)| {
-                        let who = entry.map_or_else(|| "no owner yet".to_string(), |p| p.line());
+                    .map(|s| {
+                        let what = format!("{} → {}", s.name, words(state, s.level).replace(' ', "\u{a0}"));
+                        let who = s.plan.map(|p| p.line()).unwrap_or_default();
+                        // The level's words stay together: no "Level 1 ·" at a line's end.
                         view! {
                             <tr>
                                 <th scope="row">{what}</th>
@@ -540,7 +569,19 @@ fn PlanSlide() -> impl IntoView {
         </table>
         {(more > 0)
             .then(|| {
-                view! { <p class="slide-dim slide-small">{format!("and {more} more steps, listed in the report")}</p> }
+                view! {
+                    <p class="slide-dim slide-small">
+                        {format!("and {more} more step{} with an owner, listed in the report", plural(more))}
+                    </p>
+                }
+            })}
+        {(!unowned.is_empty())
+            .then(|| {
+                view! {
+                    <p class="slide-unowned" id="plan-slide-unowned">
+                        {unowned_line(&unowned)}
+                    </p>
+                }
             })}
         {(!planned.is_empty())
             .then(|| {
@@ -566,12 +607,27 @@ fn PlanSlide() -> impl IntoView {
                         {format!(
                             "Much of this work is done once for several processes: {unplanned} {}shared piece{} of work without an owner yet, listed in the report.",
                             if unplanned < shared { "more " } else { "" },
-                            if unplanned == 1 { "" } else { "s" },
+                            plural(unplanned),
                         )}
                     </p>
                 }
             })}
     }
+}
+
+/// "s" for a count other than one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// `text` with its first letter in lower case ("Name an owner" → "name an owner").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Text with its ISO dates kept on one line (a date never breaks at its hyphens).
@@ -760,7 +816,7 @@ fn NextSlide() -> impl IntoView {
         let Some(r) = r.as_ref() else { return Vec::new() };
         let mut v = Vec::new();
         let now = r.roadmap.iter().filter(|s| s.horizon == Horizon::Now).count();
-        let unowned = now_steps(state).iter().filter(|(_, e)| e.is_none()).count();
+        let unowned = now_steps(state).iter().filter(|s| s.plan.is_none()).count();
         if unowned > 0 {
             v.push(format!(
                 "Name an owner and a date for the {unowned} step{} that start{} now without one.",

@@ -125,12 +125,14 @@ fn SpreadSection() -> impl IntoView {
                             svg=svg
                             filename=Signal::derive(move || format!("{}-spread", name()))
                         >
-                            <table class="data-table">
+                            <table class="data-table spread-table">
                                 <thead>
                                     <tr>
                                         <th scope="col">"Process"</th>
                                         <th scope="col">"Consensus"</th>
-                                        <th scope="col">"Range"</th>
+                                        <th scope="col" class="range-col">
+                                            "Range"
+                                        </th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -145,13 +147,16 @@ fn SpreadSection() -> impl IntoView {
                                                         <th scope="row">{s.name.clone()}</th>
                                                         <td class="num">
                                                             {index_text(s.consensus)}
+                                                            <span class="muted small block range-inline nowrap">
+                                                                {format!("range {}", s.range_text())}
+                                                            </span>
                                                             {s
                                                                 .agreed_note()
                                                                 .map(|n| {
                                                                     view! { <span class="muted small block">{n}</span> }
                                                                 })}
                                                         </td>
-                                                        <td class="num nowrap">{s.range_text()}</td>
+                                                        <td class="num nowrap range-col">{s.range_text()}</td>
                                                     </tr>
                                                 }
                                             })

@@ -221,7 +221,7 @@ journey('HTML report: one file that opens from disk with JavaScript off, loads n
   assert.equal(await view.locator('head > title').textContent(), `${hostile} — ITSM capability report`);
   assert.equal(await view.locator('img').count(), 0, 'the hostile name is text, not an image');
   assert.equal(await view.locator('#exec-heading').innerText(), 'In one minute');
-  assert.match(await view.locator('#exec-headline').innerText(), /^Weakest process: [A-Z][^,]+, level \d of 5 \(the average of all in scope: \d\.\d\)\. \d of 8 processes in scope meet their target\./);
+  assert.match(await view.locator('#exec-headline').innerText(), /^Weakest process: [A-Z][^—]+ — level \d, capability index \d\.\d\d \(target level \d\)\. Mean capability index of the 8 processes in scope: \d\.\d\d\. \d of 8 processes in scope meet their target\./);
   assert.ok(await view.locator('svg').count() >= 4, 'the cascade and the three charts, inline');
   for (const h of ['now', 'next', 'later']) assert.equal(await view.locator(`#roadmap-${h}`).getAttribute('open'), '', `${h} unfolded`);
   assert.match(await view.locator('body').innerText(), /Plan: In progress · Sam Okafor \(IT lead\) · due 2027-03-31/);
@@ -237,7 +237,7 @@ journey('results in one minute: the summary names the objectives at risk and the
   await openSampleIn(page);
   const summary = page.locator('#executive-summary');
   await summary.waitFor();
-  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: Information security management, level 0 of 5 \(the average of all in scope: 1\.0\)\. 0 of 8 processes in scope meet their target\. 100 % of the questions answered\.$/);
+  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: Information security management — level 0, capability index 0\.\d\d \(target level 3\)\. Mean capability index of the 8 processes in scope: 1\.0\d\. 0 of 8 processes in scope meet their target\. 100 % of the questions answered\.$/);
   assert.equal(await page.locator('#exec-provisional').count(), 0, 'every question answered: not provisional');
   const risks = await page.locator('#summary-risks li').allInnerTexts();
   assert.equal(risks.length, 2);
