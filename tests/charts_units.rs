@@ -33,8 +33,11 @@ fn catalog() -> Catalog {
 }
 
 /// The Pizza&Pizza sample as saved (whole organization, 2026-11-02, eight processes in scope).
+/// The sample as a full assessment, so a unit can reach level 5.
 fn sample() -> Assessment {
-    decode(include_str!("../data/sample-pizza.json")).expect("the sample decodes").assessment
+    let mut a = decode(include_str!("../data/sample-pizza.json")).expect("the sample decodes").assessment;
+    a.mode = itsm_maturity::domain::assessment::Mode::Full;
+    a
 }
 
 /// A copy of the sample for `unit` on `date`.

@@ -426,3 +426,65 @@ proptest! {
         prop_assert_eq!(shown.floor(), (v + 1e-9).floor(), "{} → {}", v, shown);
     }
 }
+
+#[test]
+fn up_to_each_target_asks_one_level_above_the_target_and_says_what_it_did_not_ask() {
+    use itsm_maturity::domain::catalog::Catalog;
+    use itsm_maturity::domain::results::index_text;
+    let c = Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::assessment::Assessment::new("d", "Depth", "2026-12-04");
+    assert_eq!(a.mode, Mode::Target, "new assessments go up to each target");
+    a.apply(Action::SetScope { process: "incident".into(), in_scope: Some(true) }).unwrap();
+    a.apply(Action::SetTarget { process: "incident".into(), target: Some(2) }).unwrap();
+    answer_all(&c, &mut a, "incident", Answer::F);
+    let r = evaluate(&c, &a);
+    let p = r.process("incident").unwrap();
+    assert!(p.questions.iter().all(|q| q.level <= 3), "target 2: levels 1 to 3 only");
+    assert!(p.questions.iter().any(|q| q.level == 3), "one level above the target is asked");
+    let full = c.questions_for(c.process("incident").unwrap(), false);
+    assert_eq!(p.asked, full.iter().filter(|q| q.level <= 3).count());
+    assert_eq!(Mode::Target.questions_asked(&c, [("incident", 2)]), p.asked, "the scope page's count");
+    assert!(p.asked < full.len());
+    // Every asked question F: level 3, the index no higher, and level 4 named as not asked.
+    assert_eq!((p.level, index_text(p.index).as_str()), (3, "3.00"));
+    assert!(!p.blockers.is_empty() && p.blockers.iter().all(|b| matches!(b, Blocker::NotAsked { .. })));
+    assert!(p.blockers[0].describe().contains("was not asked"), "{}", p.blockers[0].describe());
+    assert!(
+        p.blocking_answers().iter().all(|(_, qs)| qs.is_empty()),
+        "nothing to answer: the questions were not asked"
+    );
+    let pa41 = p.attributes.iter().find(|x| x.attribute == Attribute::Pa41).unwrap();
+    assert_eq!((pa41.asked, pa41.describe().as_str()), (0, "not asked (beyond one level above the target)"));
+    // The answers beyond the depth are kept: the full assessment rates them.
+    a.apply(Action::SetMode(Mode::Full)).unwrap();
+    let r = evaluate(&c, &a);
+    assert_eq!(r.process("incident").unwrap().level, 5);
+    assert_eq!(r.process("incident").unwrap().asked, full.len());
+    // Target 1 still asks level 2; target 5 asks everything.
+    assert_eq!(Mode::Target.deepest(1), 2);
+    assert_eq!(Mode::Target.deepest(4), 5);
+    assert_eq!(Mode::Target.questions_asked(&c, [("incident", 5)]), full.len());
+    assert_eq!(Mode::Quick.questions_asked(&c, [("incident", 2)]), 9);
+}
+
+#[test]
+fn the_depth_is_kept_in_files_and_old_files_stay_quick_scans() {
+    assert_eq!(serde_json::to_string(&Mode::Target).unwrap(), "\"target\"");
+    assert_eq!(serde_json::from_str::<Mode>("\"target\"").unwrap(), Mode::Target);
+    let mut v =
+        serde_json::to_value(itsm_maturity::domain::assessment::Assessment::new("o", "Old", "2026-01-01")).unwrap();
+    v.as_object_mut().unwrap().remove("mode");
+    let old: itsm_maturity::domain::assessment::Assessment = serde_json::from_value(v).unwrap();
+    assert_eq!(old.mode, Mode::Quick, "a file from before the depths were added is read as it was made");
+    assert_eq!(Mode::Target.label(), "assessed to one level above each target");
+}
+
+#[test]
+fn each_depth_says_what_it_asks_of_a_process() {
+    assert_eq!(Mode::Target.asked_text(2), "every question up to level 3, one above the target");
+    assert_eq!(Mode::Target.asked_text(4), "every question, up to level 5");
+    assert_eq!(Mode::Full.asked_text(1), "every question up to level 5; levels 3 to 5 beyond the target are optional");
+    assert_eq!(Mode::Full.asked_text(2), "every question up to level 5; levels 4 and 5 beyond the target are optional");
+    assert_eq!(Mode::Full.asked_text(3), "every question up to level 5; level 5 beyond the target is optional");
+    assert_eq!(Mode::Quick.asked_text(3), "one quick-scan question per attribute, up to level 5");
+}

@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use itsm_maturity::domain::assessment::{Agreed, Answer, QuestionKey};
+use itsm_maturity::domain::scoring::Blocker;
 use itsm_maturity::domain::workshop::{deltas, discuss_list, spread};
 use itsm_maturity::domain::{evaluate, Action};
 use Answer::*;
@@ -97,8 +98,11 @@ fn follow_up_deltas_are_positive_exactly_where_answers_rose() {
     assert_eq!(up, vec!["supplier", "change"]);
     assert!(d.iter().all(|x| x.delta >= -1e-9));
     let supplier = d.iter().find(|x| x.process == "supplier").unwrap();
-    assert_eq!((supplier.baseline_level, supplier.current_level), (0, 5));
-    assert!((supplier.current_index - 5.0).abs() < 1e-9);
+    // All F, asked up to one level above supplier's target 2: level 3, and
+    // level 4 not asked counts nothing in the index.
+    assert_eq!((supplier.baseline_level, supplier.current_level), (0, 3));
+    assert!((supplier.current_index - 3.0).abs() < 1e-9);
+    assert!(next.process("supplier").unwrap().blockers.iter().all(|b| matches!(b, Blocker::NotAsked { .. })));
     assert_eq!(supplier.attributes[0].0.id(), "PA1.1");
     assert_eq!(supplier.attributes[0].2, Some(100.0));
 }

@@ -80,12 +80,14 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
     let small = if wide { 12.0 } else { 10.0 };
 
     // Legend items, wrapped onto more lines when the chart is narrow.
+    let not_asked = procs.iter().any(|p| attrs.iter().any(|&a| p.attribute(a).is_some_and(|s| s.asked == 0)));
+    let unrated = if not_asked { "Unrated · blank: not asked" } else { "Unrated" };
     let items: [(Option<Rating>, &str, &str); 5] = [
         (Some(Rating::N), "N", "Not achieved (≤ 15 %)"),
         (Some(Rating::P), "P", "Partially (≤ 50 %)"),
         (Some(Rating::L), "L", "Largely (≤ 85 %)"),
         (Some(Rating::F), "F", "Fully (> 85 %)"),
-        (None, "–", "Unrated"),
+        (None, "–", unrated),
     ];
     let mut placed = Vec::new();
     let (mut lx, mut ly) = (PAD, legend_top);
@@ -179,6 +181,7 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
                     Some(r) if beyond => (r.code(), theme.muted),
                     Some(r) => (r.code(), text_on(fill)),
                     None if score.is_some_and(|a| !a.applicable) => ("n/a", theme.muted),
+                    None if score.is_some_and(|a| a.asked == 0) => ("", theme.muted),
                     None => ("–", theme.muted),
                 };
                 let cx = col_x(c);
@@ -206,6 +209,9 @@ pub fn heatmap(results: &Results, opts: &ChartOptions) -> String {
 fn tooltip(attr: &str, score: Option<&AttributeScore>) -> String {
     if score.is_some_and(|s| !s.applicable) {
         return format!("{attr}: not applicable (every question answered N/A)");
+    }
+    if score.is_some_and(|s| s.asked == 0) {
+        return format!("{attr}: not asked (the assessment goes up to one level above the target)");
     }
     let provisional = if score.is_some_and(|s| s.provisional) { ", provisional" } else { "" };
     match score.and_then(|s| s.achievement.zip(s.rating)) {

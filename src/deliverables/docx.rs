@@ -5,7 +5,7 @@
 //! a table of contents), real tables and page breaks, so it edits like any
 //! document. Every text goes in as text: nothing the user typed is markup.
 
-use crate::domain::assessment::{initiative_key, step_key, Assessment, Mode, SizeBand};
+use crate::domain::assessment::{initiative_key, step_key, Assessment, SizeBand};
 use crate::domain::cascade::Cascade;
 use crate::domain::plan::{executive_summary, Projection};
 use crate::domain::results::{Horizon, Results, FLOOR_LEVEL_MEANS, INDICATIVE};
@@ -228,7 +228,7 @@ fn title_page(input: &DocxInput) -> Vec<Block> {
     if !a.date.is_empty() {
         facts.push(format!("assessed {}", a.date));
     }
-    facts.push(if a.mode == Mode::Full { "full assessment" } else { "quick scan" }.to_string());
+    facts.push(a.mode.label().to_string());
     out.push(p(&facts.join(" · ")));
     if !o.context.trim().is_empty() {
         out.push(p(&o.context));

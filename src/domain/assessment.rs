@@ -380,13 +380,84 @@ pub struct Agreed {
     pub note: String,
 }
 
-/// Quick scan (one question per attribute) or full (all questions).
+/// How deep an assessment goes: quick scan (one question per attribute),
+/// up to each target (every question up to one level above each process's
+/// target) or full (all questions). Files without a mode are quick scans, as
+/// they were before the other depths existed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     #[default]
     Quick,
+    Target,
     Full,
+}
+
+impl Mode {
+    /// The depth in words, as files and reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Quick => "quick scan",
+            Mode::Target => "assessed to one level above each target",
+            Mode::Full => "full assessment",
+        }
+    }
+
+    /// The highest capability level whose questions are asked of a process
+    /// with this `target`: one above the target (at least level 2) when
+    /// going up to each target, every level otherwise.
+    pub fn deepest(self, target: u8) -> u8 {
+        match self {
+            Mode::Target => (target.max(1) + 1).min(5),
+            Mode::Quick | Mode::Full => 5,
+        }
+    }
+
+    /// Whether a question of capability `level` (`quick` when it is the
+    /// attribute's quick-scan question) is asked of a process with `target`.
+    pub fn asks(self, quick: bool, level: u8, target: u8) -> bool {
+        match self {
+            Mode::Quick => quick,
+            Mode::Target => level <= self.deepest(target),
+            Mode::Full => true,
+        }
+    }
+
+    /// What this depth asks of a process with `target`, for its page:
+    /// "questions up to level 3, one above the target".
+    pub fn asked_text(self, target: u8) -> String {
+        match self {
+            Mode::Quick => "one quick-scan question per attribute, up to level 5".into(),
+            Mode::Target if target == 0 => "every question up to level 2, as for a target of level 1".into(),
+            Mode::Full if target == 0 => "every question, up to level 5".into(),
+            Mode::Target if target >= 4 => "every question, up to level 5".into(),
+            Mode::Target => format!("every question up to level {}, one above the target", self.deepest(target)),
+            Mode::Full if target >= 4 => "every question, up to level 5".into(),
+            Mode::Full => {
+                let beyond = match target + 2 {
+                    5 => "level 5 beyond the target is".to_string(),
+                    4 => "levels 4 and 5 beyond the target are".to_string(),
+                    from => format!("levels {from} to 5 beyond the target are"),
+                };
+                format!("every question up to level 5; {beyond} optional")
+            }
+        }
+    }
+
+    /// How many questions this depth asks of these processes, each with its
+    /// target (unknown ids count nothing).
+    pub fn questions_asked<'a>(
+        self,
+        catalog: &super::catalog::Catalog,
+        processes: impl IntoIterator<Item = (&'a str, u8)>,
+    ) -> usize {
+        let plan = catalog.plan();
+        processes
+            .into_iter()
+            .filter_map(|(id, target)| catalog.processes.iter().position(|p| p.id == id).map(|i| (i, target)))
+            .map(|(i, target)| plan[i].iter().filter(|q| self.asks(q.quick, q.level, target)).count())
+            .sum()
+    }
 }
 
 /// Which catalog an assessment was made with.
@@ -451,7 +522,7 @@ impl Assessment {
             assessor: String::new(),
             logo: String::new(),
             organization: Organization::default(),
-            mode: Mode::Quick,
+            mode: Mode::Target,
             objectives: BTreeMap::new(),
             custom_objectives: Vec::new(),
             services: Vec::new(),

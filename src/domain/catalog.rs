@@ -1039,16 +1039,6 @@ impl Catalog {
         self.attributes.iter().find(|a| a.id == id)
     }
 
-    /// How many questions the full assessment asks of these processes
-    /// (unknown ids count nothing).
-    pub fn full_questions<'a>(&self, processes: impl IntoIterator<Item = &'a str>) -> usize {
-        processes
-            .into_iter()
-            .filter_map(|id| self.process(id))
-            .map(|p| p.questions.len() + self.generic_questions.len())
-            .sum()
-    }
-
     /// How many questions an assessment asks in quick scan and in full mode.
     pub fn question_counts(&self) -> (usize, usize) {
         let generic_quick = self.generic_questions.iter().filter(|q| q.quick).count();

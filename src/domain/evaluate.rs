@@ -3,7 +3,7 @@
 //! [`super::results`]). Everything the UI and the charts show comes from here;
 //! nothing is computed again elsewhere.
 
-use super::assessment::{Assessment, Mode, QuestionKey};
+use super::assessment::{Assessment, QuestionKey};
 use super::attribute::Attribute;
 use super::catalog::{Catalog, ResolvedQuestion};
 use super::consensus::{Effective, Tally};
@@ -17,7 +17,6 @@ use std::collections::BTreeSet;
 /// Evaluates an assessment against a catalog.
 pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let relevance = relevance(catalog, a);
-    let quick_only = a.mode == Mode::Quick;
 
     // The catalog resolves its questions and sorts their keys once; each
     // participant's (sorted) answers are then matched in one merge walk.
@@ -73,7 +72,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
 
         let mut questions = Vec::new();
         for (qi, q) in plan[pi].iter().enumerate() {
-            if quick_only && !q.quick {
+            if !a.mode.asks(q.quick, q.level, target) {
                 continue;
             }
             let key = QuestionKey::new(&p.id, &q.id);
@@ -156,7 +155,7 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
     let answered = scoped.iter().map(|p| p.answered).sum();
     let objectives = objective_support(catalog, a, &processes);
     let (roadmap, initiatives) = roadmap(catalog, &processes);
-    let notes = notes(a, plan, noted, quick_only, &processes);
+    let notes = notes(a, plan, noted, &processes);
     Results {
         notes,
         processes,
@@ -233,13 +232,12 @@ fn notes(
     a: &Assessment,
     plan: &[Vec<ResolvedQuestion>],
     mut noted: Vec<(usize, usize, usize)>,
-    quick_only: bool,
     processes: &[ProcessResult],
 ) -> Vec<NoteLine> {
     noted.sort_unstable();
     noted
         .into_iter()
-        .filter(|&(pi, qi, _)| !quick_only || plan[pi][qi].quick)
+        .filter(|&(pi, qi, _)| a.mode.asks(plan[pi][qi].quick, plan[pi][qi].level, processes[pi].target))
         .filter_map(|(pi, qi, part_i)| {
             let part = &a.participants[part_i];
             let q = &plan[pi][qi];

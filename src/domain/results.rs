@@ -152,6 +152,7 @@ impl ProcessResult {
             .map(|b| {
                 let of_attr = self.questions.iter().filter(|q| q.attribute == b.attribute());
                 let qs = match b {
+                    Blocker::NotAsked { .. } => Vec::new(),
                     Blocker::Unrated { .. } => {
                         of_attr.filter(|q| matches!(q.effective, Effective::Unanswered { .. })).collect()
                     }

@@ -137,6 +137,7 @@ impl AttributeScore {
                 self.asked - self.not_applicable
             ),
             (Some(pct), Some(r)) => format!("{pct:.0} % · {}", r.code()),
+            _ if self.asked == 0 => "not asked (beyond one level above the target)".into(),
             _ => "unrated: no answered question".into(),
         }
     }
@@ -147,6 +148,9 @@ impl AttributeScore {
 pub enum Blocker {
     /// The attribute has no answered question, so it cannot be rated.
     Unrated { attribute: Attribute },
+    /// The attribute's questions are beyond the depth chosen (up to one
+    /// level above the target), so none was asked.
+    NotAsked { attribute: Attribute },
     /// An attribute of the next level is rated N or P; it needs L or F.
     BelowLargely { attribute: Attribute, rating: Rating },
     /// An attribute of a lower level is rated L or less; it needs F.
@@ -158,6 +162,7 @@ impl Blocker {
     pub fn attribute(&self) -> Attribute {
         match self {
             Blocker::Unrated { attribute }
+            | Blocker::NotAsked { attribute }
             | Blocker::BelowLargely { attribute, .. }
             | Blocker::LowerNotFully { attribute, .. } => *attribute,
         }
@@ -168,6 +173,10 @@ impl Blocker {
             Blocker::Unrated { attribute } => {
                 format!("{attribute} has no answered question yet, so it cannot be rated")
             }
+            Blocker::NotAsked { attribute } => format!(
+                "{attribute} was not asked: this assessment goes up to one level above each target; choose the \
+                 full assessment on the scope page to rate it"
+            ),
             Blocker::BelowLargely { attribute, rating } => {
                 format!("{attribute} is rated {} ({}); it needs at least L", rating.code(), rating.word())
             }
@@ -193,6 +202,7 @@ pub fn blockers_for(attrs: &[AttributeScore], level: u8) -> Vec<Blocker> {
     let mut out = Vec::new();
     for a in attrs.iter().filter(|a| a.level <= level && a.applicable) {
         match a.rating {
+            None if a.asked == 0 => out.push(Blocker::NotAsked { attribute: a.attribute }),
             None => out.push(Blocker::Unrated { attribute: a.attribute }),
             Some(r) if a.level == level && r < Rating::L => {
                 out.push(Blocker::BelowLargely { attribute: a.attribute, rating: r })

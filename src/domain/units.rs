@@ -485,6 +485,7 @@ fn or_unknown(catalog: &str) -> &str {
 pub fn mode_text(mode: super::assessment::Mode) -> &'static str {
     match mode {
         super::assessment::Mode::Quick => "quick scan",
+        super::assessment::Mode::Target => "questions up to one level above each target",
         super::assessment::Mode::Full => "full question set",
     }
 }

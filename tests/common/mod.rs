@@ -60,9 +60,10 @@ pub fn mini_catalog() -> Catalog {
     Catalog::parse(&mini_catalog_json().to_string()).expect("mini catalog is valid")
 }
 
-/// An assessment with every process in scope (objective X and Y rated).
+/// A quick scan with every process in scope (objective X and Y rated).
 pub fn assessment() -> Assessment {
     let mut a = Assessment::new("t1", "Test", "2026-11-23");
+    a.apply(Action::SetMode(Mode::Quick)).unwrap();
     a.apply(Action::SetObjectiveImportance { objective: "obj-x".into(), importance: 5 }).unwrap();
     a.apply(Action::SetObjectiveImportance { objective: "obj-y".into(), importance: 3 }).unwrap();
     a

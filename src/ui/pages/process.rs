@@ -237,7 +237,7 @@ fn ProcessHead(
                             <p class="lede">{p.purpose.clone()}</p>
                         }
                     })
-            }}
+            }} {move || target_line(state, &pid.get())}
             {move || {
                 progress
                     .with(|r| {
@@ -307,6 +307,40 @@ fn ProcessHead(
     }
 }
 
+/// "Target: level 2 · Managed — asked: every question up to level 3, one
+/// above the target", with a link to the scope page where both are chosen.
+fn target_line(state: Session, pid: &str) -> Option<impl IntoView + use<>> {
+    let target = state.results.with(|r| r.as_ref()?.process(pid).filter(|p| p.in_scope).map(|p| p.target))?;
+    let mode = state.assessment.with(|a| a.as_ref().map(|a| a.mode))?;
+    let name = state
+        .with_catalog(|c| c.levels.iter().find(|l| l.level == target).map(|l| l.name.clone()))
+        .flatten()
+        .unwrap_or_default();
+    let scope = Step::Scope.href(&state.id());
+    Some(view! {
+        <p class="process-target" id="process-target">
+            <strong>
+                {if target == 0 { "No target set".to_string() } else { format!("Target: level {target} · {name}") }}
+            </strong>
+            {format!(" — asked: {}. ", mode.asked_text(target))}
+            <a href=scope>"Change the target or the depth"</a>
+        </p>
+    })
+}
+
+/// The words beside a level's heading for a process with `target`, and
+/// whether the level lies beyond what the assessment needs (a full
+/// assessment asks it; it is set apart, never hidden).
+fn level_tag(level: u8, target: u8) -> (Option<&'static str>, bool) {
+    match level {
+        _ if target == 0 => (None, false),
+        l if l == target => (Some("Your target"), false),
+        l if l == target + 1 => (Some("One above your target"), false),
+        l if l > target + 1 => (Some("Beyond your target — optional"), true),
+        _ => (None, false),
+    }
+}
+
 /// The questions of the current mode, grouped by capability level.
 #[component]
 fn QuestionGroups(
@@ -320,11 +354,16 @@ fn QuestionGroups(
     let state = expect_context::<Session>();
     let levels = state.with_catalog_untracked(|c| c.levels.clone()).unwrap_or_default();
     let attributes = state.with_catalog_untracked(|c| c.attributes.clone()).unwrap_or_default();
-    // Rebuilt when the set of questions changes (another process, another mode), not on every answer.
+    let target = Memo::new(move |_| {
+        state.results.with(|r| r.as_ref().and_then(|r| r.process(&pid.get())).map_or(0, |p| p.target))
+    });
+    // Rebuilt when the set of questions changes (another process, another
+    // mode) or the target does, not on every answer.
     move || {
         // Read, not only tracked: a memo nobody has read yet is not computed,
         // so `track()` alone would never hear of a change.
         shape.with(|_| ());
+        let target = target.get();
         let qs: Vec<QuestionResult> = state.results.with_untracked(|r| {
             r.as_ref().and_then(|r| r.process(&pid.get_untracked())).map(|p| p.questions.clone()).unwrap_or_default()
         });
@@ -364,11 +403,18 @@ fn QuestionGroups(
                 let total = of_level.len();
                 let done = of_level.iter().filter(|q| q.tally.answered() > 0 || q.agreed.is_some()).count();
                 let complete = done == total;
+                let (tag, beyond) = level_tag(level, target);
                 let cards = cards_of(of_level, &mut idx);
                 Some(view! {
-                    <details class="level-group" open=!complete aria-labelledby=format!("level-{level}")>
+                    <details
+                        class="level-group"
+                        class:beyond-target=beyond
+                        open=!complete
+                        aria-labelledby=format!("level-{level}")
+                    >
                         <summary>
                             <h2 id=format!("level-{level}")>{format!("Level {level} · {lname}")}</h2>
+                            {tag.map(|t| view! { <span class="level-tag">{t}</span> })}
                             <span class="level-count" class:complete=complete>
                                 {if complete {
                                     format!("✓ all {total} answered")

@@ -162,10 +162,7 @@ fn ReportHeader() -> impl IntoView {
                     {(!a.organization.sector.is_empty()).then(|| format!(" · {}", a.organization.sector))}
                     {(!a.date.is_empty()).then(|| format!(" · assessed {}", a.date))}
                     {(!a.assessor.trim().is_empty()).then(|| format!(" by {}", a.assessor.trim()))}
-                    {format!(
-                        " · {}",
-                        if a.mode == crate::domain::assessment::Mode::Full { "full assessment" } else { "quick scan" },
-                    )}
+                    {format!(" · {}", a.mode.label())}
                 </p>
                 <p class="report-meta" id="report-people">
                     {people}

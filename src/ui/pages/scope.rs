@@ -281,57 +281,79 @@ pub fn OrderChoice() -> impl IntoView {
     }
 }
 
-/// Quick scan or full assessment, with how many questions each asks.
+/// Quick scan, up to each target, or full assessment, with how many
+/// questions each asks of the processes in scope now.
 #[component]
 fn ModeChoice() -> impl IntoView {
     let state = expect_context::<Session>();
     let mode = move || state.assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default());
     let counts = move || state.with_catalog(|c| c.question_counts()).unwrap_or_default();
-    // The count the progress bar shows once the full assessment is chosen.
-    let full_in_scope = move || {
+    // The count the progress bar shows once that depth is chosen.
+    let asked = move |m: Mode| {
         state.results.with(|r| {
             state
                 .with_catalog(|c| {
-                    r.as_ref().map(|r| c.full_questions(r.in_scope().map(|p| p.id.as_str()))).unwrap_or(0)
+                    r.as_ref()
+                        .map(|r| m.questions_asked(c, r.in_scope().map(|p| (p.id.as_str(), p.target))))
+                        .unwrap_or(0)
                 })
                 .unwrap_or(0)
         })
     };
+    let option = move |m: Mode, id: &'static str, title: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
+        view! {
+            <label class="mode-option">
+                <input
+                    type="radio"
+                    name="mode"
+                    id=id
+                    prop:checked=move || mode() == m
+                    on:change=move |_| state.dispatch(Action::SetMode(m))
+                />
+                <span>
+                    <strong>{title}</strong>
+                    {text}
+                </span>
+            </label>
+        }
+    };
     view! {
         <fieldset class="mode">
             <legend>"How deep should the assessment go?"</legend>
-            <label class="mode-option">
-                <input
-                    type="radio"
-                    name="mode"
-                    id="mode-quick"
-                    prop:checked=move || mode() == Mode::Quick
-                    on:change=move |_| state.dispatch(Action::SetMode(Mode::Quick))
-                />
-                <span>
-                    <strong>"Quick scan"</strong>
-                    " — one question per capability attribute, 9 per process. A first picture in an hour."
-                </span>
-            </label>
-            <label class="mode-option">
-                <input
-                    type="radio"
-                    name="mode"
-                    id="mode-full"
-                    prop:checked=move || mode() == Mode::Full
-                    on:change=move |_| state.dispatch(Action::SetMode(Mode::Full))
-                />
-                <span>
-                    <strong>"Full assessment"</strong>
-                    {move || {
-                        format!(
-                            " — every question: {} for the processes in scope now ({} in the whole catalog), for a result you can defend.",
-                            full_in_scope(),
-                            counts().1,
-                        )
-                    }}
-                </span>
-            </label>
+            {option(
+                Mode::Quick,
+                "mode-quick",
+                "Quick scan",
+                Box::new(move || {
+                    format!(
+                        " — one question per capability attribute, 9 per process: {} for the processes in scope now. A first picture in an hour.",
+                        asked(Mode::Quick),
+                    )
+                }),
+            )}
+            {option(
+                Mode::Target,
+                "mode-target",
+                "Up to each target (recommended)",
+                Box::new(move || {
+                    format!(
+                        " — every question up to one level above each process's target: {} for the processes in scope now. Enough to defend each level against its target, nothing you do not aim for.",
+                        asked(Mode::Target),
+                    )
+                }),
+            )}
+            {option(
+                Mode::Full,
+                "mode-full",
+                "Full assessment",
+                Box::new(move || {
+                    format!(
+                        " — every question up to level 5: {} for the processes in scope now ({} in the whole catalog).",
+                        asked(Mode::Full),
+                        counts().1,
+                    )
+                }),
+            )}
         </fieldset>
     }
 }

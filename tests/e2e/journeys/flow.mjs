@@ -128,7 +128,7 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   await context.close();
 });
 
-journey('(b) keyboard only: create, organization, two objectives, a service, a quick-scan process; reload restores', async (browser) => {
+journey('(b) keyboard only: create, organization, two objectives, a service, a process asked up to one level above its target; reload restores', async (browser) => {
   const { context, page, errors } = await newPage(browser);
   const start = new StartPage(page, BASE);
   const frame = new AssessmentFrame(page);
@@ -210,12 +210,21 @@ journey('(b) keyboard only: create, organization, two objectives, a service, a q
   await proc.waitLoaded();
   const processUrl = page.url();
   const count = await proc.questions().count();
-  assert.equal(count, 9, 'quick scan: one question per attribute');
+  // A new assessment asks every question up to one level above the process's target, and says so.
+  const depth = await page.innerText('#process-target');
+  const m = depth.match(/^Target: level (\d) · \S+ — asked: every question up to level (\d), one above the target\./);
+  assert.ok(m && +m[2] === +m[1] + 1, depth);
+  const groups = await page.$$eval('.level-group', (gs) => gs.map((g) => [g.querySelector('h2').id, g.querySelector('.level-tag')?.textContent ?? '']));
+  assert.deepEqual(groups.map((g) => g[0]), Array.from({ length: +m[2] }, (_, i) => `level-${i + 1}`), 'no level beyond one above the target');
+  assert.equal(groups[+m[1] - 1][1], 'Your target');
+  assert.equal(groups[+m[2] - 1][1], 'One above your target');
+  assert.ok(count > 9 && count < 31, `more than a quick scan, less than the full set: ${count}`);
   // Focus starts on the first question; each key answers and moves on.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q-0');
-  const keys = ['4', '3', '2', '1', 'f', 'l', 'p', 'n', '0'];
-  for (const k of keys) await page.keyboard.press(k);
-  const expected = ['F', 'L', 'P', 'N', 'F', 'L', 'P', 'N', 'NA'];
+  const pattern = [['4', 'F'], ['3', 'L'], ['2', 'P'], ['1', 'N'], ['f', 'F'], ['l', 'L'], ['p', 'P'], ['n', 'N'], ['0', 'NA']];
+  const keys = Array.from({ length: count }, (_, i) => pattern[i % pattern.length]);
+  for (const [k] of keys) await page.keyboard.press(k);
+  const expected = keys.map(([, a]) => a);
   assert.deepEqual(await proc.pressed(), expected);
   assert.match(await proc.progress().innerText(), /100 %/);
   await shot(page, 'process-keyboard-1280');
@@ -406,6 +415,53 @@ journey('keyboard only: from the start page to the printable report', async (bro
   await report.tabTo('print');
   const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(focused, 'none', 'visible focus');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+journey('depth: the scope page offers quick, up to each target and full with their counts; incident (target 2) asks up to level 3, full marks levels 4 and 5 as beyond the target, and no answer is lost', async (browser) => {
+  const { context, page, errors } = await newPage(browser);
+  const start = new StartPage(page, BASE);
+  await start.open();
+  await start.openSample();
+  await new ResultsPage(page).waitLoaded();
+  await page.goto(`${BASE}/a/sample-pizza/scope`);
+  await new ScopePage(page).waitLoaded();
+  const option = async (id) => page.locator(`label:has(#${id})`).innerText();
+  const count = async (id) => +(await option(id)).match(/: (\d+) for the processes in scope now/)[1];
+  assert.ok(await page.locator('#mode-target').isChecked(), 'the sample goes up to each target');
+  assert.match(await option('mode-target'), /^Up to each target \(recommended\) — every question up to one level above each process's target/);
+  const [quick, target, full] = [await count('mode-quick'), await count('mode-target'), await count('mode-full')];
+  assert.equal(quick, 8 * 9, 'nine per process, eight in scope');
+  assert.ok(quick < target && target < full, `${quick} < ${target} < ${full}`);
+  const proc = new ProcessPage(page);
+  await page.goto(`${BASE}/a/sample-pizza/process/incident`);
+  await proc.waitLoaded();
+  assert.match(await page.innerText('#process-target'), /^Target: level 2 · Managed — asked: every question up to level 3, one above the target\./);
+  const levels = () => page.$$eval('.level-group', (gs) => gs.map((g) => [g.querySelector('h2').textContent, g.querySelector('.level-tag')?.textContent ?? '', g.classList.contains('beyond-target')]));
+  const atTarget = await levels();
+  assert.deepEqual(atTarget.map((l) => l[0].slice(0, 7)), ['Level 1', 'Level 2', 'Level 3']);
+  assert.deepEqual(atTarget.map((l) => l[1]), ['', 'Your target', 'One above your target']);
+  const asked = await proc.questions().count();
+  assert.ok(asked < 31, `incident asks ${asked} of its 31 questions`);
+  assert.doesNotMatch(await page.innerText('.process-main'), /statistically|control limits/i, 'no level 4 or 5 question');
+  // The full assessment asks them all and sets levels 4 and 5 apart.
+  await page.goto(`${BASE}/a/sample-pizza/scope`);
+  await page.locator('#mode-full').check();
+  await page.goto(`${BASE}/a/sample-pizza/process/incident`);
+  await proc.waitLoaded();
+  assert.match(await page.innerText('#process-target'), /asked: every question up to level 5; levels 4 and 5 beyond the target are optional\./);
+  const all = await levels();
+  assert.deepEqual(all.slice(3).map((l) => [l[1], l[2]]), [['Beyond your target — optional', true], ['Beyond your target — optional', true]]);
+  assert.ok(await proc.questions().count() > asked);
+  assert.ok((await proc.pressed()).every((a) => a !== null), 'the answers beyond the target were kept all along');
+  // Back to up to each target: the same questions as before.
+  await page.goto(`${BASE}/a/sample-pizza/scope`);
+  await page.locator('#mode-target').check();
+  await page.goto(`${BASE}/a/sample-pizza/process/incident`);
+  await proc.waitLoaded();
+  assert.equal(await proc.questions().count(), asked);
+  await shot(page, 'process-depth-1280');
   assert.deepEqual(errors, []);
   await context.close();
 });

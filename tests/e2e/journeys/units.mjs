@@ -89,7 +89,7 @@ journey('units and history: three units of one organization side by side, three 
   const scores = (pid) => table.locator(`tr[data-process="${pid}"] td`).evaluateAll((tds) => tds.map((td) => (td.querySelector('.score') || td).textContent.trim()));
   const supplier = await scores('supplier');
   assert.equal(supplier[1], 'no answers');
-  assert.match(supplier[2], /^5 · 5\.00$/, 'North in November: supplier fully in place');
+  assert.match(supplier[2], /^3 · 3\.00$/, 'North in November: supplier all F, asked up to level 3 (one above its target)');
   assert.equal(await table.locator('tr[data-process="supplier"] td').nth(5).locator('.who').textContent(), 'South site',
     'the weakest unit of the roll-up: South, not the whole organization');
   assert.match(supplier[7], /^(\d of [12]|no targets)$/, 'two units count at most: North and South');
@@ -119,7 +119,7 @@ journey('units and history: three units of one organization side by side, three 
   const csv = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
   assert.deepEqual(csv[0].slice(0, 5), ['Process', 'Unit', 'Assessment', 'Date', 'State']);
   assert.equal(csv.length - 1, rows * 2);
-  assert.ok(csv.some((r) => r[0] === 'Supplier management' && r[1] === 'North site' && r[6] === '5.00'));
+  assert.ok(csv.some((r) => r[0] === 'Supplier management' && r[1] === 'North site' && r[6] === '3.00'));
   // The workbook of the same, read back by openpyxl: the comparison and North site's history, numbers as numbers.
   const xl = await download(page, () => page.click('#org-xlsx'));
   assert.equal(xl.suggestedFilename(), 'pizza-pizza-units-and-history.xlsx');
@@ -131,7 +131,7 @@ journey('units and history: three units of one organization side by side, three 
   assert.deepEqual(units[0].slice(0, 7), ['Process', 'Unit', 'Assessment', 'Date', 'State', 'Level', 'Index']);
   assert.equal(units.length - 1, rows * 2);
   const northSupplier = units.find((r) => r[0] === 'Supplier management' && r[1] === 'North site');
-  assert.equal(northSupplier[6], 5, 'the index as a number');
+  assert.equal(northSupplier[6], 3, 'the index as a number');
   assert.equal(book.frozen['Units side by side'], 'A2');
   assert.equal(book.data['History North site'].length - 1, rows * 3);
   assert.deepEqual(book.sheets_with_formulas, []);
@@ -149,7 +149,7 @@ journey('units and history: three units of one organization side by side, three 
   assert.match(await history.locator('svg g[data-process="supplier"]').textContent(), /▲/);
   // Attribute changes March → November: supplier rose, from level 0.
   const supplierChange = history.locator('.attribute-changes tr[data-process="supplier"] td');
-  assert.match(await supplierChange.nth(0).innerText(), /^0\.\d\d → 5\.00$/);
+  assert.match(await supplierChange.nth(0).innerText(), /^0\.\d\d → 3\.00$/);
   assert.match(await supplierChange.nth(2).innerText(), /^\+\d+$/, 'PA1.1 up in percentage points');
   // July → November: change stayed where it was.
   await history.locator('.history-from').selectOption({ index: 1 });
@@ -165,8 +165,8 @@ journey('units and history: three units of one organization side by side, three 
   await page.waitForSelector('#trend-note');
   assert.match(await page.locator('#trend-note').innerText(), /vs 2026-07-01 \(North site review 2026-07-01\)/);
   assert.match(await page.locator('#profile-table thead').textContent(), /trend vs 2026-07-01/);
-  // Supplier rose to level 5: the level change is named.
-  assert.match(await page.locator('#profile-table tr[data-process="supplier"] .index-cell').innerText(), /▲ L\d→L5/);
+  // Supplier rose to level 3: the level change is named.
+  assert.match(await page.locator('#profile-table tr[data-process="supplier"] .index-cell').innerText(), /▲ L\d→L3/);
   assert.match(await page.locator('#profile-table tr[data-process="change"] .index-cell').innerText(), /^\d\.\d\d =(\n| vs)/);
   assert.equal(await page.locator('#org-unit').textContent(), ' · North site');
   await page.click('#org-link');
