@@ -1,6 +1,6 @@
 //! Attribute heatmap: in-scope processes (rows, the one priority order) × the
 //! process attributes (columns, grouped by capability level, headed in words:
-//! "Planned", "Checked", …; the codes PA1.1–PA5.2 where a column is too narrow,
+//! "Planned", "Controlled", …; the codes PA1.1–PA5.2 where a column is too narrow,
 //! and always in the tooltips and the text table). Only the levels up to the
 //! highest target (or level reached) are drawn: what nobody aims for is not a
 //! wall of red; a line under the legend says which levels are left out. A cell

@@ -67,7 +67,7 @@ impl Attribute {
         match self {
             Attribute::Pa11 => "Done",
             Attribute::Pa21 => "Planned",
-            Attribute::Pa22 => "Checked",
+            Attribute::Pa22 => "Controlled",
             Attribute::Pa31 => "Standard",
             Attribute::Pa32 => "Used",
             Attribute::Pa41 => "Measured",

@@ -358,7 +358,8 @@ fn GapsSlide() -> impl IntoView {
     let list: Vec<ProcessResult> = state.results.with_untracked(|r| {
         r.as_ref().map(|r| r.in_scope_by_priority().into_iter().cloned().collect()).unwrap_or_default()
     });
-    let shown = 7;
+    // Eight rows fit a 720p slide: a ninth is counted instead of drawn.
+    let shown = if list.len() <= 8 { 8 } else { 7 };
     let more = list.len().saturating_sub(shown);
     let rows = if list.len() <= 3 { "gap-rows few" } else { "gap-rows" };
     view! {
@@ -412,7 +413,7 @@ fn BusinessSlide() -> impl IntoView {
                     view! {
                         <li class=format!("gap-row support-{}", band.class())>
                             <span class="gap-name">
-                                {n}<span class="slide-dim">{format!(" · importance {imp}")}</span>
+                                {n}<span class="slide-dim nowrap">{format!("\u{a0}· importance {imp}")}</span>
                             </span>
                             <span class="gap-bar" aria-hidden="true">
                                 <span class="gap-fill" style=format!("width: {s:.0}%")></span>

@@ -80,6 +80,8 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   await page.keyboard.press('ArrowRight');
   const gapNames = await page.$$eval('#presenter .gap-row .gap-name', (els) => els.map((e) => e.textContent.trim()));
   assert.deepEqual(gapNames, order.slice(0, gapNames.length), 'the gaps in the profile\'s priority order');
+  assert.equal(gapNames.length, 8, 'all eight processes in scope fit the slide');
+  assert.doesNotMatch(await presenter.slideText(), /more, closer to their targets/);
   // Today → target · the target's name, on one line ("0 → 3 · Established").
   assert.match(await presenter.slideText(), /\n\d → \d · [A-Z][a-z]+\n/);
   await shot(page, 'presenter-gaps-1920');
