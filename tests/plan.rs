@@ -290,7 +290,7 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
         format!(
             "Weakest process: Information security management — level 0, capability index {} (target level 3). \
              Mean capability index of the 8 processes in scope: {}. 0 of 8 processes in scope meet their target. \
-             100 % of the questions answered.",
+             100\u{a0}% of the questions answered.",
             itsm_maturity::domain::results::index_text(floor.index),
             itsm_maturity::domain::results::index_text(r.mean_index.unwrap()),
         )

@@ -488,3 +488,24 @@ fn each_depth_says_what_it_asks_of_a_process() {
     assert_eq!(Mode::Full.asked_text(3), "every question up to level 5; level 5 beyond the target is optional");
     assert_eq!(Mode::Quick.asked_text(3), "one quick-scan question per attribute, up to level 5");
 }
+
+#[test]
+fn progress_reads_the_same_everywhere_rounded_half_up_but_never_done_too_early() {
+    use itsm_maturity::domain::results::{percent_done, percent_text};
+    assert_eq!(percent_done(6.0 / 19.0), 32, "31.6 % reads 32, on the start page as on the process page");
+    assert_eq!(percent_done(189.0 / 190.0), 99, "not 100 until everything is answered");
+    assert_eq!(percent_done(1.0 / 500.0), 1, "not 0 once something is answered");
+    assert_eq!((percent_done(0.0), percent_done(1.0), percent_done(f64::NAN)), (0, 100, 0));
+    assert_eq!(percent_done(0.125), 13);
+    assert_eq!(percent_text(0.5), "50\u{a0}%");
+}
+
+#[test]
+fn durations_read_at_the_one_pace_the_app_uses() {
+    use itsm_maturity::domain::results::duration_text;
+    // 30 s a question, rounded up to 5 minutes: the depth choice and "min left" agree.
+    assert_eq!(duration_text(72), "about 40 min");
+    assert_eq!(duration_text(171), "about 1 h 30 min");
+    assert_eq!(duration_text(240), "about 2 h");
+    assert_eq!(duration_text(1), "about 5 min");
+}

@@ -372,6 +372,7 @@ fn arrows_follow_one_rule_a_level_change_always_shows() {
         before: (1, b),
         now: (1, n),
         direction: Direction::of((1, b), (1, n)),
+        compared_to: None,
     };
     assert_eq!(within(1.401, 1.404).text(), "=");
     assert_eq!(within(1.404, 1.406).text(), "▲ +0.01");

@@ -21,6 +21,7 @@ use super::{
     bold, fit, font, label_width, message_chart, rgb, text_width, wrap_legend, ChartOptions, Svg, Theme, MIN_WIDTH,
     PALETTE,
 };
+use crate::domain::results::{change_text, index_text};
 use crate::domain::workshop::Delta;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -34,8 +35,6 @@ const BAR_H: i32 = 14;
 const STACKED_LABEL_H: i32 = 20;
 /// Below this width, each row puts its label above its bar.
 const STACK_BELOW: i32 = 520;
-/// Changes smaller than this print as 0.00 and count as no change.
-const FLAT: f64 = 0.005;
 /// Tick labels closer than this (px) would run into each other.
 const MIN_TICK_GAP: f64 = 32.0;
 const VALUE_SIZE: f64 = 12.0;
@@ -72,15 +71,15 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn of(delta: &'a Delta) -> Row<'a> {
-        let raw = if delta.delta.is_finite() { delta.delta } else { 0.0 };
-        let change = if raw.abs() < FLAT { 0.0 } else { raw };
-        let (direction, value) = if change > 0.0 {
-            (Direction::Up, format!("+{change:.2}"))
-        } else if change < 0.0 {
-            (Direction::Down, format!("\u{2212}{:.2}", -change))
-        } else {
-            (Direction::Flat, "0.00".to_string())
+        // The change of the two figures as shown ("1.40 → 1.53" is "+0.13").
+        let value = change_text(clean(delta.baseline_index), clean(delta.current_index));
+        let direction = match value.chars().next() {
+            Some('+') => Direction::Up,
+            Some('\u{2212}') => Direction::Down,
+            _ => Direction::Flat,
         };
+        let raw = if delta.delta.is_finite() { delta.delta } else { 0.0 };
+        let change = if direction == Direction::Flat { 0.0 } else { raw };
         let levels = (delta.baseline_level != delta.current_level)
             .then(|| format!("level {} → {}", delta.baseline_level, delta.current_level));
         Row { delta, change, direction, value, levels }
@@ -228,7 +227,11 @@ pub fn delta_chart(deltas: &[Delta], opts: &ChartOptions) -> String {
                 }
                 Ok(())
             });
-            let tooltip = format!("Baseline {:.2} → now {:.2}", clean(d.baseline_index), clean(d.current_index));
+            let tooltip = format!(
+                "Baseline {} → now {}",
+                index_text(clean(d.baseline_index)),
+                index_text(clean(d.current_index))
+            );
             svg.group(&[("class", "bar")], Some(&tooltip), |svg| {
                 svg.draw(|area| {
                     let (from, to) = (x(0.0), x(row.change));

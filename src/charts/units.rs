@@ -155,7 +155,7 @@ fn cell_tooltip(col: &Column, row: &Row, cell: &Cell) -> String {
     let what = match cell {
         Cell::Scored { level, index, provisional, .. } => {
             let provisional = if *provisional { ", provisional" } else { "" };
-            format!("level {level}, index {index:.2}, {}{provisional}", cell.target_text())
+            format!("level {level}, index {}, {}{provisional}", index_text(*index), cell.target_text())
         }
         other => other.text(),
     };
@@ -832,7 +832,7 @@ fn heat_row(svg: &mut Svg, c: &Comparison, row: &Row, grid: &Grid, y: i32, theme
         &Cell::Scored { level, index: min, target: 0, gap: 0, attributes: Vec::new(), provisional: false },
         grid,
     );
-    let tooltip = format!("{}: lowest index {min:.2}, in {}", row.name, c.weakest_label(row));
+    let tooltip = format!("{}: lowest index {}, in {}", row.name, index_text(min), c.weakest_label(row));
     let attrs = [("data-process", row.process.as_str()), ("data-roll-up", "lowest")];
     svg.group(&attrs, Some(&tooltip), |svg| {
         svg.draw(|area| heat_cell(area, theme, rect(grid.lowest_x), Some(level_colour(level, dark)), &lines));

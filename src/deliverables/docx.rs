@@ -205,7 +205,7 @@ fn level(l: Option<u8>) -> String {
 }
 
 fn index(m: Option<f64>) -> String {
-    m.map_or_else(|| "–".to_string(), |m| format!("{m:.2}"))
+    m.map_or_else(|| "–".to_string(), crate::domain::results::index_text)
 }
 
 fn title_page(input: &DocxInput) -> Vec<Block> {
@@ -258,7 +258,7 @@ fn summary(input: &DocxInput) -> Vec<Block> {
                 format!("{} of {}", s.at_target, s.with_target),
                 format!("{} of {}", then.targets_met().0, then.targets_met().1),
             ],
-            vec!["Questions answered".into(), format!("{:.0} %", s.completion * 100.0), "–".into()],
+            vec!["Questions answered".into(), crate::domain::results::percent_text(s.completion), "–".into()],
         ],
     ));
     out.push(Block::P(Box::new(Paragraph::new().add_run(run(FLOOR_LEVEL_MEANS).size(18).color("595959")))));

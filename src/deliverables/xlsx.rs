@@ -194,7 +194,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
     let (a, r, p) = (input.assessment, input.results, input.projected);
     let s = executive_summary(a, r);
     let level = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| l.to_string());
-    let index = |m: Option<f64>| m.map_or_else(|| "–".to_string(), |m| format!("{m:.2}"));
+    let index = |m: Option<f64>| m.map_or_else(|| "–".to_string(), crate::domain::results::index_text);
     ws.set_column_width(0, 30)?;
     ws.set_column_width(1, 70)?;
     ws.write_string_with_format(0, 0, "ITSM capability assessment", &st.title)?;
@@ -208,7 +208,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
         ("Mean capability index".into(), index(r.mean_index)),
         ("Processes in scope".into(), s.in_scope.to_string()),
         ("Processes at target".into(), format!("{} of {}", s.at_target, s.with_target)),
-        ("Questions answered".into(), format!("{:.0} %", s.completion * 100.0)),
+        ("Questions answered".into(), crate::domain::results::percent_text(s.completion)),
         (
             format!("Best case if {}", input.projection.label()),
             format!("floor level {}, mean index {}", level(p.floor_level), index(p.mean_index)),

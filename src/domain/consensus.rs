@@ -165,16 +165,25 @@ impl Stance {
     /// In words: "Split: 10 say N, 10 say L — agree an answer", "No majority —
     /// agree an answer", "median P", "median between P and L".
     pub fn text(self) -> String {
+        match self {
+            Stance::Camps { .. } | Stance::NoMajority => format!("{} — agree an answer", self.described()),
+            Stance::Median(_) => self.described(),
+        }
+    }
+
+    /// The answers' shape without the prompt: "Split: 10 say N, 10 say L",
+    /// "No majority", "median P" (for a question already agreed).
+    pub fn described(self) -> String {
         let letter = |s: u8| Answer::from_steps(s).map(|a| a.code()).unwrap_or("?");
         let say =
             |(s, c): (u8, u16), more: &str| format!("{c} {} {}{more}", if c == 1 { "says" } else { "say" }, letter(s));
         match self {
             Stance::Camps { low, high, low_or_lower, high_or_higher } => format!(
-                "Split: {}, {} — agree an answer",
+                "Split: {}, {}",
                 say(low, if low_or_lower { " or lower" } else { "" }),
                 say(high, if high_or_higher { " or higher" } else { "" })
             ),
-            Stance::NoMajority => "No majority — agree an answer".into(),
+            Stance::NoMajority => "No majority".into(),
             Stance::Median(m) if m.fract() == 0.0 => format!("median {}", letter(m as u8)),
             Stance::Median(m) => format!("median between {} and {}", letter(m.floor() as u8), letter(m.ceil() as u8)),
         }

@@ -76,6 +76,7 @@ pub fn results_csv(results: &Results) -> String {
             _ if !a.applicable => "n/a".into(),
             (Some(r), Some(pct)) if a.provisional => format!("{} ({pct:.0}%, provisional)", r.code()),
             (Some(r), Some(pct)) => format!("{} ({pct:.0}%)", r.code()),
+            _ if a.asked == 0 => "not asked".into(),
             _ => "unrated".into(),
         }));
         cells.push(if p.provisional { "yes" } else { "no" }.into());

@@ -332,10 +332,10 @@ impl ExecutiveSummary {
             format!("Mean capability index of {of}: {}. ", index_text(m))
         });
         format!(
-            "{weakest}{mean}{} of {} processes in scope meet their target. {:.0} % of the questions answered.",
+            "{weakest}{mean}{} of {} processes in scope meet their target. {} of the questions answered.",
             self.at_target,
             self.with_target,
-            self.completion * 100.0
+            super::results::percent_text(self.completion)
         )
     }
 }

@@ -123,18 +123,35 @@ impl ProcessResult {
         super::scoring::index_parts(&self.attributes)
     }
 
+    /// The level this process was rated up to when the depth chosen did not
+    /// ask the next level's questions (up to one level above the target):
+    /// its level is then a lower bound. `None` when the next level was asked.
+    pub fn ceiling(&self) -> Option<u8> {
+        self.blockers.iter().any(|b| matches!(b, Blocker::NotAsked { .. })).then_some(self.level)
+    }
+
     /// The gated index in words: "capability index 1.50 = level 1 + 0.50, the
     /// mean achievement of the level-2 attributes".
     pub fn index_explained(&self) -> String {
+        use super::results::index_text;
         if self.level >= 5 {
             return "capability index 5.00: level 5, the highest".into();
         }
         let next = self.level + 1;
+        if self.blockers.iter().any(|b| matches!(b, Blocker::NotAsked { .. })) {
+            return format!(
+                "capability index {}: level {}, rated up to level {}; level {next} was not asked at this depth, so \
+                 its share is unknown (not zero)",
+                index_text(self.index),
+                self.level,
+                self.level
+            );
+        }
         format!(
-            "capability index {:.2} = level {} + {:.2}, the mean achievement of the level-{next} attributes{}",
-            self.index,
+            "capability index {} = level {} + {}, the mean achievement of the level-{next} attributes{}",
+            index_text(self.index),
             self.level,
-            self.index - self.level as f64,
+            index_text(self.index - self.level as f64),
             if self.index - self.level as f64 >= super::scoring::NEXT_LEVEL_CAP - 1e-9 {
                 " (at most 0.99 while level ".to_string() + &next.to_string() + " is not reached)"
             } else {
@@ -393,6 +410,37 @@ pub fn index_hundredths(v: f64) -> i32 {
     rounded.min(whole * 100 + 99)
 }
 
+/// A share done (0.0..=1.0) as every progress figure shows it, in percent:
+/// rounded half up, but 100 only when everything is done and never 0 once
+/// something is (6 of 19 reads 32, 189 of 190 reads 99, 1 of 500 reads 1).
+pub fn percent_done(share: f64) -> u32 {
+    if !share.is_finite() || share <= 0.0 {
+        return 0;
+    }
+    if share >= 1.0 {
+        return 100;
+    }
+    ((share * 100.0 + 0.5 + 1e-9).floor() as u32).clamp(1, 99)
+}
+
+/// [`percent_done`] with its sign and a non-breaking space: "32\u{a0}%".
+pub fn percent_text(share: f64) -> String {
+    format!("{}\u{a0}%", percent_done(share))
+}
+
+/// The change between two indices as shown: the difference of the two
+/// figures on screen, signed ("+0.13", "−0.05", "0.00"), so "1.40 → 1.53"
+/// always reads "+0.13".
+pub fn change_text(before: f64, now: f64) -> String {
+    let d = index_hundredths(now) - index_hundredths(before);
+    let sign = match d.signum() {
+        1 => "+",
+        -1 => "\u{2212}",
+        _ => "",
+    };
+    format!("{sign}{}.{:02}", d.abs() / 100, d.abs() % 100)
+}
+
 /// A capability index as every page, chart and file shows it: two decimals,
 /// [`index_hundredths`] (0.416 reads "0.42" in charts and tables alike;
 /// 1.996 reads "1.99").
@@ -600,8 +648,19 @@ impl Results {
     /// [`SECONDS_PER_QUESTION`] each, rounded up to 5 minutes (0 when none is open).
     pub fn minutes_left(&self) -> u32 {
         let open: usize = self.in_scope().map(|p| p.asked.saturating_sub(p.answered)).sum();
-        let minutes = (open as u32 * SECONDS_PER_QUESTION).div_ceil(60);
-        minutes.div_ceil(5) * 5
+        (open as u32 * SECONDS_PER_QUESTION).div_ceil(60).div_ceil(5) * 5
+    }
+}
+
+/// About how long `questions` take at [`SECONDS_PER_QUESTION`] each, rounded
+/// up to 5 minutes, as the app says it everywhere: "about 40 min",
+/// "about 1 h 30 min", "about 2 h".
+pub fn duration_text(questions: usize) -> String {
+    let minutes = (questions as u32 * SECONDS_PER_QUESTION).div_ceil(60).div_ceil(5) * 5;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("about {m} min"),
+        (h, 0) => format!("about {h} h"),
+        (h, m) => format!("about {h} h {m} min"),
     }
 }
 

@@ -852,6 +852,10 @@ pub struct Move {
     pub before: (u8, f64),
     pub now: (u8, f64),
     pub direction: Direction,
+    /// When either assessment was asked only up to a level below the
+    /// other's reach (up to each target, with a changed target): the level
+    /// both are compared up to; `before` and `now` are then read at it.
+    pub compared_to: Option<u8>,
 }
 
 impl Move {
@@ -867,9 +871,20 @@ impl Move {
             d => format!("{} {:+.2}", d.mark(), f64::from(hundredths(self.now.1) - hundredths(self.before.1)) / 100.0),
         }
     }
-    /// The exact figures, for a tooltip: "1.46 → 1.50 (level 1 → 1)".
+    /// The exact figures, for a tooltip: "1.46 → 1.50 (level 1 → 1)", with
+    /// "; compared up to level 3, the depth both were asked" when so.
     pub fn detail(&self) -> String {
-        format!("{:.2} → {:.2} (level {} → {})", self.before.1, self.now.1, self.before.0, self.now.0)
+        let depth = self
+            .compared_to
+            .map(|l| format!("; compared up to level {l}, the depth both were asked"))
+            .unwrap_or_default();
+        format!(
+            "{} → {} (level {} → {}){depth}",
+            index_text(self.before.1),
+            index_text(self.now.1),
+            self.before.0,
+            self.now.0
+        )
     }
 }
 
@@ -884,8 +899,16 @@ pub fn trend(earlier: (&Assessment, &Results), now: &Results) -> Vec<Move> {
         .filter(|p| p.answered > 0)
         .filter_map(|p| {
             let b = earlier.1.process(&p.id).filter(|b| b.in_scope && b.answered > 0)?;
-            let (before, now) = ((b.level, b.index), (p.level, p.index));
-            Some(Move { process: p.id.clone(), before, now, direction: Direction::of(before, now) })
+            let (mut before, mut now) = ((b.level, b.index), (p.level, p.index));
+            // A level above what one of the two asked is no evidence of a
+            // rise or a fall: both are read up to the lower ceiling.
+            let cap = [b.ceiling(), p.ceiling()].into_iter().flatten().min();
+            let compared_to = cap.filter(|&c| before.0 > c || now.0 > c || before.1 > c as f64 || now.1 > c as f64);
+            if let Some(c) = compared_to {
+                let at = |x: (u8, f64)| if x.0 >= c { (c, c as f64) } else { x };
+                (before, now) = (at(before), at(now));
+            }
+            Some(Move { process: p.id.clone(), before, now, direction: Direction::of(before, now), compared_to })
         })
         .collect()
 }

@@ -26,7 +26,7 @@ fn level(v: Option<u8>) -> String {
 }
 
 fn index(v: Option<f64>) -> String {
-    v.map(|m| format!("{m:.2}")).unwrap_or_else(|| "–".into())
+    v.map(crate::domain::results::index_text).unwrap_or_else(|| "–".into())
 }
 
 fn percent(v: Option<f64>) -> String {

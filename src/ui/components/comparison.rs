@@ -2,6 +2,7 @@
 //! then see the change per process and per attribute, as a chart and a table.
 
 use crate::charts::delta::delta_chart;
+use crate::domain::results::change_text;
 use crate::domain::units::index_text;
 use crate::domain::units::{previous, trend, Listing};
 use crate::domain::workshop::deltas;
@@ -237,7 +238,9 @@ pub fn WhatChangedCard() -> impl IntoView {
                         <tr data-process=d.process.clone()>
                             <th scope="row">{d.name.clone()}</th>
                             <td class="num">{format!("{} → {}", d.baseline_level, d.current_level)}</td>
-                            <td class="num">{format!("{:.2} → {:.2}", d.baseline_index, d.current_index)}</td>
+                            <td class="num">
+                                {format!("{} → {}", index_text(d.baseline_index), index_text(d.current_index))}
+                            </td>
                             <td class=format!("num {class}")>{format!("{:+.2}", d.delta)}</td>
                         </tr>
                     }
@@ -255,10 +258,10 @@ pub fn WhatChangedCard() -> impl IntoView {
                         <div class="tile-s">
                             <span class="tile-s-big">
                                 {format!(
-                                    "{:.2} → {:.2} ({:+.2})",
-                                    w.mean_before,
-                                    w.mean_now,
-                                    w.mean_now - w.mean_before,
+                                    "{} → {} ({})",
+                                    index_text(w.mean_before),
+                                    index_text(w.mean_now),
+                                    change_text(w.mean_before, w.mean_now),
                                 )}
                             </span>
                             <span class="muted small">"mean capability index"</span>

@@ -39,6 +39,7 @@ pub fn Explain(
                     format!("{} · {} · provisional: fewer than half of its questions answered", r.code(), r.band())
                 }
                 Some(r) => format!("{} · {}", r.code(), r.band()),
+                None if a.asked == 0 => "not asked: beyond one level above the target".into(),
                 None => "unrated: no answered question".into(),
             };
             let class = a
@@ -50,7 +51,7 @@ pub fn Explain(
                     <th scope="row">{a.attribute.id()}" "<span class="muted">{attr_name(a.attribute.id())}</span></th>
                     <td class="num">{a.level}</td>
                     <td class="num">
-                        {format!("{} of {}", a.answered, a.asked)}
+                        {if a.asked == 0 { "not asked".to_string() } else { format!("{} of {}", a.answered, a.asked) }}
                         {(a.not_applicable > 0).then(|| format!(" · {} N/A", a.not_applicable))}
                     </td>
                     <td class="num">{pct}</td>
@@ -73,7 +74,7 @@ pub fn Explain(
             view! { <li class="blocker">{b.describe()}<ul>{items}</ul></li> }
         })
         .collect_view();
-    let index_parts: Vec<String> = p.index_by_level().iter().map(|x| format!("{x:.2}")).collect();
+    let index_parts: Vec<String> = p.index_by_level().iter().map(|&x| crate::domain::results::index_text(x)).collect();
     view! {
         <div class="explain" id=format!("explain-{}", p.id)>
             <table class="explain-table">

@@ -15,13 +15,13 @@ pub fn ProgressBar(
     #[prop(into, optional)]
     detail: Signal<String>,
 ) -> impl IntoView {
-    let pct = move || (value.get().clamp(0.0, 1.0) * 100.0).round() as u32;
+    let pct = move || crate::domain::results::percent_done(value.get());
     view! {
         <div class="progress">
             <div class="progress-label">
                 <span>{label.clone()}</span>
                 <span class="num">
-                    {move || format!("{} %", pct())}" "<span class="muted">{move || detail.get()}</span>
+                    {move || format!("{}\u{a0}%", pct())}" "<span class="muted">{move || detail.get()}</span>
                 </span>
             </div>
             <div

@@ -16,8 +16,8 @@ pub fn Summary() -> impl IntoView {
         state.results.with(|r| {
             r.as_ref().map(|r| {
                 let floor = fmt_opt(r.floor_level);
-                let mean = r.mean_index.map(|m| format!("{m:.2}")).unwrap_or_else(|| "–".into());
-                let done = format!("{:.0} %", r.completion() * 100.0);
+                let mean = r.mean_index.map(crate::domain::results::index_text).unwrap_or_else(|| "–".into());
+                let done = crate::domain::results::percent_text(r.completion());
                 let missing = r.asked - r.answered;
                 view! {
                     <dl class="stats">

@@ -155,7 +155,7 @@ fn OrgTable(org: OrgGroup, loaded: RwSignal<Option<Loaded>>, selected: RwSignal<
     let figures = move |id: &str| {
         loaded.with(|l| {
             let (a, r) = l.as_ref()?.0.iter().find(|(a, _)| a.id == id).map(|(a, r)| (a, r))?;
-            let answered = format!("{:.0} %", r.completion() * 100.0);
+            let answered = crate::domain::results::percent_text(r.completion());
             if !crate::domain::units::has_answers(a) {
                 return Some((answered, "no answers".to_string(), "—".to_string()));
             }
@@ -510,7 +510,7 @@ fn units_table_html(c: &Comparison) -> String {
         }
         let _ = write!(h, "{blank}</tr>");
     };
-    foot(&mut h, "Answered", &|col| format!("{:.0} %", col.completion * 100.0));
+    foot(&mut h, "Answered", &|col| crate::domain::results::percent_text(col.completion));
     foot(&mut h, "Processes assessed", &|col| format!("{} of {}", col.assessed.0, col.assessed.1));
     let none = |col: &crate::domain::units::Column, v: String| if col.empty { "no answers".to_string() } else { v };
     foot(&mut h, "Floor level <span class=\"tgt\">compared processes</span>", &|col| {

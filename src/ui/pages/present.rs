@@ -309,7 +309,7 @@ fn GlanceSlide() -> impl IntoView {
                 <span class="tile-label">"processes meet their target"</span>
             </div>
             <div class="tile">
-                <span class="tile-big">{format!("{:.0} %", s.completion * 100.0)}</span>
+                <span class="tile-big">{crate::domain::results::percent_text(s.completion)}</span>
                 <span class="tile-label">"of the questions answered"</span>
             </div>
         </div>
@@ -413,7 +413,7 @@ fn BusinessSlide() -> impl IntoView {
                     view! {
                         <li class=format!("gap-row support-{}", band.class())>
                             <span class="gap-name">
-                                {n}<span class="slide-dim nowrap">{format!("\u{a0}· importance {imp}")}</span>
+                                {n}" "<span class="slide-dim nowrap">{format!("· importance {imp}")}</span>
                             </span>
                             <span class="gap-bar" aria-hidden="true">
                                 <span class="gap-fill" style=format!("width: {s:.0}%")></span>
@@ -505,7 +505,7 @@ const UNOWNED_NAMED: usize = 6;
 /// the steps of `unowned` in one line.
 fn unowned_line(unowned: &[NowStep]) -> String {
     let named: Vec<String> =
-        unowned.iter().take(UNOWNED_NAMED).map(|s| format!("{}\u{a0}→\u{a0}{}", s.name, s.level)).collect();
+        unowned.iter().take(UNOWNED_NAMED).map(|s| format!("{}\u{a0}→ level\u{a0}{}", s.name, s.level)).collect();
     let rest = unowned.len().saturating_sub(UNOWNED_NAMED);
     let tail = if rest > 0 { format!(" and {rest} more") } else { String::new() };
     format!("No owner yet: {}{tail}", named.join(", "))

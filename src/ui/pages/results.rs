@@ -102,6 +102,31 @@ pub fn ResultsPage() -> impl IntoView {
     }
 }
 
+/// The level of one process, with "asked up to 3" when the depth chosen did
+/// not ask the next level (its level is then a lower bound).
+#[component]
+fn LevelCell(level: u8, ceiling: Option<u8>) -> impl IntoView {
+    view! {
+        <td class="num level-cell" data-label="Level">
+            {level}
+            {ceiling
+                .map(|l| {
+                    view! {
+                        <span
+                            class="muted small block ceiling"
+                            title=format!(
+                                "Level {} was not asked at this depth: {l} is what the questions asked can show",
+                                l + 1,
+                            )
+                        >
+                            {format!("asked up to {l}")}
+                        </span>
+                    }
+                })}
+        </td>
+    }
+}
+
 /// The capability profile table with an explain panel per process.
 #[component]
 fn Profile() -> impl IntoView {
@@ -133,9 +158,7 @@ fn Profile() -> impl IntoView {
                             <td class="num" data-label="Relevance">
                                 {p.relevance.score}
                             </td>
-                            <td class="num level-cell" data-label="Level">
-                                {p.level}
-                            </td>
+                            <LevelCell level=p.level ceiling=p.ceiling() />
                             <td class="num index-cell" data-label="Index">
                                 {index_text(p.index)}
                                 <TrendMark trend=trend pid=p.id.clone() />
@@ -151,7 +174,7 @@ fn Profile() -> impl IntoView {
                                 {format!("{:.0}", p.priority)}
                             </td>
                             <td class="num" data-label="Answered">
-                                {format!("{:.0} %", p.completion() * 100.0)}
+                                {crate::domain::results::percent_text(p.completion())}
                             </td>
                             <td class="no-print explain-cell">
                                 <button

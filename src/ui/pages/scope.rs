@@ -3,7 +3,7 @@
 //! rationale; the assessment mode.
 
 use crate::domain::assessment::Mode;
-use crate::domain::results::ProcessResult;
+use crate::domain::results::{duration_text, ProcessResult};
 use crate::domain::Action;
 use crate::ui::components::cascade_figure::CascadeFigure;
 use crate::ui::components::step_nav::StepNav;
@@ -325,9 +325,10 @@ fn ModeChoice() -> impl IntoView {
                 "mode-quick",
                 "Quick scan",
                 Box::new(move || {
+                    let n = asked(Mode::Quick);
                     format!(
-                        " — one question per capability attribute, 9 per process: {} for the processes in scope now. A first picture in an hour.",
-                        asked(Mode::Quick),
+                        " — one question per capability attribute, 9 per process: {n} for the processes in scope now, {}. A first picture, to be confirmed.",
+                        duration_text(n),
                     )
                 }),
             )}
@@ -336,9 +337,10 @@ fn ModeChoice() -> impl IntoView {
                 "mode-target",
                 "Up to each target (recommended)",
                 Box::new(move || {
+                    let n = asked(Mode::Target);
                     format!(
-                        " — every question up to one level above each process's target: {} for the processes in scope now. Enough to defend each level against its target, nothing you do not aim for.",
-                        asked(Mode::Target),
+                        " — every question up to each process's target, plus one level above it to show whether the next level is within reach: {n} for the processes in scope now, {}.",
+                        duration_text(n),
                     )
                 }),
             )}
@@ -347,9 +349,10 @@ fn ModeChoice() -> impl IntoView {
                 "mode-full",
                 "Full assessment",
                 Box::new(move || {
+                    let n = asked(Mode::Full);
                     format!(
-                        " — every question up to level 5: {} for the processes in scope now ({} in the whole catalog).",
-                        asked(Mode::Full),
+                        " — every question up to level 5: {n} for the processes in scope now, {} ({} in the whole catalog).",
+                        duration_text(n),
                         counts().1,
                     )
                 }),

@@ -344,7 +344,7 @@ fn SavedItem(
         }
         .into_any()
     };
-    let pct = (entry.completion * 100.0).round();
+    let pct = crate::domain::results::percent_done(entry.completion);
     let follow_up = move |_| {
         let navigate = navigate.clone();
         library.follow_up(&id.get_value(), move |nid| navigate(&Step::Scope.href(&nid), Default::default()));
@@ -367,7 +367,7 @@ fn SavedItem(
                     <span class="mini-meter" aria-hidden="true">
                         <span style=format!("width: {pct}%")></span>
                     </span>
-                    {format!("{pct} % answered")}
+                    {format!("{pct}\u{a0}% answered")}
                 </span>
                 {entry
                     .resume
@@ -383,7 +383,11 @@ fn SavedItem(
                                 class="btn btn-small btn-primary act-continue"
                                 href=Step::Process(r.process.clone()).href(&entry.id)
                             >
-                                {format!("Continue: {} · {:.0} %", r.name, (r.completion * 100.0).floor())}
+                                {format!(
+                                    "Continue: {} · {}",
+                                    r.name,
+                                    crate::domain::results::percent_text(r.completion),
+                                )}
                             </a>
                             <span class="muted small saved-left">{left}</span>
                         }

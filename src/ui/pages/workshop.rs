@@ -632,7 +632,12 @@ fn DiscussList() -> impl IntoView {
                         .into_any();
                 }
                 let people = state.assessment.with_untracked(|a| a.as_ref().map_or(0, |a| a.participants.len()));
+                let agreed = list.iter().filter(|d| d.agreed).count();
                 view! {
+                    <p class="discuss-count" id="discuss-count">
+                        <strong>{format!("{} open", list.len() - agreed)}</strong>
+                        {format!(" · {agreed} agreed")}
+                    </p>
                     <ol class="discuss-list">
                         {list
                             .into_iter()
@@ -654,15 +659,22 @@ fn DiscussList() -> impl IntoView {
                                             .unwrap_or_default()
                                     });
                                 view! {
-                                    <li class="discuss-item" data-key=d.key.0.clone()>
+                                    <li class="discuss-item" class:agreed=d.agreed data-key=d.key.0.clone()>
                                         <p class="eyebrow">{d.process_name.clone()}</p>
                                         <p class="q-text">{d.text.clone()}</p>
                                         <Distribution tally=d.tally people=people names=answers />
-                                        <p class="small muted">
+                                        <p class="small muted discuss-stance">
                                             {format!(
-                                                "Spread {} steps · {}{}",
+                                                "{}Spread {} steps · {}{}",
+                                                if d.agreed { "✓ Agreed · " } else { "" },
                                                 d.spread,
-                                                d.tally.stance().map_or_else(|| "–".to_string(), |s| s.text()),
+                                                d
+                                                    .tally
+                                                    .stance()
+                                                    .map_or_else(
+                                                        || "–".to_string(),
+                                                        |s| if d.agreed { s.described() } else { s.text() },
+                                                    ),
                                                 if d.mixed_not_applicable > 0 {
                                                     format!(" · {}", d.why)
                                                 } else {

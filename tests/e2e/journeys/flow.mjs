@@ -226,7 +226,7 @@ journey('(b) keyboard only: create, organization, two objectives, a service, a p
   for (const [k] of keys) await page.keyboard.press(k);
   const expected = keys.map(([, a]) => a);
   assert.deepEqual(await proc.pressed(), expected);
-  assert.match(await proc.progress().innerText(), /100 %/);
+  assert.match(await proc.progress().innerText(), /100\s%/);
   await shot(page, 'process-keyboard-1280');
 
   // Reload at once: the pending save is flushed when the page hides.
@@ -428,9 +428,9 @@ journey('depth: the scope page offers quick, up to each target and full with the
   await page.goto(`${BASE}/a/sample-pizza/scope`);
   await new ScopePage(page).waitLoaded();
   const option = async (id) => page.locator(`label:has(#${id})`).innerText();
-  const count = async (id) => +(await option(id)).match(/: (\d+) for the processes in scope now/)[1];
+  const count = async (id) => +(await option(id)).match(/: (\d+) for the processes in scope now, about /)[1];
   assert.ok(await page.locator('#mode-target').isChecked(), 'the sample goes up to each target');
-  assert.match(await option('mode-target'), /^Up to each target \(recommended\) — every question up to one level above each process's target/);
+  assert.match(await option('mode-target'), /^Up to each target \(recommended\) — every question up to each process's target, plus one level above it to show whether the next level is within reach: \d+ for the processes in scope now, about 1 h \d+ min\.$/);
   const [quick, target, full] = [await count('mode-quick'), await count('mode-target'), await count('mode-full')];
   assert.equal(quick, 8 * 9, 'nine per process, eight in scope');
   assert.ok(quick < target && target < full, `${quick} < ${target} < ${full}`);
@@ -454,6 +454,7 @@ journey('depth: the scope page offers quick, up to each target and full with the
   const all = await levels();
   assert.deepEqual(all.slice(3).map((l) => [l[1], l[2]]), [['Beyond your target — optional', true], ['Beyond your target — optional', true]]);
   assert.ok(await proc.questions().count() > asked);
+  await shot(page, 'process-full-depth-1280');
   assert.ok((await proc.pressed()).every((a) => a !== null), 'the answers beyond the target were kept all along');
   // Back to up to each target: the same questions as before.
   await page.goto(`${BASE}/a/sample-pizza/scope`);

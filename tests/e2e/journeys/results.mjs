@@ -237,7 +237,7 @@ journey('results in one minute: the summary names the objectives at risk and the
   await openSampleIn(page);
   const summary = page.locator('#executive-summary');
   await summary.waitFor();
-  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: Information security management — level 0, capability index 0\.\d\d \(target level 3\)\. Mean capability index of the 8 processes in scope: 1\.0\d\. 0 of 8 processes in scope meet their target\. 100 % of the questions answered\.$/);
+  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: Information security management — level 0, capability index 0\.\d\d \(target level 3\)\. Mean capability index of the 8 processes in scope: 1\.0\d\. 0 of 8 processes in scope meet their target\. 100\s% of the questions answered\.$/);
   assert.equal(await page.locator('#exec-provisional').count(), 0, 'every question answered: not provisional');
   const risks = await page.locator('#summary-risks li').allInnerTexts();
   assert.equal(risks.length, 2);

@@ -68,6 +68,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
   assert.match(await delivery.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
   assert.match(await delivery.innerText(), /Spread 3 steps · No majority — agree an answer/);
   assert.match(await workshop.discussItem('supplier/supplier-contracts').innerText(), /Spread 2 steps · median N/);
+  assert.equal(await f.innerText('#discuss-count'), '2 open · 0 agreed');
   // Agreeing changes the result.
   await f.goto(BASE + '/a/sample-pizza/results');
   const indexCell = new ResultsPage(f).indexCell('supplier');
@@ -81,6 +82,11 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await workshop.waitDiscussItem();
   await workshop.waitSpread();
   assert.equal(await workshop.spreadProcesses(), 8);
+  // The agenda: the agreed item is ticked and no longer asks for an answer.
+  assert.equal(await f.innerText('#discuss-count'), '1 open · 1 agreed');
+  const agreedText = await workshop.discussItem('supplier/supplier-delivery').locator('.discuss-stance').innerText();
+  assert.equal(agreedText, '✓ Agreed · Spread 3 steps · No majority');
+  assert.match(await workshop.discussItem('supplier/supplier-contracts').locator('.discuss-stance').innerText(), /^Spread 2 steps · median N$/);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
