@@ -33,9 +33,8 @@ pub fn ScopePage() -> impl IntoView {
         <section class="card step">
             <h1>"Scope and targets"</h1>
             <p class="muted">
-                "Each process gets a relevance from 0 to 100 from the points your rated objectives, their strategy decisions and the services they depend on give it. The scale is fixed (25 points make 50), so one process's relevance never depends on how the others score. "
-                "The suggested target follows from relevance and the size of your IT organization (50 or more → level 3, 30 → 2, 15 → 1; level 4 only from 80 and for 251 or more IT staff, at most 2 for 1–10; below 15 out of scope), and each row says why. "
-                "Change any decision and say why: the rationale goes on the report."
+                "Relevance (0–100) comes from your rated objectives, their strategy decisions and the services they depend on, on a fixed scale. 50 or more suggests level 3, 30 level 2, 15 level 1; below 15 stays out of scope (level 4 only from 80 with 251 or more IT staff, at most level 2 with 1–10). "
+                "Change any row and say why: the rationale goes on the report."
             </p>
             {move || {
                 nothing_rated()

@@ -121,7 +121,7 @@ fn SpreadSection() -> impl IntoView {
                             id="chart-spread"
                             table_on_phone=true
                             title="Where the participants stand"
-                            description="Per process: the capability index of the group's answers (marker; agreed answers count as agreed) and the range of each participant's own index (whisker)."
+                            description="Per process: the group's capability index (marker), scored from the agreed answer where there is one and the median otherwise, and the range of each participant's own index (whisker)."
                             svg=svg
                             filename=Signal::derive(move || format!("{}-spread", name()))
                         >
@@ -659,7 +659,7 @@ fn DiscussList() -> impl IntoView {
                                             .unwrap_or_default()
                                     });
                                 view! {
-                                    <li class="discuss-item" class:agreed=d.agreed data-key=d.key.0.clone()>
+                                    <li class="discuss-item" class:is-agreed=d.agreed data-key=d.key.0.clone()>
                                         <p class="eyebrow">{d.process_name.clone()}</p>
                                         <p class="q-text">{d.text.clone()}</p>
                                         <Distribution tally=d.tally people=people names=answers />
