@@ -89,6 +89,15 @@ fn the_report_has_its_sections_as_headings_tables_and_page_breaks() {
     );
     assert_eq!(styled(&doc, "Title"), ["Pizza&Pizza — baseline assessment"]);
     assert!(styled(&doc, "Heading2").contains(&"Now".to_string()));
+    // The sample's agreed answer is in the report with what it settled and why.
+    assert!(styled(&doc, "Heading2").contains(&"Agreed in the workshop".to_string()));
+    let text: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join("|");
+    assert!(
+        text.contains("The answers were")
+            && text.contains("P 1 · F 1 · ? 1")
+            && text.contains("Backups are checked every day"),
+        "the agreed answer's row"
+    );
     let r = evaluate(&Catalog::default_catalog(), &request(vec![]).envelope.assessment);
     let first = format!("{} → level {}", r.roadmap[0].process_name, r.roadmap[0].level);
     assert!(styled(&doc, "Heading3").contains(&first), "the first step is a heading: {first}");

@@ -190,3 +190,30 @@ fn a_follow_up_opens_with_what_changed_only_the_rows_that_moved() {
     let same = what_changed(&before, &before);
     assert!(same.changed.is_empty() && same.unchanged.len() == deltas(&before, &before).len());
 }
+
+#[test]
+fn agreed_answers_stay_on_the_discuss_list_and_go_into_the_report() {
+    use itsm_maturity::domain::catalog::Catalog;
+    use itsm_maturity::domain::workshop::agreed_lines;
+    let c = Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::sample::sample().unwrap().assessment;
+    let key = QuestionKey::new("infrastructure", "infrastructure-jobs");
+    let lines = agreed_lines(&a, &evaluate(&c, &a));
+    assert_eq!(lines.len(), 1);
+    let l = &lines[0];
+    assert_eq!((l.process.as_str(), l.answer), ("Infrastructure and platform management", L));
+    assert_eq!(l.answers, "P 1 · F 1 · ? 1", "the answers it settled");
+    assert!(l.note.starts_with("Backups are checked every day"));
+    // Everyone now gives the same answer: no disagreement, but the agreed
+    // answer still decides the score, so it stays listed (to be seen and undone).
+    for p in &mut a.participants {
+        p.answers.get_mut(&key).unwrap().answer = Some(F);
+    }
+    let r = evaluate(&c, &a);
+    let item = discuss_list(&r).into_iter().find(|d| d.key == key).expect("still listed");
+    assert!(item.agreed);
+    assert_eq!(item.why, "agreed earlier");
+    // Without the agreed answer it leaves the list.
+    a.agreed.clear();
+    assert!(discuss_list(&evaluate(&c, &a)).iter().all(|d| d.key != key));
+}

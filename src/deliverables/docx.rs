@@ -465,8 +465,29 @@ fn plan(input: &DocxInput) -> Vec<Block> {
 
 fn notes(input: &DocxInput) -> Vec<Block> {
     let list = &input.results.notes;
-    if list.is_empty() {
+    let agreed = crate::domain::workshop::agreed_lines(input.assessment, input.results);
+    if list.is_empty() && agreed.is_empty() {
         return Vec::new();
+    }
+    let mut out = vec![page_break(), heading(1, "Notes and evidence")];
+    if !agreed.is_empty() {
+        let rows = agreed
+            .iter()
+            .map(|l| {
+                vec![
+                    l.process.clone(),
+                    l.question.clone(),
+                    l.answer.code().to_string(),
+                    l.answers.clone(),
+                    l.note.clone(),
+                ]
+            })
+            .collect();
+        out.push(heading(2, "Agreed in the workshop"));
+        out.push(table(&["Process", "Question", "Agreed", "The answers were", "Why"], &[3, 6, 1, 2, 6], rows));
+    }
+    if list.is_empty() {
+        return out;
     }
     let rows = list
         .iter()
@@ -480,11 +501,11 @@ fn notes(input: &DocxInput) -> Vec<Block> {
             ]
         })
         .collect();
-    vec![
-        page_break(),
-        heading(1, "Notes and evidence"),
-        table(&["Process", "Question", "Answer", "Who", "Note"], &[3, 6, 1, 2, 6], rows),
-    ]
+    if !agreed.is_empty() {
+        out.push(heading(2, "Notes"));
+    }
+    out.push(table(&["Process", "Question", "Answer", "Who", "Note"], &[3, 6, 1, 2, 6], rows));
+    out
 }
 
 fn method(input: &DocxInput) -> Vec<Block> {

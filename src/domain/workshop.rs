@@ -129,13 +129,16 @@ pub fn discuss_reason(t: &Tally) -> Option<String> {
     (!why.is_empty()).then(|| why.join("; "))
 }
 
-/// The discuss list of the in-scope processes, most important first.
+/// The discuss list of the in-scope processes, most important first: every
+/// question whose answers disagree, and every question with an agreed answer.
 pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {
     let mut items: Vec<DiscussItem> = results
         .in_scope()
         .flat_map(|p| {
             p.questions.iter().filter_map(move |q| {
-                let why = discuss_reason(&q.tally)?;
+                // An agreed answer stays on the list (to be seen and undone)
+                // even when the answers no longer disagree.
+                let why = discuss_reason(&q.tally).or_else(|| q.agreed.map(|_| "agreed earlier".to_string()))?;
                 let mixed = if q.tally.scored() > 0 { q.tally.not_applicable } else { 0 };
                 // "Does it apply at all?" weighs like two steps apart.
                 let steps = q.tally.spread().max(if mixed > 0 { DISCUSS_SPREAD } else { 0 });
@@ -250,4 +253,38 @@ pub fn what_changed(baseline: &Results, current: &Results) -> WhatChanged {
         changed,
         unchanged: same.into_iter().map(|d| d.name).collect(),
     }
+}
+
+/// One answer the group agreed, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgreedLine {
+    pub process: String,
+    pub question: String,
+    pub answer: super::assessment::Answer,
+    /// The reason written with it ("" when none).
+    pub note: String,
+    /// The answers it settled: "P 1 · F 1 · ? 1".
+    pub answers: String,
+}
+
+/// Every agreed answer of the in-scope processes, in their priority order
+/// and then question order: what the scores rest on where people differed.
+pub fn agreed_lines(a: &Assessment, results: &Results) -> Vec<AgreedLine> {
+    let people = a.participants.len();
+    results
+        .in_scope_by_priority()
+        .into_iter()
+        .flat_map(|p| {
+            p.questions.iter().filter_map(move |q| {
+                let g = a.agreed.get(&q.key)?;
+                Some(AgreedLine {
+                    process: p.name.clone(),
+                    question: q.text.to_string(),
+                    answer: g.answer,
+                    note: g.note.clone(),
+                    answers: q.tally.summary(people),
+                })
+            })
+        })
+        .collect()
 }

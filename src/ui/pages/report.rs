@@ -261,6 +261,42 @@ fn ScopeTable() -> impl IntoView {
     }
 }
 
+/// The answers the group agreed, each with the answers it settled and why:
+/// where people differed, the score rests on these.
+#[component]
+fn AgreedAnswers(lines: Vec<crate::domain::workshop::AgreedLine>) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <h3 id="report-agreed">"Agreed in the workshop"</h3>
+            <ul class="notes agreed-notes">
+                {lines
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <strong>{l.process}</strong>
+                                " — "
+                                {l.question}
+                                " "
+                                <span class=format!(
+                                    "rating rating-{}",
+                                    l.answer.code().to_lowercase(),
+                                )>{format!("agreed {}", l.answer.code())}</span>
+                                <br />
+                                <span class="muted">
+                                    {format!("The answers were {}.", l.answers)}
+                                    {(!l.note.trim().is_empty()).then(|| format!(" Why: {}", l.note.trim()))}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <h3>"Notes"</h3>
+        }
+    })
+}
+
 /// The notes and evidence written during the assessment.
 #[component]
 fn ReportNotes() -> impl IntoView {
@@ -275,10 +311,14 @@ fn ReportNotes() -> impl IntoView {
                 .unwrap_or_default();
             let rank = |name: &str| order.iter().position(|n| n == name).unwrap_or(order.len());
             crate::domain::sort_stable(&mut list, |a, b| rank(&a.process).cmp(&rank(&b.process)));
-            (!list.is_empty()).then(|| {
+            let agreed = state.assessment.with(|a| {
+                r.as_ref().zip(a.as_ref()).map(|(r, a)| crate::domain::workshop::agreed_lines(a, r)).unwrap_or_default()
+            });
+            (!list.is_empty() || !agreed.is_empty()).then(|| {
                 view! {
                     <section class="report-section">
                         <h2>"Appendix B · Notes and evidence"</h2>
+                        <AgreedAnswers lines=agreed />
                         <ul class="notes">
                             {list
                                 .into_iter()

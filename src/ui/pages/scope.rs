@@ -299,7 +299,12 @@ fn ModeChoice() -> impl IntoView {
                 .unwrap_or(0)
         })
     };
-    let option = move |m: Mode, id: &'static str, title: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
+    // " — {what}: 171 for the processes in scope now, about 1 h 30 min{after}"
+    let option = move |m: Mode, id: &'static str, title: &'static str, what: &'static str, after: String| {
+        let text = move || {
+            let n = asked(m);
+            format!(" — {what}: {n} for the processes in scope now, {}{after}", duration_text(n))
+        };
         view! {
             <label class="mode-option">
                 <input
@@ -323,38 +328,22 @@ fn ModeChoice() -> impl IntoView {
                 Mode::Quick,
                 "mode-quick",
                 "Quick scan",
-                Box::new(move || {
-                    let n = asked(Mode::Quick);
-                    format!(
-                        " — one question per capability attribute, 9 per process: {n} for the processes in scope now, {}. A first picture, to be confirmed.",
-                        duration_text(n),
-                    )
-                }),
+                "one question per capability attribute, 9 per process",
+                ". A first picture, to be confirmed.".into(),
             )}
             {option(
                 Mode::Target,
                 "mode-target",
                 "Up to each target (recommended)",
-                Box::new(move || {
-                    let n = asked(Mode::Target);
-                    format!(
-                        " — every question up to each process's target, plus one level above it to show whether the next level is within reach: {n} for the processes in scope now, {}.",
-                        duration_text(n),
-                    )
-                }),
+                "every question up to each process's target, plus one level above it to show whether the next level is within reach",
+                ".".into(),
             )}
             {option(
                 Mode::Full,
                 "mode-full",
                 "Full assessment",
-                Box::new(move || {
-                    let n = asked(Mode::Full);
-                    format!(
-                        " — every question up to level 5: {n} for the processes in scope now, {} ({} in the whole catalog).",
-                        duration_text(n),
-                        counts().1,
-                    )
-                }),
+                "every question up to level 5",
+                format!(" ({} in the whole catalog).", counts().1),
             )}
         </fieldset>
     }

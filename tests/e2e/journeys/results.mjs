@@ -84,6 +84,9 @@ journey('results: the gap chart first, the cascade, radar and heatmap, the busin
   assert.equal(await page.locator('#chart-cascade .chart-svg svg').count(), 1);
   // Who assessed and who answered; the processes not assessed show no level rather than 0.
   assert.match(await page.innerText('.report-meta'), /assessed 2026-11-02 by Dana Ruiz, ITSM consultant · assessed to one level above each target/);
+  // The answer the group agreed, with what it settled and why: the score rests on it.
+  assert.match(await page.innerText('.report-section:has(#report-agreed)'),
+    /Agreed in the workshop\s+Infrastructure and platform management — Is it checked every day[^\n]*agreed L\s+The answers were P 1 · F 1 · \? 1\. Why: Backups are checked every day/);
   assert.match(await page.innerText('#report-people'), /^Answers from 3 people: Sam Okafor \(IT lead\), Lena Brandt/);
   const notAssessed = await page.$$eval('.report-table tbody tr', (trs) => trs.filter((t) => /out of scope/.test(t.innerText)).map((t) => [...t.querySelectorAll('td')].map((td) => td.textContent.trim())));
   assert.ok(notAssessed.length >= 10 && notAssessed.every((cells) => cells[2] === '—' && cells[3] === '—'), JSON.stringify(notAssessed.slice(0, 2)));

@@ -221,6 +221,11 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
     assert.equal(await item.locator('.chip').count(), 20, 'every name is there, on demand');
     assert.ok(!(await item.locator('.chip').first().isVisible()), 'names folded away');
   }
+  // The answer agreed before the twenty came stays listed, ticked and counted, so it can be seen and undone.
+  const agreedKey = 'infrastructure/infrastructure-jobs';
+  assert.ok(listed.includes(agreedKey), `the agreed question is listed: ${listed.join(', ')}`);
+  assert.match(await workshop.discussItem(agreedKey).locator('.discuss-stance').innerText(), /^✓ Agreed · /);
+  assert.match(await page.innerText('#discuss-count'), new RegExp(`^${listed.length - 1} open · 1 agreed$`));
   // Ten say N, ten say L: the page names the two camps, not a median nobody gave.
   assert.match(await workshop.discussItem(keys[1]).innerText(), /Split: 10 say N, 10 say L — agree an answer/);
   const first = workshop.discussItem(shown[0]);

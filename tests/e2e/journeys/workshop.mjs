@@ -60,15 +60,17 @@ journey('workshop: three participants answer on their own devices; the facilitat
     await workshop.removeParticipant(name);
   }
   await workshop.waitParticipantCount(3);
-  // Discuss list: exactly the questions two steps or more apart.
+  // Discuss list: exactly the questions two steps or more apart, and the one
+  // the sample's group agreed earlier (kept, so it can be seen and undone).
   const keys = await workshop.discussKeys();
-  assert.deepEqual(keys.sort(), ['supplier/supplier-contracts', 'supplier/supplier-delivery']);
+  assert.deepEqual(keys.sort(), ['infrastructure/infrastructure-jobs', 'supplier/supplier-contracts', 'supplier/supplier-delivery']);
+  assert.match(await workshop.discussItem('infrastructure/infrastructure-jobs').locator('.discuss-stance').innerText(), /^✓ Agreed · /);
   const delivery = workshop.discussItem('supplier/supplier-delivery');
   await delivery.locator('.dist-names summary').click(); // names on demand
   assert.match(await delivery.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
   assert.match(await delivery.innerText(), /Spread 3 steps · No majority — agree an answer/);
   assert.match(await workshop.discussItem('supplier/supplier-contracts').innerText(), /Spread 2 steps · median N/);
-  assert.equal(await f.innerText('#discuss-count'), '2 open · 0 agreed');
+  assert.equal(await f.innerText('#discuss-count'), '2 open · 1 agreed');
   // Agreeing changes the result.
   await f.goto(BASE + '/a/sample-pizza/results');
   const indexCell = new ResultsPage(f).indexCell('supplier');
@@ -83,7 +85,7 @@ journey('workshop: three participants answer on their own devices; the facilitat
   await workshop.waitSpread();
   assert.equal(await workshop.spreadProcesses(), 8);
   // The agenda: the agreed item is ticked and no longer asks for an answer.
-  assert.equal(await f.innerText('#discuss-count'), '1 open · 1 agreed');
+  assert.equal(await f.innerText('#discuss-count'), '1 open · 2 agreed');
   const agreedText = await workshop.discussItem('supplier/supplier-delivery').locator('.discuss-stance').innerText();
   assert.equal(agreedText, '✓ Agreed · Spread 3 steps · No majority');
   assert.match(await workshop.discussItem('supplier/supplier-contracts').locator('.discuss-stance').innerText(), /^Spread 2 steps · median N$/);
