@@ -213,6 +213,7 @@ fn agreed_answers_stay_on_the_discuss_list_and_go_into_the_report() {
     let item = discuss_list(&r).into_iter().find(|d| d.key == key).expect("still listed");
     assert!(item.agreed);
     assert_eq!(item.why, "agreed earlier");
+    assert_eq!(item.stance_line(3), "✓ Agreed earlier · answers this round: F 3");
     // Without the agreed answer it leaves the list.
     a.agreed.clear();
     assert!(discuss_list(&evaluate(&c, &a)).iter().all(|d| d.key != key));

@@ -129,6 +129,22 @@ pub fn discuss_reason(t: &Tally) -> Option<String> {
     (!why.is_empty()).then(|| why.join("; "))
 }
 
+impl DiscussItem {
+    /// The line under the item's bar: "Spread 2 steps · Split: 1 says P,
+    /// 1 says F — agree an answer"; "✓ Agreed · Spread 2 steps · Split: …"
+    /// once agreed; "✓ Agreed earlier · answers this round: F 3" for an
+    /// agreed answer the current answers no longer dispute.
+    pub fn stance_line(&self, people: usize) -> String {
+        if self.agreed && discuss_reason(&self.tally).is_none() {
+            return format!("✓ Agreed earlier · answers this round: {}", self.tally.summary(people));
+        }
+        let shape =
+            self.tally.stance().map_or_else(|| "–".to_string(), |s| if self.agreed { s.described() } else { s.text() });
+        let na = if self.mixed_not_applicable > 0 { format!(" · {}", self.why) } else { String::new() };
+        format!("{}Spread {} steps · {shape}{na}", if self.agreed { "✓ Agreed · " } else { "" }, self.spread)
+    }
+}
+
 /// The discuss list of the in-scope processes, most important first: every
 /// question whose answers disagree, and every question with an agreed answer.
 pub fn discuss_list(results: &Results) -> Vec<DiscussItem> {

@@ -663,25 +663,7 @@ fn DiscussList() -> impl IntoView {
                                         <p class="eyebrow">{d.process_name.clone()}</p>
                                         <p class="q-text">{d.text.clone()}</p>
                                         <Distribution tally=d.tally people=people names=answers />
-                                        <p class="small muted discuss-stance">
-                                            {format!(
-                                                "{}Spread {} steps · {}{}",
-                                                if d.agreed { "✓ Agreed · " } else { "" },
-                                                d.spread,
-                                                d
-                                                    .tally
-                                                    .stance()
-                                                    .map_or_else(
-                                                        || "–".to_string(),
-                                                        |s| if d.agreed { s.described() } else { s.text() },
-                                                    ),
-                                                if d.mixed_not_applicable > 0 {
-                                                    format!(" · {}", d.why)
-                                                } else {
-                                                    String::new()
-                                                },
-                                            )}
-                                        </p>
+                                        <p class="small muted discuss-stance">{d.stance_line(people)}</p>
                                         <AgreedPicker key=key />
                                     </li>
                                 }

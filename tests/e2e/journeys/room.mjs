@@ -224,7 +224,7 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
   // The answer agreed before the twenty came stays listed, ticked and counted, so it can be seen and undone.
   const agreedKey = 'infrastructure/infrastructure-jobs';
   assert.ok(listed.includes(agreedKey), `the agreed question is listed: ${listed.join(', ')}`);
-  assert.match(await workshop.discussItem(agreedKey).locator('.discuss-stance').innerText(), /^✓ Agreed · /);
+  assert.match(await workshop.discussItem(agreedKey).locator('.discuss-stance').innerText(), /^✓ Agreed earlier · answers this round: 20 not answered$/);
   assert.match(await page.innerText('#discuss-count'), new RegExp(`^${listed.length - 1} open · 1 agreed$`));
   // Ten say N, ten say L: the page names the two camps, not a median nobody gave.
   assert.match(await workshop.discussItem(keys[1]).innerText(), /Split: 10 say N, 10 say L — agree an answer/);
