@@ -429,10 +429,8 @@ impl Mode {
         match self {
             Mode::Quick => "one quick-scan question per attribute, up to level 5".into(),
             Mode::Target if target == 0 => "every question up to level 2, as for a target of level 1".into(),
-            Mode::Full if target == 0 => "every question, up to level 5".into(),
-            Mode::Target if target >= 4 => "every question, up to level 5".into(),
+            _ if target == 0 || target >= 4 => "every question, up to level 5".into(),
             Mode::Target => format!("every question up to level {}, one above the target", self.deepest(target)),
-            Mode::Full if target >= 4 => "every question, up to level 5".into(),
             Mode::Full => {
                 let beyond = match target + 2 {
                     5 => "level 5 beyond the target is".to_string(),

@@ -133,12 +133,11 @@ impl ProcessResult {
     /// The gated index in words: "capability index 1.50 = level 1 + 0.50, the
     /// mean achievement of the level-2 attributes".
     pub fn index_explained(&self) -> String {
-        use super::results::index_text;
         if self.level >= 5 {
             return "capability index 5.00: level 5, the highest".into();
         }
         let next = self.level + 1;
-        if self.blockers.iter().any(|b| matches!(b, Blocker::NotAsked { .. })) {
+        if self.ceiling().is_some() {
             return format!(
                 "capability index {}: level {}, rated up to level {}; level {next} was not asked at this depth, so \
                  its share is unknown (not zero)",
@@ -648,15 +647,21 @@ impl Results {
     /// [`SECONDS_PER_QUESTION`] each, rounded up to 5 minutes (0 when none is open).
     pub fn minutes_left(&self) -> u32 {
         let open: usize = self.in_scope().map(|p| p.asked.saturating_sub(p.answered)).sum();
-        (open as u32 * SECONDS_PER_QUESTION).div_ceil(60).div_ceil(5) * 5
+        minutes_for(open)
     }
+}
+
+/// About how many minutes `questions` take at [`SECONDS_PER_QUESTION`]
+/// each, rounded up to 5 minutes.
+fn minutes_for(questions: usize) -> u32 {
+    (questions as u32 * SECONDS_PER_QUESTION).div_ceil(60).div_ceil(5) * 5
 }
 
 /// About how long `questions` take at [`SECONDS_PER_QUESTION`] each, rounded
 /// up to 5 minutes, as the app says it everywhere: "about 40 min",
 /// "about 1 h 30 min", "about 2 h".
 pub fn duration_text(questions: usize) -> String {
-    let minutes = (questions as u32 * SECONDS_PER_QUESTION).div_ceil(60).div_ceil(5) * 5;
+    let minutes = minutes_for(questions);
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("about {m} min"),
         (h, 0) => format!("about {h} h"),

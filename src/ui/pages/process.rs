@@ -224,6 +224,13 @@ fn ProcessHead(
         progress.get().map(|(done, asked, _, _)| format!("{done} of {asked} answered{rest}")).unwrap_or_default()
     });
     let meanings = state.with_catalog_untracked(|c| c.answers.clone()).unwrap_or_default();
+    // The target and the depth asked: the line under the purpose changes with
+    // them, not with every answer.
+    let depth = Memo::new(move |_| {
+        let target =
+            state.results.with(|r| r.as_ref()?.process(&pid.get()).filter(|p| p.in_scope).map(|p| p.target))?;
+        state.assessment.with(|a| a.as_ref().map(|a| (target, a.mode)))
+    });
     view! {
         <section class="card process-head">
             {move || {
@@ -237,7 +244,7 @@ fn ProcessHead(
                             <p class="lede">{p.purpose.clone()}</p>
                         }
                     })
-            }} {move || target_line(state, &pid.get())}
+            }} {move || depth.get().map(|d| target_line(state, d))}
             {move || {
                 progress
                     .with(|r| {
@@ -309,15 +316,10 @@ fn ProcessHead(
 
 /// "Target: level 2 · Managed — asked: every question up to level 3, one
 /// above the target", with a link to the scope page where both are chosen.
-fn target_line(state: Session, pid: &str) -> Option<impl IntoView + use<>> {
-    let target = state.results.with(|r| r.as_ref()?.process(pid).filter(|p| p.in_scope).map(|p| p.target))?;
-    let mode = state.assessment.with(|a| a.as_ref().map(|a| a.mode))?;
-    let name = state
-        .with_catalog(|c| c.levels.iter().find(|l| l.level == target).map(|l| l.name.clone()))
-        .flatten()
-        .unwrap_or_default();
+fn target_line(state: Session, (target, mode): (u8, crate::domain::assessment::Mode)) -> impl IntoView {
+    let name = state.with_catalog(|c| c.level_name(target)).flatten().unwrap_or_default();
     let scope = Step::Scope.href(&state.id());
-    Some(view! {
+    view! {
         <p class="process-target" id="process-target">
             <strong>
                 {if target == 0 { "No target set".to_string() } else { format!("Target: level {target} · {name}") }}
@@ -325,7 +327,7 @@ fn target_line(state: Session, pid: &str) -> Option<impl IntoView + use<>> {
             {format!(" — asked: {}. ", mode.asked_text(target))}
             <a href=scope>"Change the target or the depth"</a>
         </p>
-    })
+    }
 }
 
 /// The words beside a level's heading for a process with `target`, and
