@@ -99,7 +99,7 @@ journey('results: the gap chart first, the cascade, radar and heatmap, the busin
   await page.emulateMedia({ media: 'screen' });
   const pdf = fs.readFileSync(path.join(SHOTS, 'report.pdf'));
   assert.ok(pdf.length > 20000);
-  // The sample's full assessment prints on about a dozen A4 pages: the story first, the details in appendices.
+  // The sample prints on about a dozen A4 pages: the story first, the details in appendices.
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 6 && pages <= 12, `the printed report has ${pages} pages`);
   assert.deepEqual(errors, []);
