@@ -7,6 +7,7 @@ pub mod chart_figure;
 pub mod charts_panel;
 pub mod comparison;
 pub mod data_table;
+pub mod deferred;
 pub mod distribution;
 pub mod executive;
 pub mod explain;

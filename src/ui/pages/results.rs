@@ -9,6 +9,7 @@ use crate::ui::components::action_plan::ActionPlan;
 use crate::ui::components::business_view::BusinessView;
 use crate::ui::components::charts_panel::Charts;
 use crate::ui::components::comparison::Comparison;
+use crate::ui::components::deferred::AfterFirstPaint;
 use crate::ui::components::executive::{ExecutiveSummaryCard, ResultsMenu};
 use crate::ui::components::explain::Explain;
 use crate::ui::components::export_button::{ExportButton, ExportKind};
@@ -92,12 +93,17 @@ pub fn ResultsPage() -> impl IntoView {
             <ExecutiveSummaryCard />
             <ResultsMenu />
             <Charts file_base=file_base />
-            <Profile />
+            // The tables and plans between and below the charts: drawn a frame later.
+            <AfterFirstPaint>
+                <Profile />
+            </AfterFirstPaint>
             <Comparison file_base=file_base />
             <BusinessView />
-            <ActionPlan file_base=file_base />
-            <Roadmap />
-            <FollowUp />
+            <AfterFirstPaint>
+                <ActionPlan file_base=file_base />
+                <Roadmap />
+                <FollowUp />
+            </AfterFirstPaint>
         </Show>
     }
 }

@@ -267,6 +267,18 @@ journey('results in one minute: the summary names the objectives at risk and the
   const unfolded = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(folded < unfolded, `${folded} < ${unfolded}`);
   assert.ok(folded < 12000, `results page ${folded} px tall at 1280 px`);
+  // The tables and plans are drawn a frame after the charts: a link into them
+  // from outside the page still lands there, on a fresh load and in the app.
+  const inView = (s) => page.waitForFunction((s) => { const e = document.querySelector(s); const r = e?.getBoundingClientRect(); return r && r.top >= -2 && r.top < innerHeight - 40; }, s, { timeout: 3000 });
+  await page.goto(BASE + '/a/sample-pizza/results#roadmap');
+  await inView('#roadmap');
+  assert.ok(await page.evaluate(() => scrollY > 1000), 'scrolled down to the roadmap');
+  await page.goto(BASE + '/a/sample-pizza/scope');
+  await page.waitForSelector('#scope-table tbody tr');
+  await page.evaluate(() => { const a = document.createElement('a'); a.href = '/a/sample-pizza/results#follow-up'; a.id = 'test-link'; a.textContent = 'follow-up'; document.querySelector('main').append(a); });
+  await page.click('#test-link');
+  await inView('#follow-up');
+  assert.match(page.url(), /\/results#follow-up$/);
   assert.deepEqual(errors, []);
   await context.close();
 });
