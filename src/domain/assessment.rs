@@ -118,7 +118,13 @@ pub struct QuestionKey(pub String);
 impl QuestionKey {
     /// The key of `question` asked of `process`.
     pub fn new(process: &str, question: &str) -> QuestionKey {
-        QuestionKey(format!("{process}/{question}"))
+        // Built by hand: `format!` costs several times as much, and every
+        // evaluation (one per answer) makes a key per question asked.
+        let mut key = String::with_capacity(process.len() + 1 + question.len());
+        key.push_str(process);
+        key.push('/');
+        key.push_str(question);
+        QuestionKey(key)
     }
     /// The process part, if the key is well formed.
     pub fn process(&self) -> Option<&str> {

@@ -31,13 +31,18 @@ pub fn evaluate(catalog: &Catalog, a: &Assessment) -> Results {
         // Answers and catalog keys are both sorted: one merge walk, no hashing.
         let mut k = 0;
         for (key, entry) in &part.answers {
-            // Usually the next catalog key is this answer's: test that first.
-            while k < keys.len() && keys[k].0 != key.0 && keys[k].0.as_str() < key.0.as_str() {
-                k += 1;
-            }
-            let found = keys.get(k).filter(|c| c.0 == key.0).map(|c| (c.1, c.2));
-            if found.is_some() {
-                k += 1;
+            // Usually the next catalog key is this answer's: one comparison each.
+            let mut found = None;
+            while let Some(c) = keys.get(k) {
+                match c.0.as_str().cmp(key.0.as_str()) {
+                    std::cmp::Ordering::Less => k += 1,
+                    std::cmp::Ordering::Equal => {
+                        found = Some((c.1, c.2));
+                        k += 1;
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
             }
             match found {
                 Some((pi, qi)) => {
