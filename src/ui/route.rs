@@ -227,6 +227,13 @@ pub fn use_path() -> Memo<String> {
     Memo::new(move |_| location.path.get())
 }
 
+/// Scrolls the element with this id into view, if it exists and `within` accepts it.
+pub fn scroll_to_id(id: &str, within: impl Fn(&web_sys::Element) -> bool) {
+    if let Some(el) = document().get_element_by_id(id).filter(|el| within(el)) {
+        el.scroll_into_view();
+    }
+}
+
 /// Goes to another page of the app without a page load.
 #[derive(Debug, Clone, Copy)]
 pub struct Navigate {
@@ -258,11 +265,7 @@ impl Navigate {
         match href.split_once('#') {
             Some((_, hash)) if !hash.is_empty() => {
                 let hash = hash.to_string();
-                request_animation_frame(move || {
-                    if let Some(el) = document().get_element_by_id(&hash) {
-                        el.scroll_into_view();
-                    }
-                });
+                request_animation_frame(move || scroll_to_id(&hash, |_| true));
             }
             _ => w.scroll_to_with_x_and_y(0.0, 0.0),
         }

@@ -2,6 +2,7 @@
 //! rest: the figures and charts at the top paint first, the tables and plans
 //! below follow in the next task (nothing is left out, only drawn later).
 
+use crate::ui::route::scroll_to_id;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -33,9 +34,8 @@ pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
 
 /// Scrolls to the element the address's hash names, when it is inside `wrapper`.
 fn scroll_to_hash_inside(wrapper: NodeRef<leptos::html::Div>) {
-    let Some(hash) = window().location().hash().ok().filter(|h| h.len() > 1) else { return };
-    let (Some(el), Some(w)) = (document().get_element_by_id(&hash[1..]), wrapper.get_untracked()) else { return };
-    if w.contains(Some(&el)) {
-        el.scroll_into_view();
+    let (Ok(hash), Some(w)) = (window().location().hash(), wrapper.get_untracked()) else { return };
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        scroll_to_id(id, |el| w.contains(Some(el)));
     }
 }
