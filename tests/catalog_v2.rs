@@ -283,3 +283,30 @@ fn optional_texts_when_given_are_not_blank() {
     assert!(errs.contains(&CatalogError::EmptyText { place: "question \"a-1\" evidence".into() }), "{errs:?}");
     assert!(errs.contains(&CatalogError::EmptyText { place: format!("generic question \"{generic}\" reference") }));
 }
+
+#[test]
+fn a_generic_title_names_the_shared_work_in_a_few_words() {
+    // The default catalog names every generic question's shared work.
+    let c = Catalog::default_catalog();
+    for q in &c.generic_questions {
+        let t = q.title.as_deref().unwrap_or_else(|| panic!("{}: no title", q.id));
+        assert!(t.chars().count() <= 60 && !t.contains("{process}"), "{}: {t}", q.id);
+    }
+    // A custom catalog may leave it out; when given, it is a short heading
+    // that names no single process.
+    let mut v = mini_catalog_json();
+    assert!(Catalog::parse(&v.to_string()).is_ok());
+    let id = v["generic_questions"][0]["id"].as_str().unwrap().to_string();
+    v["generic_questions"][0]["title"] = json!("Owners for {process}");
+    v["generic_questions"][1]["title"] = json!(" ");
+    v["generic_questions"][2]["title"] = json!("x".repeat(61));
+    let errs = Catalog::parse(&v.to_string()).unwrap_err();
+    assert!(errs.contains(&CatalogError::BadTitle { question: id.clone(), max: 60 }), "{errs:?}");
+    let second = v["generic_questions"][1]["id"].as_str().unwrap();
+    assert!(errs.contains(&CatalogError::EmptyText { place: format!("generic question \"{second}\" title") }));
+    let third = v["generic_questions"][2]["id"].as_str().unwrap().to_string();
+    assert!(errs.contains(&CatalogError::BadTitle { question: third, max: 60 }));
+    assert!(errs
+        .iter()
+        .any(|e| e.to_string().contains(&format!("\"{id}\" title: a heading of at most 60 characters"))));
+}

@@ -582,3 +582,29 @@ fn heatmap_names_wrap_onto_two_lines_on_a_phone_instead_of_being_cut() {
         assert_eq!(shown.replace(' ', ""), name.replace(' ', ""), "{id}: the whole name is shown");
     }
 }
+
+#[test]
+fn radar_labels_drop_management_only_where_the_name_still_reads_whole() {
+    let r = sample_results();
+    let svg = radar(&r, &ChartOptions { width: 800, dark: false });
+    let doc = parse(&svg);
+    let label = |id: &str| {
+        let (_, g) = tagged(&doc, "data-process").into_iter().find(|(p, _)| p == id).unwrap();
+        texts(g).join(" ")
+    };
+    // "Change management" reads as "Change"; "Software development and
+    // management" as "Software development", never ending on "and"; the
+    // full names are in the tooltips.
+    let change = label("change");
+    assert!(change.starts_with("Change"), "{change}");
+    let dev = label("software-development");
+    assert!(dev.starts_with("Software development"), "{dev}");
+    assert!(!dev.contains(" and…") && !dev.contains(" an…"), "{dev}");
+    let (_, g) = tagged(&doc, "data-process").into_iter().find(|(p, _)| p == "software-development").unwrap();
+    let tip: Vec<String> =
+        g.descendants().filter(|n| n.has_tag_name("title")).map(|n| n.text().unwrap_or_default().to_string()).collect();
+    assert!(
+        tip.iter().any(|t| t.contains("Software development and management")),
+        "the full name as a tooltip: {tip:?}"
+    );
+}

@@ -7,7 +7,9 @@
 use itsm_maturity::domain::assessment::{initiative_key, step_key, ActionError, PlanEntry, PlanStatus};
 use itsm_maturity::domain::export::{tracker_csv, TRACKER_COLUMNS};
 use itsm_maturity::domain::format::{decode, VERSION};
-use itsm_maturity::domain::plan::{plan_outcomes, projected, projected_keys, Outcome, Projection};
+use itsm_maturity::domain::plan::{
+    executive_summary, plan_outcomes, projected, projected_keys, ExecutiveSummary, Outcome, Projection, Weakest,
+};
 use itsm_maturity::domain::results::Horizon;
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::{evaluate, Action, Answer, Assessment, Catalog, QuestionKey};
@@ -270,31 +272,41 @@ fn the_samples_plan_names_steps_of_its_own_roadmap_with_the_case_people() {
 
 #[test]
 fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_first_open_steps() {
-    use itsm_maturity::domain::plan::executive_summary;
     use itsm_maturity::domain::results::SupportBand;
     let c = Catalog::default_catalog();
     let mut a = sample().unwrap().assessment;
     let r = evaluate(&c, &a);
     let s = executive_summary(&a, &r);
     assert_eq!((s.floor_level, s.in_scope, s.rated_objectives), (r.floor_level, 8, 2));
-    // The weakest process is named: the most urgent of those at the floor level, with its own index.
+    // The lowest level is named with how many processes share it, and the
+    // most urgent of them (not the one with the lowest index: that one may be
+    // less urgent), with its own index.
     let w = s.weakest.clone().unwrap();
     let floor = r.in_scope_by_priority().into_iter().find(|p| Some(p.level) == r.floor_level).unwrap();
     assert_eq!(
-        (w.name.as_str(), w.level, w.index, w.target),
-        (floor.name.as_str(), floor.level, floor.index, floor.target)
+        (w.name.as_str(), w.level, w.index, w.target, w.at_level),
+        (floor.name.as_str(), floor.level, floor.index, floor.target, 3)
     );
+    let lowest_index = r.in_scope().filter(|p| p.level == 0).map(|p| p.index).fold(f64::MAX, f64::min);
+    assert!(lowest_index < w.index, "the sample has a level-0 process with a lower index than the most urgent one");
     // The headline names it with its level, index and target, and the mean index as every page writes it.
     assert_eq!(
         s.headline(),
         format!(
-            "Weakest process: Information security management — level 0, capability index {} (target level 3). \
+            "Lowest process level: 0, shared by 3 processes; the most urgent of them is Information security \
+             management (capability index {}, target level 3). \
              Mean capability index of the 8 processes in scope: {}. 0 of 8 processes in scope meet their target. \
              100\u{a0}% of the questions answered.",
             itsm_maturity::domain::results::index_text(floor.index),
             itsm_maturity::domain::results::index_text(r.mean_index.unwrap()),
         )
     );
+    // With one process at the lowest level, it is named alone.
+    let alone = ExecutiveSummary { weakest: Some(Weakest { at_level: 1, ..w.clone() }), ..s.clone() };
+    assert!(alone.headline().starts_with(&format!(
+        "Lowest process level: 0, Information security management (capability index {}, target level 3). Mean",
+        itsm_maturity::domain::results::index_text(floor.index)
+    )));
     assert_eq!(s.at_target, r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count());
     // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
     assert_eq!(s.at_risk.len(), 2);

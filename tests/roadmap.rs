@@ -236,14 +236,28 @@ fn the_sample_roadmap_groups_shared_actions_and_loses_no_question() {
         assert_eq!(i.processes.len(), 5, "{}", i.id);
         let line = later_line(&r, i).unwrap();
         let next = r.initiatives.iter().position(|x| x.id == format!("{}@next", i.id)).unwrap();
+        // Named as the roadmap shows it: its number and the catalog's title.
+        assert_eq!(r.initiatives[next].title, i.title, "{}", i.id);
         assert_eq!(
             line,
             format!(
-                "Information security management, Supplier management and Problem management join in Next (shared initiative #{}).",
-                next + 1
+                "Information security management, Supplier management and Problem management join in Next, in shared initiative #{} {}.",
+                next + 1,
+                i.title
             )
         );
     }
+    // Every initiative of the default catalog carries the catalog's own title,
+    // never the first clause of its action.
+    for i in &r.initiatives {
+        let q = c.generic_questions.iter().find(|q| q.id == i.question).unwrap();
+        assert_eq!(Some(&i.title), q.title.as_ref(), "{}", i.id);
+    }
+    let owners = r.initiatives.iter().position(|i| i.question == "pa21-responsibilities").unwrap();
+    assert_eq!(
+        r.initiatives[owners].summary(owners + 1),
+        format!("Shared initiative #{}: Named owners and a RACI chart (PA2.1, level 2), for 5 processes", owners + 1)
+    );
     // Lines a reader goes through: every step's own actions plus one per initiative.
     let own = r.roadmap.iter().map(|s| s.actions.len()).sum::<usize>();
     assert_eq!(r.action_lines(), own + r.initiatives.len());

@@ -67,14 +67,22 @@ fn baseline_colour(theme: &Theme) -> RGBColor {
     theme.muted
 }
 
-/// The label of an axis: "Incident management" reads as "Incident" on a radar.
+/// The label of an axis: "Incident management" reads as "Incident" on a
+/// radar, and "Software development and management" as "Software
+/// development" (never "Software development and"); the full name is in the
+/// axis's tooltip.
 pub(crate) fn short_name(name: &str) -> &str {
     let trimmed = name.trim();
-    let cut = trimmed.len().saturating_sub(" management".len());
-    match trimmed.get(cut..) {
-        Some(tail) if cut > 0 && tail.eq_ignore_ascii_case(" management") => &trimmed[..cut],
-        _ => trimmed,
-    }
+    let Some(short) = strip_suffix_ignore_case(trimmed, " management").filter(|s| !s.is_empty()) else {
+        return trimmed;
+    };
+    strip_suffix_ignore_case(short, " and").filter(|s| !s.is_empty()).unwrap_or(short)
+}
+
+/// `text` without `suffix` (compared ignoring ASCII case), when it ends with it.
+fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    text.get(cut..).filter(|t| t.eq_ignore_ascii_case(suffix)).map(|_| &text[..cut])
 }
 
 /// The legend: a filled swatch for Current; for Target a dashed line (radar)

@@ -308,7 +308,9 @@ fn cascade(input: &DocxInput) -> Vec<Block> {
         c.links.iter().filter(|l| l.column == column && l.from == from).map(|l| l.to).collect()
     };
     let names = |column: usize, ids: &[usize]| -> String {
-        let mut v: Vec<&str> = ids.iter().filter_map(|i| c.columns[column].get(*i)).map(|n| n.label.as_str()).collect();
+        // Items of a list: a decision written as a sentence loses its full stop ("delivery; Take …").
+        let mut v: Vec<&str> =
+            ids.iter().filter_map(|i| c.columns[column].get(*i)).map(|n| n.label.trim_end_matches('.')).collect();
         v.dedup();
         if v.is_empty() {
             "–".into()
@@ -407,10 +409,14 @@ fn business(input: &DocxInput) -> Vec<Block> {
         .collect();
     out.push(table(
         &["Objective", "Importance", "Support", "Band", "Best case", "Weakest processes"],
-        &[8, 5, 4, 5, 4, 11],
+        &[7, 6, 4, 5, 4, 11],
         rows,
     ));
-    out.extend(figure(input, "Objective support", "Support per rated objective."));
+    out.extend(figure(
+        input,
+        "Objective support",
+        "One bar per rated objective: how far the processes it relies on support it today.",
+    ));
     out
 }
 
@@ -422,7 +428,8 @@ fn plan(input: &DocxInput) -> Vec<Block> {
         return out;
     }
     out.push(p("The steps in the order to take them: each brings one process up one level, lowest levels and most \
-         important processes first. Work shared by several processes is listed once, under shared work."));
+         important processes first. Work that several processes need in the same form is one shared initiative, \
+         listed once after the steps of its horizon."));
     let plan_line = |key: String| {
         a.plan.get(&key).map(|e| {
             let note = if e.note.trim().is_empty() { String::new() } else { format!(" — {}", e.note.trim()) };
@@ -431,7 +438,7 @@ fn plan(input: &DocxInput) -> Vec<Block> {
     };
     for h in [Horizon::Now, Horizon::Next, Horizon::Later] {
         let steps: Vec<_> = r.roadmap.iter().filter(|s| s.horizon == h).collect();
-        let shared: Vec<_> = r.initiatives.iter().filter(|i| i.horizon == h).collect();
+        let shared: Vec<_> = r.initiatives_in(h).collect();
         if steps.is_empty() && shared.is_empty() {
             continue;
         }
@@ -445,12 +452,18 @@ fn plan(input: &DocxInput) -> Vec<Block> {
                 let effort = x.effort.map(|e| format!(" ({})", e.label())).unwrap_or_default();
                 out.push(bullet(&format!("{}{effort}", x.text)));
             }
-            if !s.initiatives.is_empty() {
-                out.push(p(&format!("Also served by {} shared work item(s) below.", s.initiatives.len())));
+            let refs: Vec<String> = r.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
+            if !refs.is_empty() {
+                let lead = if s.actions.is_empty() { "Its work is in" } else { "Also part of" };
+                let s = if refs.len() == 1 { "" } else { "s" };
+                out.push(p(&format!("{lead} shared initiative{s} {} (below).", refs.join("; "))));
             }
         }
-        for i in shared {
-            out.push(heading(3, &format!("Shared work: {} (level {})", i.question, i.level)));
+        for (n, i) in shared {
+            out.push(heading(3, &format!("Shared initiative #{n}: {}", i.title)));
+            let served: Vec<String> =
+                i.processes.iter().map(|x| format!("{} (level {})", x.process_name, x.step_level)).collect();
+            out.push(labelled("For", &served.join(", ")));
             if let Some(line) = plan_line(initiative_key(&i.id)) {
                 out.push(labelled("Plan", &line));
             }

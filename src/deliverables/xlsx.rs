@@ -388,13 +388,13 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
     let (a, r) = (input.assessment, input.results);
     let plan = |key: String| a.plan.get(&key).cloned().unwrap_or_default();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    for i in &r.initiatives {
+    for (n, i) in r.initiatives.iter().enumerate() {
         let p = plan(initiative_key(&i.id));
         let served =
             i.processes.iter().map(|x| format!("{} (level {})", x.process_name, x.step_level)).collect::<Vec<_>>();
         rows.push(vec![
             i.horizon.label().into(),
-            format!("Shared work ({}, level {}) for {} processes", i.attribute.id(), i.level, i.processes.len()).into(),
+            i.summary(n + 1).into(),
             match later_line(r, i) {
                 Some(later) => format!("{}\nFor: {}\n{later}", i.text, served.join(", ")),
                 None => format!("{}\nFor: {}", i.text, served.join(", ")),

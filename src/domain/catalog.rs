@@ -26,6 +26,8 @@ pub const CATALOG_FORMAT_VERSION: u32 = 2;
 pub const MAX_PROCESS_QUESTIONS: usize = 12;
 /// At most this many generic questions per attribute PA2.1..PA5.2.
 pub const MAX_GENERIC_PER_ATTRIBUTE: usize = 4;
+/// A generic question's `title` (a roadmap heading) has at most this many characters.
+pub const MAX_TITLE_CHARS: usize = 60;
 /// The default catalog, embedded at build time for tests, benches and tools.
 /// The app never refers to it: it fetches [`DEFAULT_CATALOG_FILE`] when an
 /// assessment opens, so the start-up bundle does not carry it (a journey
@@ -84,6 +86,11 @@ pub struct GenericQuestion {
     pub quick: bool,
     pub text: String,
     pub action: String,
+    /// The action's name when several processes share it, a few words for a
+    /// roadmap heading ("Named owners and a RACI chart"); without it the
+    /// action's first clause is used (the roadmap's `short_title`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// What to look at to check the answer ("Look at: …").
@@ -577,6 +584,11 @@ pub enum CatalogError {
         count: usize,
         max: usize,
     },
+    /// A generic question's title is too long for a heading, or names `{process}`.
+    BadTitle {
+        question: String,
+        max: usize,
+    },
     AttributeWithoutQuestion {
         attribute: String,
     },
@@ -667,6 +679,10 @@ impl fmt::Display for CatalogError {
             TooManyQuestions { place, count, max } => {
                 write!(f, "{place} has {count} questions, at most {max} are allowed")
             }
+            BadTitle { question, max } => write!(
+                f,
+                "generic question \"{question}\" title: a heading of at most {max} characters that names no single process (no {{process}})"
+            ),
             AttributeWithoutQuestion { attribute } => write!(
                 f,
                 "attribute {attribute} has no generic question: every attribute needs at least one"
@@ -833,6 +849,12 @@ impl Catalog {
             check_text(&format!("generic question \"{}\" text", q.id), &q.text, &mut push);
             check_text(&format!("generic question \"{}\" action", q.id), &q.action, &mut push);
             check_optional(&format!("generic question \"{}\"", q.id), [&q.hint, &q.evidence, &q.reference], &mut push);
+            if let Some(title) = &q.title {
+                check_text(&format!("generic question \"{}\" title", q.id), title, &mut push);
+                if title.chars().count() > MAX_TITLE_CHARS || title.contains("{process}") {
+                    push(CatalogError::BadTitle { question: q.id.clone(), max: MAX_TITLE_CHARS });
+                }
+            }
         }
         for attr in Attribute::ALL.into_iter().skip(1) {
             let level = attr.level();

@@ -190,19 +190,13 @@ pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
             key,
         ]));
     };
-    for i in &results.initiatives {
+    for (n, i) in results.initiatives.iter().enumerate() {
         let mut description = vec![format!("{}{}", i.text, effort_note(i.effort))];
         description
             .extend(i.processes.iter().map(|p| format!("- {} (towards level {})", p.process_name, p.step_level)));
         push(
             initiative_key(&i.id),
-            format!(
-                "Shared work ({}, level {}) for {} processes: {}",
-                i.attribute.id(),
-                i.level,
-                i.processes.len(),
-                i.id
-            ),
+            i.summary(n + 1),
             description,
             vec![label(i.attribute.id()), format!("level-{}", i.level), "shared".into()],
             i.horizon,
@@ -211,9 +205,9 @@ pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
     for s in &results.roadmap {
         let mut description: Vec<String> =
             s.actions.iter().map(|x| format!("- [{}] {}{}", x.attribute.id(), x.text, effort_note(x.effort))).collect();
-        let shared: Vec<String> = s.initiatives.iter().map(|id| initiative_key(id)).collect();
+        let shared: Vec<String> = results.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
         if !shared.is_empty() {
-            description.push(format!("Also part of the shared work {}", shared.join(", ")));
+            description.push(format!("Also part of shared initiatives {}", shared.join("; ")));
         }
         if let Some(p) = results.process(&s.process) {
             let serves = p.serves();

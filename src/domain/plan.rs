@@ -47,11 +47,11 @@ impl Projection {
     /// In words, completing "Projected when …".
     pub fn label(self) -> &'static str {
         match self {
-            Projection::Done => "the items marked done are complete",
-            Projection::Started => "the items marked done or in progress are complete",
-            Projection::Through(Horizon::Now) => "the Now horizon is complete",
-            Projection::Through(Horizon::Next) => "the Now and Next horizons are complete",
-            Projection::Through(Horizon::Later) => "the whole roadmap is complete",
+            Projection::Done => "every item marked done has its full effect",
+            Projection::Started => "every item done or in progress has its full effect",
+            Projection::Through(Horizon::Now) => "everything planned to start now is carried out",
+            Projection::Through(Horizon::Next) => "everything planned for now and next is carried out",
+            Projection::Through(Horizon::Later) => "the whole roadmap is carried out",
         }
     }
 
@@ -154,7 +154,7 @@ pub fn plan_outcomes(baseline: &Assessment, base: &Results, now: &Results) -> Ve
     let assessed = |process: &str| now.process(process).filter(|p| p.in_scope && p.answered > 0);
     let mut out = Vec::new();
     let planned = |key: &str| baseline.plan.get(key).filter(|e| !e.is_empty()).cloned();
-    for i in &base.initiatives {
+    for (n, i) in base.initiatives.iter().enumerate() {
         let key = initiative_key(&i.id);
         if let Some(entry) = planned(&key) {
             let answered: Vec<bool> = i
@@ -172,7 +172,7 @@ pub fn plan_outcomes(baseline: &Assessment, base: &Results, now: &Results) -> Ve
                 0 => Outcome::NotYet,
                 d => Outcome::Partly { done: d, of },
             };
-            let what = format!("Shared work ({}, level {}) for {of} processes", i.attribute.id(), i.level);
+            let what = i.summary(n + 1);
             out.push(PlanOutcome { key, what, entry, outcome });
         }
     }
@@ -212,13 +212,16 @@ pub struct FirstStep {
     pub plan: Option<PlanEntry>,
 }
 
-/// The executive summary's weakest process: its name, level, index and target.
+/// The executive summary's most urgent process at the lowest level: its
+/// name, level, index and target, and how many processes share that level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weakest {
     pub name: String,
     pub level: u8,
     pub index: f64,
     pub target: u8,
+    /// In-scope processes at this level (1 when it is the only one).
+    pub at_level: usize,
 }
 
 /// What a manager reads first: the floor level, how many processes are at
@@ -296,6 +299,7 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
             level: p.level,
             index: p.index,
             target: p.target,
+            at_level: r.in_scope().filter(|q| q.level == p.level).count(),
         }),
         mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
@@ -309,20 +313,24 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
 }
 
 impl ExecutiveSummary {
-    /// The summary's first sentence: "Weakest process: Information security
-    /// management — level 0, capability index 0.41 (target level 3). Mean
-    /// capability index of the 8 processes in scope: 1.02. 0 of 8 processes
-    /// in scope meet their target. 100 % of the questions answered."
+    /// The summary's first sentence: "Lowest process level: 0, shared by 3
+    /// processes; the most urgent of them is Information security management
+    /// (capability index 0.41, target level 3). Mean capability index of the
+    /// 8 processes in scope: 1.02. 0 of 8 processes in scope meet their
+    /// target. 100 % of the questions answered." With one process at the
+    /// lowest level: "Lowest process level: 0, Supplier management (…)."
     pub fn headline(&self) -> String {
         use super::results::index_text;
         let weakest = self.weakest.as_ref().map_or_else(String::new, |w| {
-            let target = if w.target > 0 { format!(" (target level {})", w.target) } else { String::new() };
-            format!(
-                "Weakest process: {} — level {}, capability index {}{target}. ",
-                w.name,
-                w.level,
-                index_text(w.index)
-            )
+            let target = if w.target > 0 { format!(", target level {}", w.target) } else { String::new() };
+            let figures = format!("(capability index {}{target})", index_text(w.index));
+            match w.at_level {
+                1 => format!("Lowest process level: {}, {} {figures}. ", w.level, w.name),
+                n => format!(
+                    "Lowest process level: {}, shared by {n} processes; the most urgent of them is {} {figures}. ",
+                    w.level, w.name
+                ),
+            }
         });
         let mean = self.mean_index.map_or_else(String::new, |m| {
             let of = match self.in_scope {

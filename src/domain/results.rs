@@ -375,6 +375,25 @@ pub struct Initiative {
     pub later: Vec<LaterJoin>,
 }
 
+impl Initiative {
+    /// Its number and name, as steps refer to it: "#2 Named owners and a RACI chart".
+    pub fn numbered(&self, n: usize) -> String {
+        format!("#{n} {}", self.title)
+    }
+    /// Its one-line name in files and lists: "Shared initiative #2: Named
+    /// owners and a RACI chart (PA2.1, level 2), for 6 processes".
+    pub fn summary(&self, n: usize) -> String {
+        let count = self.processes.len();
+        format!(
+            "Shared initiative #{n}: {} ({}, level {}), for {count} process{}",
+            self.title,
+            self.attribute.id(),
+            self.level,
+            if count == 1 { "" } else { "es" }
+        )
+    }
+}
+
 /// Processes whose step for an initiative's work comes in a later horizon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LaterJoin {
@@ -538,14 +557,16 @@ impl Results {
     pub fn initiatives_in(&self, h: Horizon) -> impl Iterator<Item = (usize, &Initiative)> {
         self.initiatives.iter().enumerate().filter(move |(_, i)| i.horizon == h).map(|(n, i)| (n + 1, i))
     }
-    /// The shared initiatives a step's work is part of: (number, attribute).
-    pub fn initiative_refs(&self, step: &RoadmapStep) -> Vec<(usize, Attribute)> {
+    /// The shared initiatives a step's work is part of, with their numbers.
+    pub fn initiative_refs(&self, step: &RoadmapStep) -> Vec<(usize, &Initiative)> {
         step.initiatives
             .iter()
-            .filter_map(|id| {
-                self.initiatives.iter().position(|i| i.id == *id).map(|n| (n + 1, self.initiatives[n].attribute))
-            })
+            .filter_map(|id| self.initiatives.iter().position(|i| i.id == *id).map(|n| (n + 1, &self.initiatives[n])))
             .collect()
+    }
+    /// The number of the initiative with this id (1-based, as the roadmap shows it).
+    pub fn initiative_number(&self, id: &str) -> Option<usize> {
+        self.initiatives.iter().position(|i| i.id == id).map(|n| n + 1)
     }
     /// Lines a reader goes through: every step's own actions plus one per initiative.
     pub fn action_lines(&self) -> usize {

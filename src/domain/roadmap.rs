@@ -56,9 +56,13 @@ pub fn later_line(r: &Results, i: &Initiative) -> Option<String> {
         .map(|j| {
             let names: Vec<&str> = j.processes.iter().map(String::as_str).collect();
             let who = name_list(&names);
-            let n = j.initiative.as_deref().and_then(|id| r.initiatives.iter().position(|x| x.id == id));
+            let n = j.initiative.as_deref().and_then(|id| r.initiative_number(id));
             match n {
-                Some(n) => format!("{who} join in {} (shared initiative #{}).", j.horizon.label(), n + 1),
+                Some(n) => format!(
+                    "{who} join in {}, in shared initiative {}.",
+                    j.horizon.label(),
+                    r.initiatives[n - 1].numbered(n)
+                ),
                 None => format!("{who} do the same in {}, in their own steps.", j.horizon.label()),
             }
         })
@@ -219,7 +223,7 @@ fn initiative(
         g.action.replace("{process}", &list)
     };
     Some(Initiative {
-        title: short_title(&g.action),
+        title: g.title.clone().unwrap_or_else(|| short_title(&g.action)),
         id,
         question: g.id.clone(),
         attribute,

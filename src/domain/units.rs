@@ -315,7 +315,7 @@ pub struct Row {
     pub scored: (usize, usize),
     pub median_level: Option<u8>,
     pub min_level: Option<u8>,
-    /// The columns with the lowest index as shown (one decimal, rounded down; ties: all of them).
+    /// The columns with the lowest index as shown (two decimals; ties: all of them).
     pub weakest: Vec<usize>,
     /// The largest shortfall against a unit's own target, and the columns with it (None: no unit short of its target).
     pub largest_gap: Option<(i8, Vec<usize>)>,
@@ -817,7 +817,7 @@ pub enum Direction {
 impl Direction {
     /// The one rule for every arrow: a change of level always counts (the
     /// index is gated, so +0.01 can cross a level); within a level, the index
-    /// as shown (one decimal, rounded down) must change.
+    /// as shown (two decimals, [`super::results::index_text`]) must change.
     pub fn of(before: (u8, f64), now: (u8, f64)) -> Direction {
         use std::cmp::Ordering::*;
         match now.0.cmp(&before.0).then_with(|| hundredths(now.1).cmp(&hundredths(before.1))) {
@@ -860,8 +860,8 @@ pub struct Move {
 
 impl Move {
     /// As the arrow reads, at the precision its rule uses: "▲ L1→L2" when
-    /// the level changed, "▲ +0.3" (the change of the index rounded down to
-    /// one decimal) within a level, "=" when that did not change.
+    /// the level changed, "▲ +0.30" (the change of the index as shown, two
+    /// decimals) within a level, "=" when that did not change.
     pub fn text(&self) -> String {
         if self.before.0 != self.now.0 {
             return format!("{} L{}→L{}", self.direction.mark(), self.before.0, self.now.0);

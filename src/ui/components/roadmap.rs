@@ -71,7 +71,7 @@ fn RoadColumn(
                 .filter(|s| s.horizon == horizon)
                 .map(|s| {
                     let serves = r.process(&s.process).map(|p| p.serves().join(", ")).unwrap_or_default();
-                    let shared = r.initiative_refs(s).into_iter().map(|(n, a)| format!("#{n} ({})", a.id())).collect();
+                    let shared = r.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
                     (s.clone(), serves, shared)
                 })
                 .collect();
@@ -143,15 +143,18 @@ fn RoadInitiative(
     view! {
         <li class="road-step road-initiative" data-initiative=i.id.clone()>
             <div class="road-head">
-                <strong>{format!("Shared initiative #{n}")}</strong>
-                <span class="tag tag-attr">{i.attribute.id()}</span>
+                <strong>{i.title.clone()}</strong>
+                <span class="tag">{format!("shared initiative #{n}")}</span>
+                <span class="tag tag-attr" title=i.attribute.plain()>
+                    {i.attribute.id()}
+                </span>
                 <span class="tag">{format!("{} processes", i.processes.len())}</span>
                 <EffortTag effort=i.effort />
             </div>
             <p class="small">{i.text.clone()}</p>
             <p class="muted small">"For: "{names.join(", ")}</p>
             {later.map(|l| view! { <p class="muted small road-later">{l}</p> })}
-            <PlanEditor item=initiative_key(&i.id) label=format!("shared initiative #{n}") />
+            <PlanEditor item=initiative_key(&i.id) label=format!("shared initiative #{n}, {}", i.title) />
         </li>
     }
 }
@@ -197,10 +200,11 @@ fn RoadStep(
                 })}
             {(!shared.is_empty())
                 .then(|| {
+                    let many = if shared.len() == 1 { "" } else { "s" };
                     let lead = if own {
-                        "Also part of the shared initiatives: "
+                        format!("Also part of shared initiative{many} ")
                     } else {
-                        "Its work is in the shared initiatives: "
+                        format!("Its work is in shared initiative{many} ")
                     };
                     view! { <p class="muted small road-shared">{lead}{shared.join("; ")}</p> }
                 })}

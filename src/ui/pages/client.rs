@@ -520,7 +520,7 @@ fn units_table_html(c: &Comparison) -> String {
     h.push_str("</tfoot></table></div>");
     let provisional =
         c.rows.iter().any(|r| r.cells.iter().any(|x| matches!(x, Cell::Scored { provisional: true, .. })));
-    h.push_str("<p class=\"muted small units-legend\">Each cell: level · index (one decimal, rounded down) and that unit's own target. ");
+    h.push_str("<p class=\"muted small units-legend\">Each cell: level · index (two decimals, as on every page) and that unit's own target. ");
     if provisional {
         h.push_str(
             "† provisional: too few of its questions answered to be sure (a roll-up figure with † includes one). ",
@@ -530,7 +530,7 @@ fn units_table_html(c: &Comparison) -> String {
         h.push_str(
             "Rows: the highest priority any unit gives the process first. Roll-up over one assessment per unit: the \
              median is the lower middle value (one a unit has; with two units, their range is shown beside it); the \
-             lowest index and ties are read at one decimal, rounded down; \
+             lowest index and ties are read as shown, at two decimals; \
              the largest gap is against each unit's own target; units without a target are not counted at target. \
              Out of scope, not assessed and unanswered cells are never counted as 0.",
         );

@@ -215,7 +215,7 @@ fn TitleSlide() -> impl IntoView {
         let processes = state.results.with_untracked(|r| r.as_ref().map_or(0, |r| r.in_scope().count()));
         let people = a.participants.iter().filter(|p| !p.answers.is_empty()).count().max(1);
         let facts = format!(
-            "{processes} IT service management processes · answers of {people} {}",
+            "{processes} IT service management processes · answers from {people} {}",
             if people == 1 { "person" } else { "people" }
         );
         (a.name.clone(), org, by.join(" "), facts)
@@ -280,11 +280,11 @@ fn GlanceSlide() -> impl IntoView {
     let Some(s) = s else { return ().into_any() };
     let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| format!("Level {l}"));
     let floor_name = s.floor_level.map(|l| level_name(state, l));
-    let weakest = state.results.with_untracked(|r| {
-        r.as_ref()
-            .and_then(|r| r.in_scope_by_priority().into_iter().min_by_key(|p| p.level).map(|p| p.name.clone()))
-            .map_or_else(|| "the weakest process".to_string(), |n| format!("the weakest process: {n}"))
-    });
+    let weakest = match &s.weakest {
+        None => "the lowest process level".to_string(),
+        Some(w) if w.at_level == 1 => format!("the lowest process level: {}", w.name),
+        Some(w) => format!("the lowest level, shared by {} processes; most urgent: {}", w.at_level, w.name),
+    };
     let risks = s
         .at_risk
         .iter()
@@ -525,12 +525,7 @@ fn PlanSlide() -> impl IntoView {
                     let e = a.plan.get(&crate::domain::assessment::initiative_key(&i.id))?;
                     (!e.owner.trim().is_empty()).then(|| {
                         let n = i.processes.len();
-                        format!(
-                            "Shared by {n} process{}: {} · {}",
-                            if n == 1 { "" } else { "es" },
-                            lower_first(&i.title),
-                            e.line()
-                        )
+                        format!("{}, for {n} process{} · {}", i.title, if n == 1 { "" } else { "es" }, e.line())
                     })
                 })
                 .collect()
@@ -623,12 +618,6 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// `text` with its first letter in lower case ("Name an owner" → "name an owner").
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Text with its ISO dates kept on one line (a date never breaks at its hyphens).

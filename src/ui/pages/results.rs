@@ -273,7 +273,7 @@ fn TrendNote(trend: Memo<crate::ui::components::comparison::UnitTrend>) -> impl 
                     view! {
                         <p class="muted small" id="trend-note">
                             {format!(
-                                "▲ ▼ = beside an index: its change vs {date} ({name}), the latest earlier assessment of this unit with answers. A change of level always shows an arrow (L1→L2); within a level, the index rounded down to one decimal must change (the exact figures are in the tooltip).",
+                                "▲ ▼ = beside an index: its change vs {date} ({name}), the latest earlier assessment of this unit with answers. A change of level always shows an arrow (L1→L2); within a level, the index as shown (two decimals) must change (the exact figures are in the tooltip).",
                             )}
                             {changed}
                             " "

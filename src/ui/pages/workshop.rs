@@ -534,7 +534,7 @@ fn AnswersPreview(
         }
         incoming.set(Vec::new());
         let all = state.assessment.with_untracked(|a| a.as_ref().map_or(0, |a| a.participants.len()));
-        let files = if n == 1 { "1 answers file".to_string() } else { format!("{n} answers files") };
+        let files = if n == 1 { "1 person's answers".to_string() } else { format!("{n} people's answers") };
         let which = match replaced {
             0 => String::new(),
             r if r == n => " (replacing earlier answers)".to_string(),

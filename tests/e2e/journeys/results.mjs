@@ -224,7 +224,7 @@ journey('HTML report: one file that opens from disk with JavaScript off, loads n
   assert.equal(await view.locator('head > title').textContent(), `${hostile} — ITSM capability report`);
   assert.equal(await view.locator('img').count(), 0, 'the hostile name is text, not an image');
   assert.equal(await view.locator('#exec-heading').innerText(), 'In one minute');
-  assert.match(await view.locator('#exec-headline').innerText(), /^Weakest process: [A-Z][^—]+ — level \d, capability index \d\.\d\d \(target level \d\)\. Mean capability index of the 8 processes in scope: \d\.\d\d\. \d of 8 processes in scope meet their target\./);
+  assert.match(await view.locator('#exec-headline').innerText(), /^Lowest process level: \d, (shared by \d processes; the most urgent of them is )?[A-Z][^(]+ \(capability index \d\.\d\d, target level \d\)\. Mean capability index of the 8 processes in scope: \d\.\d\d\. \d of 8 processes in scope meet their target\./);
   assert.ok(await view.locator('svg').count() >= 4, 'the cascade and the three charts, inline');
   for (const h of ['now', 'next', 'later']) assert.equal(await view.locator(`#roadmap-${h}`).getAttribute('open'), '', `${h} unfolded`);
   assert.match(await view.locator('body').innerText(), /Plan: In progress · Sam Okafor \(IT lead\) · due 2027-03-31/);
@@ -240,7 +240,7 @@ journey('results in one minute: the summary names the objectives at risk and the
   await openSampleIn(page);
   const summary = page.locator('#executive-summary');
   await summary.waitFor();
-  assert.match(await page.locator('#exec-headline').innerText(), /^Weakest process: Information security management — level 0, capability index 0\.\d\d \(target level 3\)\. Mean capability index of the 8 processes in scope: 1\.0\d\. 0 of 8 processes in scope meet their target\. 100\s% of the questions answered\.$/);
+  assert.match(await page.locator('#exec-headline').innerText(), /^Lowest process level: 0, shared by 3 processes; the most urgent of them is Information security management \(capability index 0\.\d\d, target level 3\)\. Mean capability index of the 8 processes in scope: 1\.0\d\. 0 of 8 processes in scope meet their target\. 100\s% of the questions answered\.$/);
   assert.equal(await page.locator('#exec-provisional').count(), 0, 'every question answered: not provisional');
   const risks = await page.locator('#summary-risks li').allInnerTexts();
   assert.equal(risks.length, 2);
@@ -260,6 +260,14 @@ journey('results in one minute: the summary names the objectives at risk and the
   assert.equal(await page.locator('#roadmap-now').getAttribute('open'), '');
   assert.equal(await page.locator('#roadmap-next').getAttribute('open'), null);
   assert.match(await page.locator('#roadmap-next > summary').innerText(), /Next\s+6 shared initiatives, 5 steps/);
+  // Shared initiatives are named after their work, and the steps they serve
+  // refer to them by number and name, never by a question id.
+  const owners = page.locator('#roadmap-now .road-initiative[data-initiative="pa21-responsibilities"]');
+  assert.match(await owners.locator('.road-head').innerText(), /^Named owners and a RACI chart\s+shared initiative #(\d+)\s+PA2\.1\s+5 processes/);
+  const ownersNo = (await owners.locator('.road-head').innerText()).match(/#(\d+)/)[1];
+  const shared = await page.locator('#roadmap-now .road-shared').allInnerTexts();
+  assert.ok(shared.length >= 5 && shared.every((t) => !/pa\d\d-/.test(t)), shared.join(' | '));
+  assert.ok(shared.some((t) => t.includes(`#${ownersNo} Named owners and a RACI chart`)), shared.join(' | '));
   const folded = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.click('#roadmap-next > summary');
   // Its steps are drawn when it opens (the toggle event comes a moment after the click).
@@ -372,6 +380,9 @@ journey('Word report: written in the export worker with the charts drawn by the 
   for (const name of inScope) assert.ok(flat.includes(name), `${name} is in the report`);
   for (const person of ['Sam Okafor (IT lead)', 'Lena Brandt (Service desk lead)', 'Tom Reyes (Developer)']) assert.ok(flat.includes(person), person);
   assert.ok(flat.includes(`In progress · Ana Díaz · due 2027-02-28 — ${hostile}`), 'the plan, its hostile note as text');
+  // Shared work is named as on screen, never by a question id.
+  assert.match(flat, /Shared initiative #\d+: Named owners and a RACI chart For: /);
+  assert.doesNotMatch(flat, /\bpa[2-5][12]-[a-z]/);
   // The five charts came through as pictures; the document has several pages.
   const images = fs.readFileSync(path.join(dir, 'images.txt'), 'utf8').trim().split('\n').filter(Boolean);
   assert.ok(images.length >= 5, `pictures in the PDF: ${images.length}`);
