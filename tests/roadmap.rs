@@ -10,7 +10,7 @@ use common::*;
 use itsm_maturity::domain::assessment::{Answer, Mode};
 use itsm_maturity::domain::consensus::Effective;
 use itsm_maturity::domain::results::{Horizon, Initiative};
-use itsm_maturity::domain::roadmap::{later_line, name_list, INITIATIVE_MIN_PROCESSES};
+use itsm_maturity::domain::roadmap::{later_line, name_list, shared_line, INITIATIVE_MIN_PROCESSES};
 use itsm_maturity::domain::sample::sample;
 use itsm_maturity::domain::{evaluate, Action, Attribute, Catalog};
 use proptest::prelude::*;
@@ -253,6 +253,27 @@ fn the_sample_roadmap_groups_shared_actions_and_loses_no_question() {
         let q = c.generic_questions.iter().find(|q| q.id == i.question).unwrap();
         assert_eq!(Some(&i.title), q.title.as_ref(), "{}", i.id);
     }
+    // A step names its initiatives: by number and name when it is one, by
+    // number when several (they are listed with their names in its horizon).
+    let step = r.roadmap.iter().find(|s| s.initiatives.len() > 1 && !s.actions.is_empty()).unwrap();
+    let numbers: Vec<String> = r.initiative_refs(step).iter().map(|(n, _)| format!("#{n}")).collect();
+    let (last, first) = numbers.split_last().unwrap();
+    assert_eq!(
+        shared_line(&r, step).unwrap(),
+        format!("Also part of shared initiatives {} and {last}.", first.join(", "))
+    );
+    let mut one = r.clone();
+    let k = one.roadmap.iter().position(|s| s.process == step.process && s.level == step.level).unwrap();
+    one.roadmap[k].initiatives.truncate(1);
+    let (n, i) = one.initiative_refs(&one.roadmap[k])[0];
+    assert_eq!(
+        shared_line(&one, &one.roadmap[k]).unwrap(),
+        format!("Also part of shared initiative #{n} {}.", i.title)
+    );
+    one.roadmap[k].actions.clear();
+    assert!(shared_line(&one, &one.roadmap[k]).unwrap().starts_with("Its work is in shared initiative #"));
+    one.roadmap[k].initiatives.clear();
+    assert_eq!(shared_line(&one, &one.roadmap[k]), None);
     let owners = r.initiatives.iter().position(|i| i.question == "pa21-responsibilities").unwrap();
     assert_eq!(
         r.initiatives[owners].summary(owners + 1),

@@ -9,7 +9,7 @@ use crate::domain::assessment::{initiative_key, step_key, Assessment, SizeBand};
 use crate::domain::cascade::Cascade;
 use crate::domain::plan::{executive_summary, Projection};
 use crate::domain::results::{Horizon, Results, FLOOR_LEVEL_MEANS, INDICATIVE};
-use crate::domain::roadmap::later_line;
+use crate::domain::roadmap::{later_line, shared_line};
 use crate::domain::units::index_text;
 use crate::domain::Catalog;
 use docx_rs::{
@@ -452,11 +452,8 @@ fn plan(input: &DocxInput) -> Vec<Block> {
                 let effort = x.effort.map(|e| format!(" ({})", e.label())).unwrap_or_default();
                 out.push(bullet(&format!("{}{effort}", x.text)));
             }
-            let refs: Vec<String> = r.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
-            if !refs.is_empty() {
-                let lead = if s.actions.is_empty() { "Its work is in" } else { "Also part of" };
-                let s = if refs.len() == 1 { "" } else { "s" };
-                out.push(p(&format!("{lead} shared initiative{s} {} (below).", refs.join("; "))));
+            if let Some(line) = shared_line(r, s) {
+                out.push(p(&line));
             }
         }
         for (n, i) in shared {

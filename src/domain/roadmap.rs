@@ -46,6 +46,33 @@ pub fn name_list(names: &[&str]) -> String {
     }
 }
 
+/// The shared initiatives a step's work is part of, as its card says it:
+/// "Also part of shared initiative #2 Named owners and a RACI chart." for
+/// one; by number for several, since they are listed with their names in
+/// the same horizon ("Its work is in shared initiatives #1, #2 and #5.").
+pub fn shared_line(r: &Results, s: &RoadmapStep) -> Option<String> {
+    let refs = r.initiative_refs(s);
+    let lead = if s.actions.is_empty() { "Its work is in" } else { "Also part of" };
+    match refs.as_slice() {
+        [] => None,
+        [(n, i)] => Some(format!("{lead} shared initiative {}.", i.numbered(*n))),
+        many => {
+            let numbers: Vec<String> = many.iter().map(|(n, _)| format!("#{n}")).collect();
+            let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+            Some(format!("{lead} shared initiatives {}.", and_list(&numbers)))
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    }
+}
+
 /// Who does an initiative's work in a later horizon, in one sentence:
 /// "Problem management and Supplier management join in Next (shared
 /// initiative #7)." or "… do it in Later, in their own steps.".

@@ -6,7 +6,7 @@
 use crate::domain::assessment::{initiative_key, step_key};
 use crate::domain::catalog::Effort;
 use crate::domain::results::{Horizon, Initiative, Results, RoadmapStep};
-use crate::domain::roadmap::later_line;
+use crate::domain::roadmap::{later_line, shared_line};
 use crate::ui::components::plan::PlanEditor;
 use crate::ui::state::Session;
 use leptos::prelude::*;
@@ -65,13 +65,13 @@ fn RoadColumn(
             // Numbered in the order of the whole roadmap, so a step can refer to them.
             let initiatives: Vec<(usize, Initiative, Option<String>)> =
                 r.initiatives_in(horizon).map(|(n, i)| (n, i.clone(), later_line(r, i))).collect();
-            let steps: Vec<(RoadmapStep, String, Vec<String>)> = r
+            let steps: Vec<(RoadmapStep, String, Option<String>)> = r
                 .roadmap
                 .iter()
                 .filter(|s| s.horizon == horizon)
                 .map(|s| {
                     let serves = r.process(&s.process).map(|p| p.serves().join(", ")).unwrap_or_default();
-                    let shared = r.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
+                    let shared = shared_line(r, s);
                     (s.clone(), serves, shared)
                 })
                 .collect();
@@ -166,8 +166,8 @@ fn RoadStep(
     s: RoadmapStep,
     /// The objectives the process serves, in words.
     serves: String,
-    /// The shared initiatives this step's work is part of.
-    shared: Vec<String>,
+    /// The shared initiatives this step's work is part of ([`shared_line`]).
+    shared: Option<String>,
 ) -> impl IntoView {
     let own = !s.actions.is_empty();
     view! {
@@ -198,16 +198,7 @@ fn RoadStep(
                         </ul>
                     }
                 })}
-            {(!shared.is_empty())
-                .then(|| {
-                    let many = if shared.len() == 1 { "" } else { "s" };
-                    let lead = if own {
-                        format!("Also part of shared initiative{many} ")
-                    } else {
-                        format!("Its work is in shared initiative{many} ")
-                    };
-                    view! { <p class="muted small road-shared">{lead}{shared.join("; ")}</p> }
-                })}
+            {shared.map(|line| view! { <p class="muted small road-shared">{line}</p> })}
             <PlanEditor item=step_key(&s.process, s.level) label=format!("{}, level {}", s.process_name, s.level) />
         </li>
     }
