@@ -364,8 +364,8 @@ pub struct Initiative {
     pub horizon: Horizon,
     /// The highest priority among its processes.
     pub priority: f64,
-    /// The catalog action with the processes named: "Name an owner for
-    /// incident management, change management, … and 6 more processes, …".
+    /// The catalog action for the processes together ("Name an owner for
+    /// each of these processes, …"); they are listed in `processes`.
     pub text: String,
     /// The processes it serves, in roadmap order.
     pub processes: Vec<InitiativeItem>,

@@ -85,11 +85,7 @@ pub fn later_line(r: &Results, i: &Initiative) -> Option<String> {
             let who = name_list(&names);
             let n = j.initiative.as_deref().and_then(|id| r.initiative_number(id));
             match n {
-                Some(n) => format!(
-                    "{who} join in {}, in shared initiative {}.",
-                    j.horizon.label(),
-                    r.initiatives[n - 1].numbered(n)
-                ),
+                Some(n) => format!("{who} join in {} (shared initiative #{n}).", j.horizon.label()),
                 None => format!("{who} do the same in {}, in their own steps.", j.horizon.label()),
             }
         })
@@ -181,7 +177,7 @@ fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> 
             }
             // The earliest keeps the question's id, so plans made before stay attached.
             let id = if made.is_empty() { g.id.clone() } else { format!("{}@{}", g.id, h.label().to_lowercase()) };
-            made.extend(initiative(catalog, g, id, *h, idx, steps));
+            made.extend(initiative(g, id, *h, idx, steps));
         }
         let id_in = |h: Horizon, made: &[Initiative]| made.iter().find(|i| i.horizon == h).map(|i| i.id.clone());
         let ids: Vec<Option<String>> = groups.iter().map(|(h, _)| id_in(*h, &made)).collect();
@@ -205,10 +201,12 @@ fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> 
     out
 }
 
+/// What a shared initiative's action says in place of `{process}`.
+pub const THESE_PROCESSES: &str = "each of these processes";
+
 /// One initiative of generic question `g` over the steps `idx` (all of horizon `h`),
 /// taking the action out of each step.
 fn initiative(
-    catalog: &Catalog,
     g: &GenericQuestion,
     id: String,
     h: Horizon,
@@ -239,15 +237,12 @@ fn initiative(
         });
     }
     let attribute = attribute?;
-    let terms: Vec<&str> = items
-        .iter()
-        .map(|it| catalog.process(&it.process).map_or(it.process_name.as_str(), |p| p.term.as_str()))
-        .collect();
-    let list = name_list(&terms);
+    // The processes are listed beside it, each with its level: the action
+    // speaks of them together.
     let text = if items.iter().all(|it| it.to_assess) {
-        format!("Find out: {}", g.text.replace("{process}", &list))
+        format!("Find out: {}", g.text.replace("{process}", THESE_PROCESSES))
     } else {
-        g.action.replace("{process}", &list)
+        g.action.replace("{process}", THESE_PROCESSES)
     };
     Some(Initiative {
         title: g.title.clone().unwrap_or_else(|| short_title(&g.action)),

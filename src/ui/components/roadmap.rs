@@ -143,8 +143,13 @@ fn RoadInitiative(
     view! {
         <li class="road-step road-initiative" data-initiative=i.id.clone()>
             <div class="road-head">
-                <strong>{i.title.clone()}</strong>
-                <span class="tag">{format!("shared initiative #{n}")}</span>
+                <strong>
+                    <span class="sr-only">"Shared initiative "</span>
+                    {format!("#{n} {}", i.title)}
+                </strong>
+                <span class="tag" title="Work several processes need in the same form, done once">
+                    "shared"
+                </span>
                 <span class="tag tag-attr" title=i.attribute.plain()>
                     {i.attribute.id()}
                 </span>
