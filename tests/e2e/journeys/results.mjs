@@ -263,7 +263,7 @@ journey('results in one minute: the summary names the objectives at risk and the
   // Shared initiatives are named after their work, and the steps they serve
   // refer to them by number and name, never by a question id.
   const owners = page.locator('#roadmap-now .road-initiative[data-initiative="pa21-responsibilities"]');
-  assert.match(await owners.locator('.road-head').innerText(), /^#\d+ Named owners and a RACI chart\s+shared\s+PA2\.1\s+5 processes/);
+  assert.match(await owners.locator('.road-head').innerText(), /^(Shared initiative\s+)?#\d+ Named owners and a RACI chart\s+shared\s+PA2\.1\s+5 processes/);
   assert.match(await owners.locator('.road-head strong').textContent(), /^Shared initiative #\d+ Named owners and a RACI chart$/, 'read out whole');
   const ownersNo = (await owners.locator('.road-head').innerText()).match(/#(\d+)/)[1];
   const shared = await page.locator('#roadmap-now .road-shared').allInnerTexts();
