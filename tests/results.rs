@@ -319,3 +319,26 @@ fn results_carry_question_texts_actions_and_notes() {
     let noted: usize = a.participants.iter().map(|p| p.answers.values().filter(|e| !e.note.is_empty()).count()).sum();
     assert_eq!(r.notes.len(), noted, "every note is listed once");
 }
+
+#[test]
+fn a_target_the_user_chose_says_so_and_names_the_suggestion_it_replaced() {
+    let c = itsm_maturity::domain::Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::sample::sample().unwrap().assessment;
+    let r = itsm_maturity::domain::evaluate(&c, &a);
+    let incident = r.process("incident").unwrap();
+    assert!(incident.target_overridden && incident.suggested_target != Some(incident.target));
+    assert_eq!(
+        incident.target_note().unwrap(),
+        format!("(your choice; suggested {})", incident.suggested_target.unwrap())
+    );
+    // A suggested target needs no note; a chosen one equal to the suggestion says only that it was chosen.
+    a.apply(itsm_maturity::domain::Action::SetTarget { process: "incident".into(), target: None }).unwrap();
+    let r = itsm_maturity::domain::evaluate(&c, &a);
+    let suggested = r.process("incident").unwrap();
+    assert!(!suggested.target_overridden);
+    assert_eq!(suggested.target_note(), None);
+    let same = suggested.suggested_target;
+    a.apply(itsm_maturity::domain::Action::SetTarget { process: "incident".into(), target: same }).unwrap();
+    let r = itsm_maturity::domain::evaluate(&c, &a);
+    assert_eq!(r.process("incident").unwrap().target_note().as_deref(), Some("(your choice)"));
+}

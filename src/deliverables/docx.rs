@@ -353,7 +353,7 @@ fn profile(input: &DocxInput) -> Vec<Block> {
         .map(|p| {
             let rationale = a.scope.get(&p.id).map(|d| d.rationale.trim().to_string()).unwrap_or_default();
             let why = if rationale.is_empty() { p.relevance.top_reasons(2).join("; ") } else { rationale };
-            let target = format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" });
+            let target = p.target_note().map_or_else(|| p.target.to_string(), |n| format!("{} {n}", p.target));
             let then = input.projected.process(&p.id).map_or("–".into(), |x| x.level.to_string());
             let level = format!("{}{}", p.level, if p.provisional { " (provisional)" } else { "" });
             vec![p.name.clone(), target, level, index_text(p.index), then, why]

@@ -90,6 +90,17 @@ pub struct ProcessResult {
 }
 
 impl ProcessResult {
+    /// Beside a target the user chose: "(your choice)", or "(your choice;
+    /// suggested 3)" when the suggestion differs; `None` for a suggested target.
+    pub fn target_note(&self) -> Option<String> {
+        if !self.target_overridden {
+            return None;
+        }
+        Some(match self.suggested_target {
+            Some(s) if s != self.target => format!("(your choice; suggested {s})"),
+            _ => "(your choice)".to_string(),
+        })
+    }
     /// Completion 0.0..=1.0 of this process's questions.
     pub fn completion(&self) -> f64 {
         if self.asked == 0 {

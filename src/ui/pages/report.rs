@@ -197,7 +197,7 @@ fn ScopeTable() -> impl IntoView {
                         let why = p.relevance.top_reasons(2).join("; ");
                         let (target, level, index) = if p.in_scope {
                             (
-                                format!("{}{}", p.target, if p.target_overridden { " (set)" } else { "" }),
+                                p.target_note().map_or_else(|| p.target.to_string(), |n| format!("{} {n}", p.target)),
                                 p.level.to_string(),
                                 index_text(p.index),
                             )

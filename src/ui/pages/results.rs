@@ -171,7 +171,7 @@ fn Profile() -> impl IntoView {
                             </td>
                             <td class="num" data-label="Target">
                                 {target}
-                                {p.target_overridden.then_some(" (set)")}
+                                {p.target_note().map(|n| view! { <span class="small muted target-note">" "{n}</span> })}
                             </td>
                             <td class="num" data-label="Gap">
                                 {gap}
