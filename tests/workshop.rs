@@ -218,3 +218,27 @@ fn agreed_answers_stay_on_the_discuss_list_and_go_into_the_report() {
     a.agreed.clear();
     assert!(discuss_list(&evaluate(&c, &a)).iter().all(|d| d.key != key));
 }
+
+#[test]
+fn a_split_not_yet_agreed_says_which_answer_the_results_use_meanwhile() {
+    use itsm_maturity::domain::catalog::Catalog;
+    use itsm_maturity::domain::consensus::Stance;
+    let c = Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::sample::sample().unwrap().assessment;
+    a.agreed.clear();
+    let r = evaluate(&c, &a);
+    let list = discuss_list(&r);
+    let split = list.iter().find(|d| matches!(d.tally.stance(), Some(Stance::Camps { .. }))).expect("a split");
+    let median = Stance::Median(split.tally.median().unwrap()).described();
+    let line = split.stance_line(3);
+    assert!(line.contains("— agree an answer · until then the results use the median "), "{line}");
+    assert!(
+        line.ends_with(&format!("until then the results use the {median}"))
+            || line.contains(&format!("use the {median} · "))
+    );
+    // Once agreed, the line no longer speaks of a meanwhile.
+    a.agreed.insert(split.key.clone(), itsm_maturity::domain::assessment::Agreed { answer: L, note: String::new() });
+    let r = evaluate(&c, &a);
+    let again = discuss_list(&r).into_iter().find(|d| d.key == split.key).unwrap();
+    assert!(again.agreed && !again.stance_line(3).contains("until then"), "{}", again.stance_line(3));
+}

@@ -14,7 +14,7 @@
 use super::assessment::{Assessment, QuestionKey};
 use super::attribute::Attribute;
 use super::catalog::Catalog;
-use super::consensus::Tally;
+use super::consensus::{Stance, Tally};
 use super::evaluate::evaluate;
 use super::results::Results;
 use serde::Serialize;
@@ -138,10 +138,17 @@ impl DiscussItem {
         if self.agreed && discuss_reason(&self.tally).is_none() {
             return format!("✓ Agreed earlier · answers this round: {}", self.tally.summary(people));
         }
-        let shape =
-            self.tally.stance().map_or_else(|| "–".to_string(), |s| if self.agreed { s.described() } else { s.text() });
+        let stance = self.tally.stance();
+        let shape = stance.map_or_else(|| "–".to_string(), |s| if self.agreed { s.described() } else { s.text() });
+        // Until the group agrees, the results use the median: say which.
+        let meanwhile = match (stance, self.tally.median()) {
+            (Some(Stance::Camps { .. } | Stance::NoMajority), Some(m)) if !self.agreed => {
+                format!(" · until then the results use the {}", Stance::Median(m).described())
+            }
+            _ => String::new(),
+        };
         let na = if self.mixed_not_applicable > 0 { format!(" · {}", self.why) } else { String::new() };
-        format!("{}Spread {} steps · {shape}{na}", if self.agreed { "✓ Agreed · " } else { "" }, self.spread)
+        format!("{}Spread {} steps · {shape}{meanwhile}{na}", if self.agreed { "✓ Agreed · " } else { "" }, self.spread)
     }
 }
 
