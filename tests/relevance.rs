@@ -97,16 +97,13 @@ fn reasons_name_the_inputs_in_words_largest_first() {
     )))
     .unwrap();
     let r = relevance(&c, &a);
-    assert_eq!(
-        r["c"].top_reasons(3),
-        vec!["service 'Payment system' (provided by a supplier, criticality 5) → process c"]
-    );
+    assert_eq!(r["c"].top_reasons(3), vec!["Service “Payment system”: provided by a supplier, criticality 5 of 5"]);
     assert_eq!(
         r["b"].top_reasons(3),
         vec![
-            "service 'Ordering website' (changes weekly or daily, criticality 4) → process b",
-            "objective 'Objective Y' rated 3 (primary)",
-            "objective 'Objective X' rated 5 (secondary)",
+            "Service “Ordering website”: changes weekly or daily, criticality 4 of 5",
+            "Objective “Objective Y” (importance 3 of 5) needs it as a main process",
+            "Objective “Objective X” (importance 5 of 5) needs it as a supporting process",
         ]
     );
     match &r["b"].contributions[0].reason {
@@ -146,7 +143,10 @@ fn custom_objectives_count_with_their_own_map() {
     .unwrap();
     let r = relevance(&c, &a);
     assert_eq!((r["c"].score, r["a"].score, r["b"].score), (score_of(10.0), score_of(5.0), 0));
-    assert_eq!(r["c"].top_reasons(1), vec!["objective 'Card payment on delivery' rated 5 (primary)"]);
+    assert_eq!(
+        r["c"].top_reasons(1),
+        vec!["Objective “Card payment on delivery” (importance 5 of 5) needs it as a main process"]
+    );
 }
 
 fn default_service(
@@ -183,10 +183,7 @@ fn a_service_counts_once_per_process_with_its_strongest_rule_and_discounts() {
     let inc = of_service(&r["incident"], "crm");
     assert_eq!(inc.len(), 1);
     assert_eq!(inc[0].points, 10.0);
-    assert_eq!(
-        inc[0].reason.describe(),
-        "service 'CRM' (customer-facing and critical, criticality 5) → incident management"
-    );
+    assert_eq!(inc[0].reason.describe(), "Service “CRM”: customer-facing and critical, criticality 5 of 5");
     // Service level: raised by two rules with 2 points each: still once.
     assert_eq!(of_service(&r["service-level"], "crm").len(), 1);
     assert_eq!(r["service-level"].raw, 10.0);
@@ -196,7 +193,7 @@ fn a_service_counts_once_per_process_with_its_strongest_rule_and_discounts() {
     assert!((av[0].points - 4.0).abs() < 1e-9);
     assert_eq!(
         av[0].reason.describe(),
-        "service 'CRM' (customer-facing and critical, criticality 5) → availability management, counted at 40 % (outsourced or SaaS)"
+        "Service “CRM”: customer-facing and critical, criticality 5 of 5; counted at 40 % (outsourced or SaaS)"
     );
     // Release: monthly change (1 × 5) × 0.3.
     assert!((r["release"].raw - 1.5).abs() < 1e-9);
@@ -250,7 +247,7 @@ fn strategy_raises_the_service_weight_and_the_reason_names_the_whole_chain() {
     assert_eq!(
         r["supplier"].top_reasons(1),
         vec![
-            "objective 'Card payment' (5) → decision 'card payment at the door' → service 'Payment system' (bought and customized, criticality 3) → supplier management"
+            "Service “Payment system”: bought and customized, criticality 3 of 5; the decision “card payment at the door” for “Card payment” (importance 5 of 5) relies on it"
         ]
     );
     let res = evaluate(&c, &a);
@@ -261,7 +258,7 @@ fn strategy_raises_the_service_weight_and_the_reason_names_the_whole_chain() {
     a.apply(Action::SetObjectiveImportance { objective: "card".into(), importance: 0 }).unwrap();
     let r = relevance(&c, &a);
     assert_eq!(r["supplier"].raw, 2.0 * 3.0);
-    assert!(r["supplier"].top_reasons(1)[0].starts_with("service 'Payment system'"));
+    assert_eq!(r["supplier"].top_reasons(1)[0], "Service “Payment system”: bought and customized, criticality 3 of 5");
 }
 
 /// Rank of a process by relevance: how many processes score strictly higher.
@@ -294,7 +291,7 @@ fn a_saas_only_organization_needs_supplier_and_service_level_not_release() {
         assert!(r[id].score < r["supplier"].score, "{id} {}", r[id].score);
     }
     assert!(
-        r["supplier"].top_reasons(1)[0].contains("(outsourced or SaaS, criticality"),
+        r["supplier"].top_reasons(1)[0].contains(": outsourced or SaaS, criticality"),
         "{:?}",
         r["supplier"].top_reasons(1)
     );
@@ -318,7 +315,7 @@ fn an_in_house_developer_shop_needs_release_and_change() {
         assert!(r[id].score >= 45, "{id} {}", r[id].score);
     }
     assert_eq!(r["supplier"].score, 0, "nothing is bought");
-    assert!(r["change"].top_reasons(1)[0].contains("(changes weekly or daily, criticality 5) → change management"));
+    assert!(r["change"].top_reasons(1)[0].contains(": changes weekly or daily, criticality 5 of 5"));
 }
 
 #[test]

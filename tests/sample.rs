@@ -91,19 +91,23 @@ fn supplier_management_is_reached_through_the_whole_chain() {
     let reasons = supplier.relevance.top_reasons(10).join("\n");
     assert!(
         reasons.contains(
-            "objective 'Card payment on delivery and online' (5) → decision 'Take card payment on delivery.' → \
-             service 'Payment system' (bought and customized, criticality 5) → supplier management"
+            "Service “Payment system”: bought and customized, criticality 5 of 5; the decision “Take card payment \
+             on delivery” for “Card payment on delivery and online” (importance 5 of 5) relies on it"
         ),
         "{reasons}"
     );
-    assert!(reasons.contains("objective 'Card payment on delivery and online' rated 5 (primary)"), "{reasons}");
+    assert!(
+        reasons
+            .contains("Objective “Card payment on delivery and online” (importance 5 of 5) needs it as a main process"),
+        "{reasons}"
+    );
     // Change: the website changes weekly.
     let change = r.process("change").unwrap();
     assert!(change
         .relevance
         .top_reasons(3)
         .join("\n")
-        .contains("service 'Ordering website' (changes weekly or daily, criticality 5) → change management"));
+        .contains("Service “Ordering website”: changes weekly or daily, criticality 5 of 5"));
     assert_eq!((change.target, change.target_overridden), (3, true));
 }
 

@@ -75,27 +75,30 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// The reason in words: "objective 'Card payment' rated 5 (primary)", or
-    /// "objective 'Card payment' (5) → decision 'card payment at the door' →
-    /// service 'Payment system' (bought and customized, criticality 5) →
-    /// supplier management".
+    /// The reason in one plain sentence, about the process it raises:
+    /// "Objective “Card payment” (importance 5 of 5) needs it as a main
+    /// process", or "Service “Payment system”: bought and customized,
+    /// criticality 3 of 5; the decision “Card payment at the door” for
+    /// “Card payment” (importance 5 of 5) relies on it", with "; counted at
+    /// 40 % (outsourced or SaaS)" when a rule discounts it.
     pub fn describe(&self) -> String {
         match self {
             Reason::Objective { name, importance, weight, .. } => format!(
-                "objective '{name}' rated {importance} ({})",
-                if *weight >= 2 { "primary" } else { "secondary" }
+                "Objective “{name}” (importance {importance} of 5) needs it as a {} process",
+                if *weight >= 2 { "main" } else { "supporting" }
             ),
-            Reason::Service { name, label, criticality, process, factor, discount, via, .. } => {
-                let mut out = String::new();
+            Reason::Service { name, label, criticality, factor, discount, via, .. } => {
+                let mut out = format!("Service “{name}”: {label}, criticality {criticality} of 5");
                 if let Some(v) = via {
                     out.push_str(&format!(
-                        "objective '{}' ({}) → decision '{}' → ",
-                        v.objective_name, v.importance, v.decision_text
+                        "; the decision “{}” for “{}” (importance {} of 5) relies on it",
+                        v.decision_text.trim().trim_end_matches('.'),
+                        v.objective_name,
+                        v.importance
                     ));
                 }
-                out.push_str(&format!("service '{name}' ({label}, criticality {criticality}) → {process}"));
                 if let Some(d) = discount {
-                    out.push_str(&format!(", counted at {:.0} % ({d})", factor * 100.0));
+                    out.push_str(&format!("; counted at {:.0} % ({d})", factor * 100.0));
                 }
                 out
             }

@@ -176,11 +176,7 @@ fn ScopeRow(pid: String) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <li class="muted">
-                                        {format!(
-                                            "and {} smaller contribution{}",
-                                            more(),
-                                            if more() == 1 { "" } else { "s" },
-                                        )}
+                                        {format!("and {} smaller reason{}", more(), if more() == 1 { "" } else { "s" })}
                                     </li>
                                 }
                             })

@@ -107,8 +107,8 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.match(page.url(), /\/a\/sample-pizza\/scope$/);
   assert.ok(await scope.inScope('supplier'));
   assert.ok(await scope.relevance('supplier') >= 40, 'supplier management is relevant: card payment depends on the payment system\'s vendor');
-  assert.match(await scope.reasons('supplier'), /service 'Payment system' \(bought and customized, criticality 5\) → supplier management/);
-  assert.match(await scope.reasons('supplier'), /objective 'Card payment on delivery and online' rated 5 \(primary\)/);
+  assert.match(await scope.reasons('supplier'), /Service “Payment system”: bought and customized, criticality 5 of 5/);
+  assert.match(await scope.reasons('supplier'), /Objective “Card payment on delivery and online” \(importance 5 of 5\) needs it as a main process/);
   // The case's own processes are in scope by name; the rest are out with a rationale.
   assert.ok(await scope.inScope('software-development'));
   assert.match(await scope.row('software-development').innerText(), /Software development and management/);
@@ -341,7 +341,7 @@ journey('strategy: objectives → strategy → services → scope, with the reas
   await frame.goStep('scope');
   const scope = new ScopePage(page);
   await scope.waitLoaded();
-  const chain = /objective 'Card payment on delivery and online' \(5\) → decision 'Take card payment on delivery.' → service 'Payment system' \(bought and customized, criticality 5\) → supplier management/;
+  const chain = /Service “Payment system”: bought and customized, criticality 5 of 5; the decision “Take card payment on delivery” for “Card payment on delivery and online” \(importance 5 of 5\) relies on it/;
   assert.match(await scope.reasons('supplier'), chain);
   const before = await scope.relevance('supplier');
   // Unlinking the payment system from both card-payment decisions takes that chain away.
