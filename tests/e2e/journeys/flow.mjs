@@ -116,7 +116,7 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.ok(!(await scope.inScope('release')));
   assert.match(await scope.row('release').locator('.rationale').inputValue(), /how our weekly website updates go live is first on the list/);
   assert.ok(await scope.inScope('change'));
-  assert.match(await scope.reasons('change'), /service 'Ordering website' \(changes weekly or daily, criticality 5\) → change management/);
+  assert.match(await scope.reasons('change'), /Service “Ordering website”: changes weekly or daily, criticality 5 of 5/);
   // A reload keeps the step and the data; the start list shows the sample once.
   await page.reload();
   await scope.waitLoaded();
