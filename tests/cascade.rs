@@ -106,3 +106,34 @@ fn hostile_names_are_escaped_and_no_strategy_gives_a_message() {
     parse(&empty);
     assert!(empty.contains("Link strategy decisions to services"));
 }
+
+#[test]
+fn the_sample_decisions_read_whole_where_their_column_has_room() {
+    let catalog = Catalog::default_catalog();
+    let a = sample().unwrap().assessment;
+    let r = evaluate(&catalog, &a);
+    let c = cascade(&catalog, &a, &r, 12);
+    for width in [800, 1200] {
+        let svg = cascade_chart(&c, &ChartOptions { width, dark: false });
+        let doc = parse(&svg);
+        let boxes: Vec<_> = doc.descendants().filter(|n| n.attribute("data-node").is_some()).collect();
+        for g in boxes.iter().filter(|g| g.attribute("data-node").unwrap().starts_with("1:")) {
+            let text: Vec<&str> = g.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+            assert!(!text.is_empty() && text.iter().all(|t| !t.ends_with('…')), "width {width}: {text:?}");
+        }
+        // Boxes of one column never overlap, whatever their heights.
+        for col in 0..4 {
+            let mut spans: Vec<(f64, f64)> = boxes
+                .iter()
+                .filter(|g| g.attribute("data-node").unwrap().starts_with(&format!("{col}:")))
+                .map(|g| {
+                    let r = g.descendants().find(|x| x.has_tag_name("rect")).unwrap();
+                    let y: f64 = r.attribute("y").unwrap().parse().unwrap();
+                    (y, y + r.attribute("height").unwrap().parse::<f64>().unwrap())
+                })
+                .collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "column {col} at {width}: {spans:?}");
+        }
+    }
+}

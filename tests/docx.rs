@@ -135,7 +135,7 @@ fn user_text_stays_text_and_the_plan_is_in_the_report() {
 #[test]
 fn the_charts_the_page_drew_are_pictures_and_a_broken_one_is_left_out() {
     let charts = vec![
-        chart("Capability profile", &format!("data:image/png;base64,{PNG}")),
+        chart("Capability radar", &format!("data:image/png;base64,{PNG}")),
         chart("Gap to target", PNG),
         chart("Attribute heatmap", "not base64 at all"),
         chart("Objective support", "aGVsbG8="), // base64, but not a PNG
@@ -147,7 +147,7 @@ fn the_charts_the_page_drew_are_pictures_and_a_broken_one_is_left_out() {
     assert_eq!(xml.matches("<pic:pic").count(), 2);
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let captions = styled(&doc, "Caption");
-    assert!(captions.iter().any(|c| c.starts_with("Capability profile.")));
+    assert!(captions.iter().any(|c| c.starts_with("Capability radar.")));
     assert!(captions.iter().any(|c| c.starts_with("Gap to target.")));
     assert!(!captions.iter().any(|c| c.starts_with("Attribute heatmap.")));
 }

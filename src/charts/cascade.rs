@@ -69,12 +69,36 @@ pub fn cascade_chart(c: &Cascade, opts: &ChartOptions) -> String {
     let body_h = rows * (box_h + BOX_GAP);
     let height = PAD + HEAD_H + body_h + more_h + legend_h + PAD;
     let col_x = |k: usize| PAD + k as i32 * (col_w + gutter);
+    // Each box's label, on up to `lines` lines; a column with room to spare
+    // (fewer boxes than the tallest) gives its long labels up to twice as
+    // many, so a decision reads whole rather than cut ("by phon…").
+    let texts: Vec<Vec<(Vec<String>, bool)>> = c
+        .columns
+        .iter()
+        .map(|col| {
+            let roomy = col.len() as i32 * (line_h * 2 * lines + 10 + BOX_GAP) <= body_h;
+            let max_lines = if roomy { 2 * lines } else { lines };
+            col.iter().map(|n| fit(&n.label, (col_w - 12) as f64, size, max_lines as usize)).collect()
+        })
+        .collect();
+    let height_of = |k: usize, i: usize| (texts[k][i].0.len() as i32 * line_h + 10).max(box_h);
     // Each column's boxes are centred vertically against the tallest column.
-    let box_y = |k: usize, i: usize| {
-        let n = c.columns[k].len() as i32;
-        let offset = (body_h - n * (box_h + BOX_GAP)) / 2;
-        PAD + HEAD_H + offset + i as i32 * (box_h + BOX_GAP)
-    };
+    let tops: Vec<Vec<i32>> = (0..c.columns.len())
+        .map(|k| {
+            let n = c.columns[k].len();
+            let total: i32 = (0..n).map(|i| height_of(k, i) + BOX_GAP).sum();
+            let mut y = PAD + HEAD_H + (body_h - total).max(0) / 2;
+            (0..n)
+                .map(|i| {
+                    let top = y;
+                    y += height_of(k, i) + BOX_GAP;
+                    top
+                })
+                .collect()
+        })
+        .collect();
+    let box_y = |k: usize, i: usize| tops[k][i];
+    let mid_y = |k: usize, i: usize| tops[k][i] + height_of(k, i) / 2;
     let max_w = c.links.iter().map(|l| l.weight).fold(0.0, f64::max).max(1e-9);
     let mut svg = Svg::new(width as u32, height as u32, &theme);
     svg.draw(|area| {
@@ -86,8 +110,8 @@ pub fn cascade_chart(c: &Cascade, opts: &ChartOptions) -> String {
     });
     for l in &c.links {
         let (a, b) = (&c.columns[l.column][l.from], &c.columns[l.column + 1][l.to]);
-        let from = (col_x(l.column) + col_w, box_y(l.column, l.from) + box_h / 2);
-        let to = (col_x(l.column + 1), box_y(l.column + 1, l.to) + box_h / 2);
+        let from = (col_x(l.column) + col_w, mid_y(l.column, l.from));
+        let to = (col_x(l.column + 1), mid_y(l.column + 1, l.to));
         let stroke = 1 + (5.0 * l.weight / max_w).round() as u32;
         let colour = blend(theme.current, theme.bg, 0.45);
         let key = format!("{}>{}", a.id, b.id);
@@ -98,9 +122,9 @@ pub fn cascade_chart(c: &Cascade, opts: &ChartOptions) -> String {
     }
     for (k, col) in c.columns.iter().enumerate() {
         for (i, n) in col.iter().enumerate() {
-            let (x, y) = (col_x(k), box_y(k, i));
+            let (x, y, h) = (col_x(k), box_y(k, i), height_of(k, i));
             let fill = if k == 3 { gap_fill(n.gap, &theme, opts.dark) } else { theme.track };
-            let (text, cut) = fit(&n.label, (col_w - 12) as f64, size, lines as usize);
+            let (text, cut) = texts[k][i].clone();
             let key = format!("{k}:{}", n.id);
             let tip = match n.gap {
                 Some(g) if g > 0 => format!("{}: {g} level{} below target", n.label, if g == 1 { "" } else { "s" }),
@@ -110,9 +134,9 @@ pub fn cascade_chart(c: &Cascade, opts: &ChartOptions) -> String {
             };
             svg.group(&[("data-node", &key)], (!tip.is_empty()).then_some(tip.as_str()), |svg| {
                 svg.draw(|area| {
-                    area.draw(&Rectangle::new([(x, y), (x + col_w, y + box_h)], fill.filled()))?;
-                    area.draw(&Rectangle::new([(x, y), (x + col_w, y + box_h)], theme.grid.stroke_width(1)))?;
-                    let top = y + (box_h - text.len() as i32 * line_h) / 2 + line_h / 2;
+                    area.draw(&Rectangle::new([(x, y), (x + col_w, y + h)], fill.filled()))?;
+                    area.draw(&Rectangle::new([(x, y), (x + col_w, y + h)], theme.grid.stroke_width(1)))?;
+                    let top = y + (h - text.len() as i32 * line_h) / 2 + line_h / 2;
                     for (j, t) in text.iter().enumerate() {
                         let style = font(size, theme.text, HPos::Left, VPos::Center);
                         area.draw(&Text::new(t.as_str(), (x + 6, top + j as i32 * line_h), style))?;

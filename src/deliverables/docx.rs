@@ -35,7 +35,7 @@ pub struct DocxInput<'a> {
     pub projected: &'a Results,
     pub projection: Projection,
     pub cascade: &'a Cascade,
-    /// Pictures to place, by title: "Goals cascade", "Capability profile",
+    /// Pictures to place, by title: "Goals cascade", "Capability radar",
     /// "Gap to target", "Attribute heatmap", "Objective support".
     pub charts: &'a [ChartImage],
 }
@@ -379,7 +379,11 @@ fn profile(input: &DocxInput) -> Vec<Block> {
         out.push(table(&["Process", "Reason"], &[10, 26], left_out));
     }
     out.push(heading(2, "Charts"));
-    out.extend(figure(input, "Capability profile", "Level reached (index) against the target, per process in scope."));
+    out.extend(figure(
+        input,
+        "Capability radar",
+        "Capability index of each process in scope against its target level.",
+    ));
     out.extend(figure(input, "Gap to target", "Processes by priority; the bar is the distance to the target."));
     out.extend(figure(input, "Attribute heatmap", "Each process attribute rated N, P, L or F."));
     out

@@ -68,7 +68,7 @@ async fn chart_pictures(state: Session) -> String {
                 let graph = state.with_catalog_untracked(|c| cascade(c, a, r, MAX_PROCESSES))?;
                 Some(vec![
                     ("Goals cascade", cascade_chart(&graph, &opts)),
-                    ("Capability profile", radar(r, &opts)),
+                    ("Capability radar", radar(r, &opts)),
                     ("Gap to target", gap_bars(r, &opts)),
                     ("Attribute heatmap", heatmap(r, &opts)),
                     ("Objective support", objective_bars(r, &opts)),
