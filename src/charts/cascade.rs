@@ -70,14 +70,15 @@ pub fn cascade_chart(c: &Cascade, opts: &ChartOptions) -> String {
     let height = PAD + HEAD_H + body_h + more_h + legend_h + PAD;
     let col_x = |k: usize| PAD + k as i32 * (col_w + gutter);
     // Each box's label, on up to `lines` lines; a column with room to spare
-    // (fewer boxes than the tallest) gives its long labels up to twice as
-    // many, so a decision reads whole rather than cut ("by phon…").
+    // (fewer boxes than the tallest) gives its long labels as many lines as
+    // fit, up to three times as many, so a decision reads whole rather than
+    // cut ("by phon…").
     let texts: Vec<Vec<(Vec<String>, bool)>> = c
         .columns
         .iter()
         .map(|col| {
-            let roomy = col.len() as i32 * (line_h * 2 * lines + 10 + BOX_GAP) <= body_h;
-            let max_lines = if roomy { 2 * lines } else { lines };
+            let each = body_h / (col.len().max(1) as i32) - BOX_GAP - 10;
+            let max_lines = (each / line_h).clamp(lines, 3 * lines);
             col.iter().map(|n| fit(&n.label, (col_w - 12) as f64, size, max_lines as usize)).collect()
         })
         .collect();
