@@ -293,9 +293,9 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
     assert_eq!(
         s.headline(),
         format!(
-            "Lowest process level: 0, shared by 3 processes; the most urgent of them is Information security \
-             management (capability index {}, target level 3). \
-             Mean capability index of the 8 processes in scope: {}. 0 of 8 processes in scope meet their target. \
+            "Floor level 0: 3 processes are at level 0. Of these, Information security management has the \
+             highest priority (capability index {}, target level 3). \
+             Mean capability index of the 8 processes in scope: {}. 0 of the 8 processes with a target meet it. \
              100\u{a0}% of the questions answered.",
             itsm_maturity::domain::results::index_text(floor.index),
             itsm_maturity::domain::results::index_text(r.mean_index.unwrap()),
@@ -304,9 +304,12 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
     // With one process at the lowest level, it is named alone.
     let alone = ExecutiveSummary { weakest: Some(Weakest { at_level: 1, ..w.clone() }), ..s.clone() };
     assert!(alone.headline().starts_with(&format!(
-        "Lowest process level: 0, Information security management (capability index {}, target level 3). Mean",
+        "Floor level 0: Information security management (capability index {}, target level 3). Mean",
         itsm_maturity::domain::results::index_text(floor.index)
     )));
+    // Several at the floor, all at their target: no priority to name.
+    let met = ExecutiveSummary { weakest: Some(Weakest { target: 0, ..w.clone() }), ..s.clone() };
+    assert!(met.headline().starts_with("Floor level 0: 3 processes are at level 0, each at its target. Mean"));
     assert_eq!(s.at_target, r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count());
     // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
     assert_eq!(s.at_risk.len(), 2);

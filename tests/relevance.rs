@@ -97,13 +97,13 @@ fn reasons_name_the_inputs_in_words_largest_first() {
     )))
     .unwrap();
     let r = relevance(&c, &a);
-    assert_eq!(r["c"].top_reasons(3), vec!["Service “Payment system”: provided by a supplier, criticality 5 of 5"]);
+    assert_eq!(r["c"].top_reasons(3), vec!["Service “Payment system” (provided by a supplier, criticality 5 of 5)"]);
     assert_eq!(
         r["b"].top_reasons(3),
         vec![
-            "Service “Ordering website”: changes weekly or daily, criticality 4 of 5",
-            "Objective “Objective Y” (importance 3 of 5) needs it as a main process",
-            "Objective “Objective X” (importance 5 of 5) needs it as a supporting process",
+            "Service “Ordering website” (changes weekly or daily, criticality 4 of 5)",
+            "Objective “Objective Y” (importance 3 of 5) depends mainly on this process",
+            "Objective “Objective X” (importance 5 of 5) also draws on this process",
         ]
     );
     match &r["b"].contributions[0].reason {
@@ -145,7 +145,7 @@ fn custom_objectives_count_with_their_own_map() {
     assert_eq!((r["c"].score, r["a"].score, r["b"].score), (score_of(10.0), score_of(5.0), 0));
     assert_eq!(
         r["c"].top_reasons(1),
-        vec!["Objective “Card payment on delivery” (importance 5 of 5) needs it as a main process"]
+        vec!["Objective “Card payment on delivery” (importance 5 of 5) depends mainly on this process"]
     );
 }
 
@@ -183,7 +183,7 @@ fn a_service_counts_once_per_process_with_its_strongest_rule_and_discounts() {
     let inc = of_service(&r["incident"], "crm");
     assert_eq!(inc.len(), 1);
     assert_eq!(inc[0].points, 10.0);
-    assert_eq!(inc[0].reason.describe(), "Service “CRM”: customer-facing and critical, criticality 5 of 5");
+    assert_eq!(inc[0].reason.describe(), "Service “CRM” (customer-facing and critical, criticality 5 of 5)");
     // Service level: raised by two rules with 2 points each: still once.
     assert_eq!(of_service(&r["service-level"], "crm").len(), 1);
     assert_eq!(r["service-level"].raw, 10.0);
@@ -193,7 +193,7 @@ fn a_service_counts_once_per_process_with_its_strongest_rule_and_discounts() {
     assert!((av[0].points - 4.0).abs() < 1e-9);
     assert_eq!(
         av[0].reason.describe(),
-        "Service “CRM”: customer-facing and critical, criticality 5 of 5; counted at 40 % (outsourced or SaaS)"
+        "Service “CRM” (customer-facing and critical, criticality 5 of 5); counted at 40 % (outsourced or SaaS)"
     );
     // Release: monthly change (1 × 5) × 0.3.
     assert!((r["release"].raw - 1.5).abs() < 1e-9);
@@ -247,7 +247,7 @@ fn strategy_raises_the_service_weight_and_the_reason_names_the_whole_chain() {
     assert_eq!(
         r["supplier"].top_reasons(1),
         vec![
-            "Service “Payment system”: bought and customized, criticality 3 of 5; the decision “card payment at the door” for “Card payment” (importance 5 of 5) relies on it"
+            "Service “Payment system” (bought and customized, criticality 3 of 5), which “Card payment” (importance 5 of 5) relies on through the decision “card payment at the door”"
         ]
     );
     let res = evaluate(&c, &a);
@@ -258,7 +258,7 @@ fn strategy_raises_the_service_weight_and_the_reason_names_the_whole_chain() {
     a.apply(Action::SetObjectiveImportance { objective: "card".into(), importance: 0 }).unwrap();
     let r = relevance(&c, &a);
     assert_eq!(r["supplier"].raw, 2.0 * 3.0);
-    assert_eq!(r["supplier"].top_reasons(1)[0], "Service “Payment system”: bought and customized, criticality 3 of 5");
+    assert_eq!(r["supplier"].top_reasons(1)[0], "Service “Payment system” (bought and customized, criticality 3 of 5)");
 }
 
 /// Rank of a process by relevance: how many processes score strictly higher.
@@ -291,7 +291,7 @@ fn a_saas_only_organization_needs_supplier_and_service_level_not_release() {
         assert!(r[id].score < r["supplier"].score, "{id} {}", r[id].score);
     }
     assert!(
-        r["supplier"].top_reasons(1)[0].contains(": outsourced or SaaS, criticality"),
+        r["supplier"].top_reasons(1)[0].contains("(outsourced or SaaS, criticality"),
         "{:?}",
         r["supplier"].top_reasons(1)
     );
@@ -315,7 +315,7 @@ fn an_in_house_developer_shop_needs_release_and_change() {
         assert!(r[id].score >= 45, "{id} {}", r[id].score);
     }
     assert_eq!(r["supplier"].score, 0, "nothing is bought");
-    assert!(r["change"].top_reasons(1)[0].contains(": changes weekly or daily, criticality 5 of 5"));
+    assert!(r["change"].top_reasons(1)[0].contains("(changes weekly or daily, criticality 5 of 5)"));
 }
 
 #[test]

@@ -270,7 +270,11 @@ fn the_sample_roadmap_groups_shared_actions_and_loses_no_question() {
     let owners = r.initiatives.iter().position(|i| i.question == "pa21-responsibilities").unwrap();
     assert_eq!(
         r.initiatives[owners].summary(owners + 1),
-        format!("Shared initiative #{}: Named owners and a RACI chart (PA2.1, level 2), for 5 processes", owners + 1)
+        format!(
+            "Shared initiative #{}: Owners and clear responsibilities for steps and handovers (PA2.1, a level-2 \
+             attribute), for 5 processes",
+            owners + 1
+        )
     );
     // Lines a reader goes through: every step's own actions plus one per initiative.
     let own = r.roadmap.iter().map(|s| s.actions.len()).sum::<usize>();
@@ -337,4 +341,33 @@ proptest! {
         std_sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
         prop_assert_eq!(ours, std_sorted);
     }
+}
+
+#[test]
+fn a_shared_action_speaks_of_these_processes_without_saying_each_twice() {
+    use itsm_maturity::domain::roadmap::for_these_processes;
+    assert_eq!(
+        for_these_processes("Name an owner for {process}, and share it."),
+        "Name an owner for each of these processes, and share it."
+    );
+    assert_eq!(
+        for_these_processes("Compare the people in each role of {process} with the role's profile."),
+        "Compare the people in each role of these processes with the role's profile."
+    );
+    assert_eq!(
+        for_these_processes("For each proposed change to {process}, estimate the gain; once {process} is stable, act."),
+        "For each proposed change to these processes, estimate the gain; once each of these processes is stable, act."
+    );
+    // The sample's shared work reads this way on the roadmap.
+    let c = Catalog::default_catalog();
+    let r = evaluate(&c, &sample().unwrap().assessment);
+    assert!(r.initiatives.iter().all(|i| !i.text.contains("{process}") && !i.text.contains("each of each")));
+    assert!(r.initiatives.iter().any(|i| i.text.starts_with("Name an owner for each of these processes, ")));
+    // The same work in a later round names its horizon where it stands alone.
+    let later = r.initiatives.iter().position(|i| i.id.ends_with("@next")).unwrap();
+    assert!(
+        r.initiatives[later].summary(later + 1).contains(", Next (PA2."),
+        "{}",
+        r.initiatives[later].summary(later + 1)
+    );
 }

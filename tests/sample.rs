@@ -91,14 +91,15 @@ fn supplier_management_is_reached_through_the_whole_chain() {
     let reasons = supplier.relevance.top_reasons(10).join("\n");
     assert!(
         reasons.contains(
-            "Service “Payment system”: bought and customized, criticality 5 of 5; the decision “Take card payment \
-             on delivery” for “Card payment on delivery and online” (importance 5 of 5) relies on it"
+            "Service “Payment system” (bought and customized, criticality 5 of 5), which “Card payment on delivery \
+             and online” (importance 5 of 5) relies on through the decision “Take card payment on delivery”"
         ),
         "{reasons}"
     );
     assert!(
-        reasons
-            .contains("Objective “Card payment on delivery and online” (importance 5 of 5) needs it as a main process"),
+        reasons.contains(
+            "Objective “Card payment on delivery and online” (importance 5 of 5) depends mainly on this process"
+        ),
         "{reasons}"
     );
     // Change: the website changes weekly.
@@ -107,7 +108,7 @@ fn supplier_management_is_reached_through_the_whole_chain() {
         .relevance
         .top_reasons(3)
         .join("\n")
-        .contains("Service “Ordering website”: changes weekly or daily, criticality 5 of 5"));
+        .contains("Service “Ordering website” (changes weekly or daily, criticality 5 of 5)"));
     assert_eq!((change.target, change.target_overridden), (3, true));
 }
 

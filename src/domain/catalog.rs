@@ -87,7 +87,7 @@ pub struct GenericQuestion {
     pub text: String,
     pub action: String,
     /// The action's name when several processes share it, a few words for a
-    /// roadmap heading ("Named owners and a RACI chart"); without it the
+    /// roadmap heading ("Owners and clear responsibilities for steps and handovers"); without it the
     /// action's first clause is used (the roadmap's `short_title`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

@@ -313,23 +313,26 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
 }
 
 impl ExecutiveSummary {
-    /// The summary's first sentence: "Lowest process level: 0, shared by 3
-    /// processes; the most urgent of them is Information security management
+    /// The summary's first sentence: "Floor level 0: 3 processes are at level
+    /// 0. Of these, Information security management has the highest priority
     /// (capability index 0.41, target level 3). Mean capability index of the
-    /// 8 processes in scope: 1.02. 0 of 8 processes in scope meet their
-    /// target. 100 % of the questions answered." With one process at the
-    /// lowest level: "Lowest process level: 0, Supplier management (…)."
+    /// 8 processes in scope: 1.02. 0 of the 8 processes with a target meet
+    /// it. 100 % of the questions answered." With one process at the floor:
+    /// "Floor level 0: Supplier management (…)."
     pub fn headline(&self) -> String {
         use super::results::index_text;
         let weakest = self.weakest.as_ref().map_or_else(String::new, |w| {
             let target = if w.target > 0 { format!(", target level {}", w.target) } else { String::new() };
             let figures = format!("(capability index {}{target})", index_text(w.index));
+            let below = w.target > w.level;
             match w.at_level {
-                1 => format!("Lowest process level: {}, {} {figures}. ", w.level, w.name),
-                n => format!(
-                    "Lowest process level: {}, shared by {n} processes; the most urgent of them is {} {figures}. ",
-                    w.level, w.name
+                1 => format!("Floor level {}: {} {figures}. ", w.level, w.name),
+                // Priority names one of them only when it is below its target.
+                n if below => format!(
+                    "Floor level {}: {n} processes are at level {}. Of these, {} has the highest priority {figures}. ",
+                    w.level, w.level, w.name
                 ),
+                n => format!("Floor level {}: {n} processes are at level {}, each at its target. ", w.level, w.level),
             }
         });
         let mean = self.mean_index.map_or_else(String::new, |m| {
@@ -339,11 +342,11 @@ impl ExecutiveSummary {
             };
             format!("Mean capability index of {of}: {}. ", index_text(m))
         });
-        format!(
-            "{weakest}{mean}{} of {} processes in scope meet their target. {} of the questions answered.",
-            self.at_target,
-            self.with_target,
-            super::results::percent_text(self.completion)
-        )
+        let targets = match self.with_target {
+            0 => "No process in scope has a target. ".to_string(),
+            1 => format!("{} of the 1 process with a target meets it. ", self.at_target),
+            n => format!("{} of the {n} processes with a target meet it. ", self.at_target),
+        };
+        format!("{weakest}{mean}{targets}{} of the questions answered.", super::results::percent_text(self.completion))
     }
 }

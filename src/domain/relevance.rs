@@ -76,25 +76,26 @@ pub enum Reason {
 
 impl Reason {
     /// The reason in one plain sentence, about the process it raises:
-    /// "Objective “Card payment” (importance 5 of 5) needs it as a main
-    /// process", or "Service “Payment system”: bought and customized,
-    /// criticality 3 of 5; the decision “Card payment at the door” for
-    /// “Card payment” (importance 5 of 5) relies on it", with "; counted at
-    /// 40 % (outsourced or SaaS)" when a rule discounts it.
+    /// "Objective “Card payment” (importance 5 of 5) depends mainly on this
+    /// process" (a primary link; "also draws on this process" for a
+    /// secondary one), or "Service “Payment system” (bought and customized,
+    /// criticality 3 of 5), which “Card payment” (importance 5 of 5) relies
+    /// on through the decision “Card payment at the door”", with "; counted
+    /// at 40 % (outsourced or SaaS)" when a rule discounts it.
     pub fn describe(&self) -> String {
         match self {
             Reason::Objective { name, importance, weight, .. } => format!(
-                "Objective “{name}” (importance {importance} of 5) needs it as a {} process",
-                if *weight >= 2 { "main" } else { "supporting" }
+                "Objective “{name}” (importance {importance} of 5) {} this process",
+                if *weight >= 2 { "depends mainly on" } else { "also draws on" }
             ),
             Reason::Service { name, label, criticality, factor, discount, via, .. } => {
-                let mut out = format!("Service “{name}”: {label}, criticality {criticality} of 5");
+                let mut out = format!("Service “{name}” ({label}, criticality {criticality} of 5)");
                 if let Some(v) = via {
                     out.push_str(&format!(
-                        "; the decision “{}” for “{}” (importance {} of 5) relies on it",
-                        v.decision_text.trim().trim_end_matches('.'),
+                        ", which “{}” (importance {} of 5) relies on through the decision “{}”",
                         v.objective_name,
-                        v.importance
+                        v.importance,
+                        v.decision_text.trim().trim_end_matches('.')
                     ));
                 }
                 if let Some(d) = discount {

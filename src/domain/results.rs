@@ -387,16 +387,19 @@ pub struct Initiative {
 }
 
 impl Initiative {
-    /// Its number and name, as steps refer to it: "#2 Named owners and a RACI chart".
+    /// Its number and name, as steps refer to it: "#2 Owners and clear responsibilities for steps and handovers".
     pub fn numbered(&self, n: usize) -> String {
         format!("#{n} {}", self.title)
     }
-    /// Its one-line name in files and lists: "Shared initiative #2: Named
-    /// owners and a RACI chart (PA2.1, level 2), for 6 processes".
+    /// Its one-line name in files and lists, where it stands alone (a
+    /// ticket, a row): "Shared initiative #2: Owners … (PA2.1, a level-2
+    /// attribute), for 6 processes"; the same work of a later round says
+    /// its horizon ("… handovers, Next (PA2.1, …").
     pub fn summary(&self, n: usize) -> String {
         let count = self.processes.len();
+        let round = if self.id.contains('@') { format!(", {}", self.horizon.label()) } else { String::new() };
         format!(
-            "Shared initiative #{n}: {} ({}, level {}), for {count} process{}",
+            "Shared initiative #{n}: {}{round} ({}, a level-{} attribute), for {count} process{}",
             self.title,
             self.attribute.id(),
             self.level,

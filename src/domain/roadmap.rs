@@ -47,7 +47,7 @@ pub fn name_list(names: &[&str]) -> String {
 }
 
 /// The shared initiatives a step's work is part of, as its card says it:
-/// "Also part of shared initiative #2 Named owners and a RACI chart." for
+/// "Also part of shared initiative #2 Owners and clear responsibilities for steps and handovers." for
 /// one; by number for several, since they are listed with their names in
 /// the same horizon ("Its work is in shared initiatives #1, #2 and #5.").
 pub fn shared_line(r: &Results, s: &RoadmapStep) -> Option<String> {
@@ -201,8 +201,26 @@ fn initiatives(catalog: &Catalog, steps: &mut [RoadmapStep]) -> Vec<Initiative> 
     out
 }
 
-/// What a shared initiative's action says in place of `{process}`.
-pub const THESE_PROCESSES: &str = "each of these processes";
+/// A generic text said of several processes together: `{process}` reads
+/// "each of these processes" ("Name an owner for each of these
+/// processes"), or "these processes" where the clause already says "each …
+/// of" or "each … to" ("each role of these processes", never "each role of
+/// each of these processes").
+pub fn for_these_processes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("{process}") {
+        let before = &rest[..at];
+        let clause = before.rsplit([',', ';', '.']).next().unwrap_or(before);
+        let each_of = (clause.starts_with("each ") || clause.contains(" each ") || clause.starts_with("For each "))
+            && (clause.ends_with(" of ") || clause.ends_with(" to "));
+        out.push_str(before);
+        out.push_str(if each_of { "these processes" } else { "each of these processes" });
+        rest = &rest[at + "{process}".len()..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// One initiative of generic question `g` over the steps `idx` (all of horizon `h`),
 /// taking the action out of each step.
@@ -240,9 +258,9 @@ fn initiative(
     // The processes are listed beside it, each with its level: the action
     // speaks of them together.
     let text = if items.iter().all(|it| it.to_assess) {
-        format!("Find out: {}", g.text.replace("{process}", THESE_PROCESSES))
+        format!("Find out: {}", for_these_processes(&g.text))
     } else {
-        g.action.replace("{process}", THESE_PROCESSES)
+        for_these_processes(&g.action)
     };
     Some(Initiative {
         title: g.title.clone().unwrap_or_else(|| short_title(&g.action)),

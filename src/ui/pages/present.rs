@@ -281,9 +281,12 @@ fn GlanceSlide() -> impl IntoView {
     let floor = s.floor_level.map_or_else(|| "–".to_string(), |l| format!("Level {l}"));
     let floor_name = s.floor_level.map(|l| level_name(state, l));
     let weakest = match &s.weakest {
-        None => "the lowest process level".to_string(),
-        Some(w) if w.at_level == 1 => format!("the lowest process level: {}", w.name),
-        Some(w) => format!("the lowest level, shared by {} processes; most urgent: {}", w.at_level, w.name),
+        None => "the floor level".to_string(),
+        Some(w) if w.at_level == 1 => format!("the floor level: {}", w.name),
+        Some(w) if w.target > w.level => {
+            format!("the floor level, held by {} processes; highest priority: {}", w.at_level, w.name)
+        }
+        Some(w) => format!("the floor level, held by {} processes", w.at_level),
     };
     let risks = s
         .at_risk

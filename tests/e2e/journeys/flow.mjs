@@ -107,8 +107,8 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.match(page.url(), /\/a\/sample-pizza\/scope$/);
   assert.ok(await scope.inScope('supplier'));
   assert.ok(await scope.relevance('supplier') >= 40, 'supplier management is relevant: card payment depends on the payment system\'s vendor');
-  assert.match(await scope.reasons('supplier'), /Service “Payment system”: bought and customized, criticality 5 of 5/);
-  assert.match(await scope.reasons('supplier'), /Objective “Card payment on delivery and online” \(importance 5 of 5\) needs it as a main process/);
+  assert.match(await scope.reasons('supplier'), /Service “Payment system” \(bought and customized, criticality 5 of 5\)/);
+  assert.match(await scope.reasons('supplier'), /Objective “Card payment on delivery and online” \(importance 5 of 5\) depends mainly on this process/);
   // The case's own processes are in scope by name; the rest are out with a rationale.
   assert.ok(await scope.inScope('software-development'));
   assert.match(await scope.row('software-development').innerText(), /Software development and management/);
@@ -116,7 +116,7 @@ journey('(a) a new user opens the sample and reaches the scope page: supplier an
   assert.ok(!(await scope.inScope('release')));
   assert.match(await scope.row('release').locator('.rationale').inputValue(), /how our weekly website updates go live is first on the list/);
   assert.ok(await scope.inScope('change'));
-  assert.match(await scope.reasons('change'), /Service “Ordering website”: changes weekly or daily, criticality 5 of 5/);
+  assert.match(await scope.reasons('change'), /Service “Ordering website” \(changes weekly or daily, criticality 5 of 5\)/);
   // A reload keeps the step and the data; the start list shows the sample once.
   await page.reload();
   await scope.waitLoaded();
@@ -341,7 +341,7 @@ journey('strategy: objectives → strategy → services → scope, with the reas
   await frame.goStep('scope');
   const scope = new ScopePage(page);
   await scope.waitLoaded();
-  const chain = /Service “Payment system”: bought and customized, criticality 5 of 5; the decision “Take card payment on delivery” for “Card payment on delivery and online” \(importance 5 of 5\) relies on it/;
+  const chain = /Service “Payment system” \(bought and customized, criticality 5 of 5\), which “Card payment on delivery and online” \(importance 5 of 5\) relies on through the decision “Take card payment on delivery”/;
   assert.match(await scope.reasons('supplier'), chain);
   const before = await scope.relevance('supplier');
   // Unlinking the payment system from both card-payment decisions takes that chain away.
