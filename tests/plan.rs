@@ -207,6 +207,15 @@ fn the_projection_raises_exactly_the_chosen_work() {
         let then = done.process(&p.id).unwrap();
         assert!(then.level >= p.level, "{} did not fall", p.id);
     }
+    // A step marked done in a later horizon counts in every best case, so
+    // "through Now" is never below "marked done".
+    let later = r.roadmap.iter().find(|s| s.horizon != Horizon::Now && !s.actions.is_empty()).unwrap().clone();
+    set(&mut a, &step_key(&later.process, later.level), entry("", "", PlanStatus::Done, "")).unwrap();
+    let done_keys = projected_keys(&a, &r, Projection::Done);
+    let now_keys = projected_keys(&a, &r, Projection::Through(Horizon::Now));
+    assert!(later.actions.iter().all(|x| done_keys.contains(&x.key) && now_keys.contains(&x.key)));
+    assert!(done_keys.is_subset(&now_keys));
+    set(&mut a, &step_key(&later.process, later.level), entry("", "", PlanStatus::NotStarted, "")).unwrap();
     // A dropped step is not projected, even for its horizon.
     set(&mut a, &step_key(&step.process, step.level), entry("", "", PlanStatus::Dropped, "")).unwrap();
     let keys = projected_keys(&a, &r, Projection::Through(Horizon::Now));

@@ -231,10 +231,13 @@ fn a_split_not_yet_agreed_says_which_answer_the_results_use_meanwhile() {
     let split = list.iter().find(|d| matches!(d.tally.stance(), Some(Stance::Camps { .. }))).expect("a split");
     let median = Stance::Median(split.tally.median().unwrap()).described();
     let line = split.stance_line(3);
-    assert!(line.contains("— agree an answer · until then the results use the median "), "{line}");
+    let answer = median.strip_prefix("median ").unwrap();
+    assert!(line.starts_with(&format!("Answers {} steps apart · Split: ", split.spread)), "{line}");
     assert!(
-        line.ends_with(&format!("until then the results use the {median}"))
-            || line.contains(&format!("use the {median} · "))
+        line.contains(&format!(
+            "— agree an answer · until then the results count it as {answer}, the median of all answers"
+        )),
+        "{line}"
     );
     // Once agreed, the line no longer speaks of a meanwhile.
     a.agreed.insert(split.key.clone(), itsm_maturity::domain::assessment::Agreed { answer: L, note: String::new() });

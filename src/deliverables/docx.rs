@@ -536,7 +536,7 @@ fn method(input: &DocxInput) -> Vec<Block> {
            half of its questions answered is marked provisional."),
         p("Which processes are in scope, and their targets, follow from the business objectives, the strategy \
            decisions and the services that depend on IT; each is listed with its reasons and can be set by hand. \
-           The best case scores the assessment again with every action of the chosen steps taken as fully in place."),
+           The best case scores the assessment again with every action of the chosen items (steps and shared initiatives) taken as fully in place."),
         labelled("Catalog", &format!("{} · version {}", c.name, c.version)),
         labelled("Caution", INDICATIVE),
         Block::P(Box::new(

@@ -228,7 +228,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
     }
     lines.push((
         "Best case means".into(),
-        "Every action in the chosen steps taken as fully in place, including questions nobody has answered yet, \
+        "Every action in the chosen items (steps and shared initiatives) taken as fully in place, including questions nobody has answered yet, \
          scored again with the same rules; a level counts only when every level below it is reached. Re-assess to confirm."
             .into(),
     ));

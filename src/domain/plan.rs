@@ -14,7 +14,8 @@ pub enum Projection {
     Done,
     /// Those marked done or in progress.
     Started,
-    /// Everything in this horizon and the ones before it, except what the plan dropped.
+    /// Everything in this horizon and the ones before it, except what the
+    /// plan dropped, and what is marked done in any horizon.
     Through(Horizon),
 }
 
@@ -47,11 +48,13 @@ impl Projection {
     /// In words, completing "Projected when …".
     pub fn label(self) -> &'static str {
         match self {
-            Projection::Done => "every item marked done has its full effect",
-            Projection::Started => "every item done or in progress has its full effect",
-            Projection::Through(Horizon::Now) => "everything planned to start now is carried out",
-            Projection::Through(Horizon::Next) => "everything planned for now and next is carried out",
-            Projection::Through(Horizon::Later) => "the whole roadmap is carried out",
+            Projection::Done => "every item marked done is fully in place",
+            Projection::Started => "every item done or in progress is finished and fully in place",
+            Projection::Through(Horizon::Now) => "everything planned to start now is finished and fully in place",
+            Projection::Through(Horizon::Next) => "everything planned for now and next is finished and fully in place",
+            Projection::Through(Horizon::Later) => {
+                "the whole roadmap, except dropped items, is finished and fully in place"
+            }
         }
     }
 
@@ -59,7 +62,9 @@ impl Projection {
         match self {
             Projection::Done => status == PlanStatus::Done,
             Projection::Started => matches!(status, PlanStatus::Done | PlanStatus::InProgress),
-            Projection::Through(h) => status != PlanStatus::Dropped && horizon <= h,
+            // What is done counts whatever its horizon: a best case through Now
+            // is never below the one of what is marked done.
+            Projection::Through(h) => status == PlanStatus::Done || (status != PlanStatus::Dropped && horizon <= h),
         }
     }
 }

@@ -130,8 +130,9 @@ pub fn discuss_reason(t: &Tally) -> Option<String> {
 }
 
 impl DiscussItem {
-    /// The line under the item's bar: "Spread 2 steps · Split: 1 says P,
-    /// 1 says F — agree an answer"; "✓ Agreed · Spread 2 steps · Split: …"
+    /// The line under the item's bar: "Answers 2 steps apart · Split: 1 says
+    /// P, 1 says F — agree an answer · until then the results count it as
+    /// L, the median of all answers"; "✓ Agreed · Answers 2 steps apart · Split: …"
     /// once agreed; "✓ Agreed earlier · answers this round: F 3" for an
     /// agreed answer the current answers no longer dispute.
     pub fn stance_line(&self, people: usize) -> String {
@@ -143,12 +144,15 @@ impl DiscussItem {
         // Until the group agrees, the results use the median: say which.
         let meanwhile = match (stance, self.tally.median()) {
             (Some(Stance::Camps { .. } | Stance::NoMajority), Some(m)) if !self.agreed => {
-                format!(" · until then the results use the {}", Stance::Median(m).described())
+                let median = Stance::Median(m).described();
+                let answer = median.strip_prefix("median ").unwrap_or(&median);
+                format!(" · until then the results count it as {answer}, the median of all answers")
             }
             _ => String::new(),
         };
         let na = if self.mixed_not_applicable > 0 { format!(" · {}", self.why) } else { String::new() };
-        format!("{}Spread {} steps · {shape}{meanwhile}{na}", if self.agreed { "✓ Agreed · " } else { "" }, self.spread)
+        let apart = format!("Answers {} step{} apart", self.spread, if self.spread == 1 { "" } else { "s" });
+        format!("{}{apart} · {shape}{meanwhile}{na}", if self.agreed { "✓ Agreed · " } else { "" })
     }
 }
 

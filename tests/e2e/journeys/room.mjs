@@ -228,7 +228,7 @@ journey('workshop of 20: twenty answers files dropped in one go, one preview, th
   assert.match(await workshop.discussItem(agreedKey).locator('.discuss-stance').innerText(), /^✓ Agreed earlier · answers this round: 20 not answered$/);
   assert.match(await page.innerText('#discuss-count'), new RegExp(`^${listed.length - 1} open · 1 agreed$`));
   // Ten say N, ten say L: the page names the two camps, not a median nobody gave.
-  assert.match(await workshop.discussItem(keys[1]).innerText(), /Split: 10 say N, 10 say L — agree an answer · until then the results use the median P/);
+  assert.match(await workshop.discussItem(keys[1]).innerText(), /Split: 10 say N, 10 say L — agree an answer · until then the results count it as P, the median of all answers/);
   const first = workshop.discussItem(shown[0]);
   const segments = await first.locator('.dist-seg').allInnerTexts();
   assert.equal(segments.reduce((sum, t) => sum + Number(t.split(' ').at(-1)), 0), 20, `segments count everyone: ${segments}`);

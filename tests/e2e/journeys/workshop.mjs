@@ -69,8 +69,8 @@ journey('workshop: three participants answer on their own devices; the facilitat
   const delivery = workshop.discussItem('supplier/supplier-delivery');
   await delivery.locator('.dist-names summary').click(); // names on demand
   assert.match(await delivery.innerText(), /Ana: F[\s\S]*Ben: P[\s\S]*Cy: N/);
-  assert.match(await delivery.innerText(), /Spread 3 steps · No majority — agree an answer/);
-  assert.match(await workshop.discussItem('supplier/supplier-contracts').innerText(), /Spread 2 steps · median N/);
+  assert.match(await delivery.innerText(), /Answers 3 steps apart · No majority — agree an answer · until then the results count it as P, the median of all answers/);
+  assert.match(await workshop.discussItem('supplier/supplier-contracts').innerText(), /Answers 2 steps apart · median N/);
   assert.equal(await f.innerText('#discuss-count'), '2 open · 1 agreed');
   // Agreeing changes the result.
   await f.goto(BASE + '/a/sample-pizza/results');
@@ -88,8 +88,8 @@ journey('workshop: three participants answer on their own devices; the facilitat
   // The agenda: the agreed item is ticked and no longer asks for an answer.
   assert.equal(await f.innerText('#discuss-count'), '1 open · 2 agreed');
   const agreedText = await workshop.discussItem('supplier/supplier-delivery').locator('.discuss-stance').innerText();
-  assert.equal(agreedText, '✓ Agreed · Spread 3 steps · No majority');
-  assert.match(await workshop.discussItem('supplier/supplier-contracts').locator('.discuss-stance').innerText(), /^Spread 2 steps · median N$/);
+  assert.equal(agreedText, '✓ Agreed · Answers 3 steps apart · No majority');
+  assert.match(await workshop.discussItem('supplier/supplier-contracts').locator('.discuss-stance').innerText(), /^Answers 2 steps apart · median N$/);
   await assertAccessible(f, 'workshop');
   await shot(f, 'workshop-1280');
   assert.deepEqual(errors, []);
