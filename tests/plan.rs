@@ -164,6 +164,23 @@ fn tracker_csv_has_the_documented_columns_one_row_per_item_and_neutral_cells() {
         Horizon::Later => "Low",
     };
     assert_eq!(mine[5], want);
+    // A shared initiative's row: its name as on screen, the effort per
+    // process, its attribute's level labelled as such, and each step it
+    // serves pointing to it.
+    let owners = r.initiatives.iter().position(|i| i.question == "pa21-responsibilities").unwrap();
+    let init = rows.iter().find(|row| row[0] == r.initiatives[owners].summary(owners + 1)).expect("its row");
+    assert!(init[1].starts_with("Name an owner for each of these processes, "), "{}", init[1]);
+    assert!(init[1].contains("(effort S per process)"), "{}", init[1]);
+    assert!(init[4].contains("attribute-level-2") && init[4].contains("shared"), "{}", init[4]);
+    let row = r
+        .roadmap
+        .iter()
+        .filter(|s| s.initiatives.contains(&r.initiatives[owners].id))
+        .find_map(|s| {
+            rows.iter().find(|row| row[0] == format!("{}: reach capability level {}", s.process_name, s.level))
+        })
+        .expect("a step it serves");
+    assert!(row[1].contains(&format!("#{}", owners + 1)) && row[1].contains("shared initiative"), "{}", row[1]);
     assert!(
         !rows.iter().any(|row| row[0] == format!("{}: reach capability level {}", second.process_name, second.level)),
         "dropped items are left out"

@@ -275,7 +275,7 @@ fn summary(input: &DocxInput) -> Vec<Block> {
             let by = if o.weakest.is_empty() {
                 String::new()
             } else {
-                format!(" The weakest processes behind it: {}.", o.weakest.join(", "))
+                format!(" Furthest behind target: {}.", o.weakest.join(", "))
             };
             out.push(bullet(&format!("{} — {:.0} % support, {}.{by}", o.name, o.support, o.band.label())));
         }
@@ -412,7 +412,7 @@ fn business(input: &DocxInput) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        &["Objective", "Importance", "Support", "Band", "Best case", "Weakest processes"],
+        &["Objective", "Importance", "Support", "Band", "Best case", "Furthest behind target"],
         &[7, 6, 4, 5, 4, 11],
         rows,
     ));

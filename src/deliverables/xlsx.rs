@@ -218,7 +218,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), Xls
         let by = if o.weakest.is_empty() {
             String::new()
         } else {
-            format!("; weakest processes behind it: {}", o.weakest.join(", "))
+            format!("; furthest behind target: {}", o.weakest.join(", "))
         };
         lines.push(("Objective below 70 %".into(), format!("{} — {:.0} %, {}{by}", o.name, o.support, o.band.label())));
     }
@@ -471,7 +471,7 @@ fn objectives(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(), 
             ("Importance", 11.0),
             ("Support %", 10.0),
             ("Band", 16.0),
-            ("Weakest processes", 50.0),
+            ("Furthest behind target", 50.0),
             ("Best case support %", 12.0),
         ],
         rows,

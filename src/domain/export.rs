@@ -191,23 +191,23 @@ pub fn tracker_csv(results: &Results, a: &Assessment) -> String {
         ]));
     };
     for (n, i) in results.initiatives.iter().enumerate() {
-        let mut description = vec![format!("{}{}", i.text, effort_note(i.effort))];
+        let per_process = i.effort.map(|e| format!(" (effort {} per process)", e.code())).unwrap_or_default();
+        let mut description = vec![format!("{}{per_process}", i.text)];
         description
             .extend(i.processes.iter().map(|p| format!("- {} (towards level {})", p.process_name, p.step_level)));
         push(
             initiative_key(&i.id),
             i.summary(n + 1),
             description,
-            vec![label(i.attribute.id()), format!("level-{}", i.level), "shared".into()],
+            vec![label(i.attribute.id()), format!("attribute-level-{}", i.level), "shared".into()],
             i.horizon,
         );
     }
     for s in &results.roadmap {
         let mut description: Vec<String> =
             s.actions.iter().map(|x| format!("- [{}] {}{}", x.attribute.id(), x.text, effort_note(x.effort))).collect();
-        let shared: Vec<String> = results.initiative_refs(s).into_iter().map(|(n, i)| i.numbered(n)).collect();
-        if !shared.is_empty() {
-            description.push(format!("Also part of shared initiatives {}", shared.join("; ")));
+        if let Some(line) = super::roadmap::shared_line(results, s) {
+            description.push(line);
         }
         if let Some(p) = results.process(&s.process) {
             let serves = p.serves();

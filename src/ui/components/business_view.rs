@@ -44,7 +44,7 @@ pub fn BusinessView() -> impl IntoView {
                                 } else if weakest.is_empty() {
                                     "Every process it needs has reached its target.".to_string()
                                 } else {
-                                    format!("Weakest: {weakest}")
+                                    format!("Furthest behind target: {weakest}")
                                 }}
                             </p>
                         </li>

@@ -43,7 +43,7 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                                 let by = if o.weakest.is_empty() {
                                     String::new()
                                 } else {
-                                    format!(" Weakest processes behind it: {}.", o.weakest.join(", "))
+                                    format!(" Furthest behind target: {}.", o.weakest.join(", "))
                                 };
                                 view! {
                                     <li class=format!("support-{}", o.band.class())>

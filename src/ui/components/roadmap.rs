@@ -154,7 +154,7 @@ fn RoadInitiative(
                     {i.attribute.id()}
                 </span>
                 <span class="tag">{format!("{} processes", i.processes.len())}</span>
-                <EffortTag effort=i.effort />
+                <EffortTag effort=i.effort each=true />
             </div>
             <p class="small">{i.text.clone()}</p>
             <p class="muted small">"For: "{names.join(", ")}</p>
@@ -215,15 +215,23 @@ fn RoadStep(
 fn EffortTag(
     /// The catalog's effort, if given.
     effort: Option<Effort>,
+    /// The effort of shared work, per process ("days each"), never its total.
+    #[prop(optional)]
+    each: bool,
 ) -> impl IntoView {
     effort.map(|e| {
+        let (text, words) = if each {
+            (format!("{} each", e.span()), format!("{} for each process", e.label()))
+        } else {
+            (e.span().to_string(), e.label().to_string())
+        };
         view! {
             <span
                 class=format!("tag tag-effort effort-{}", e.code().to_lowercase())
-                title=e.label()
-                aria-label=e.label()
+                title=words.clone()
+                aria-label=words
             >
-                {e.span()}
+                {text}
             </span>
         }
     })

@@ -51,7 +51,7 @@ journey('results: the gap chart first, the cascade, radar and heatmap, the busin
   assert.ok(await results.roadmapNow().count() >= 5);
   assert.equal(await results.roadmapNowStep('supplier', 1).count(), 1);
   // Business view names the weakest processes.
-  assert.match(await results.businessObjective('custom-card-payment').innerText(), /Weakest: .*Supplier management/);
+  assert.match(await results.businessObjective('custom-card-payment').innerText(), /Furthest behind target: .*Supplier management/);
   await assertAccessible(page, 'results');
   await shot(page, 'results-1280');
   await page.setViewportSize(PHONE);
@@ -244,7 +244,7 @@ journey('results in one minute: the summary names the objectives at risk and the
   assert.equal(await page.locator('#exec-provisional').count(), 0, 'every question answered: not provisional');
   const risks = await page.locator('#summary-risks li').allInnerTexts();
   assert.equal(risks.length, 2);
-  assert.match(risks[0], /^Card payment on delivery and online — 45 %, partly supported \(importance 5 of 5\)\. Weakest processes behind it: Supplier management, /);
+  assert.match(risks[0], /^Card payment on delivery and online — 45 %, partly supported \(importance 5 of 5\)\. Furthest behind target: Supplier management, /);
   const steps = await page.locator('#summary-steps li').allInnerTexts();
   assert.equal(steps.length, 3);
   assert.match(steps[0], /^Information security management → level 1 \(start now\) — In progress · Sam Okafor \(IT lead\) · due 2027-03-31$/);
