@@ -126,9 +126,12 @@ journey('the sample: three participants, a discuss list, and the case\'s process
   assert.equal(names.length, 8);
   // The roadmap gives each action its effort.
   assert.ok(await page.locator('.road-step .tag-effort').count() >= 20, 'efforts on the roadmap');
-  // In words, never a rating's letter: "days", "weeks", "months", with the key above the roadmap.
-  const efforts = new Set(await page.locator('.road-step .tag-effort').allInnerTexts());
+  // In words, never a rating's letter: "days", "weeks", "months", with the key above the roadmap;
+  // shared work says its effort is per process ("days each").
+  const efforts = new Set(await page.locator('.road-step:not(.road-initiative) .tag-effort').allInnerTexts());
   assert.deepEqual([...efforts].filter((e) => !['days', 'weeks', 'months'].includes(e)), [], [...efforts].join(', '));
+  const shared = new Set(await page.locator('.road-initiative .tag-effort').allInnerTexts());
+  assert.ok(shared.size > 0 && [...shared].every((e) => ['days each', 'weeks each', 'months each'].includes(e)), [...shared].join(', '));
   assert.match(await page.innerText('#roadmap-lines'), /effort for one process: days, weeks or months/);
   await results.waitFor('radar');
   await shot(page, 'sample-results-1280');
