@@ -126,9 +126,7 @@ pub fn Comparison(
                         candidates()
                             .into_iter()
                             .map(|e| {
-                                view! {
-                                    <option value=e.id.clone()>{format!("{} — {}", e.name, e.organization)}</option>
-                                }
+                                view! { <option value=e.id.clone()>{baseline_label(&e)}</option> }
                             })
                             .collect_view()
                     }}
@@ -317,4 +315,15 @@ pub fn WhatChangedCard() -> impl IntoView {
             }
         })
     }
+}
+
+/// A baseline as the list offers it: the assessment's name, its unit and its
+/// date ("Pizza&Pizza — baseline assessment · North site · 2026-11-02"); the
+/// list holds this organization's assessments only, so it is not repeated.
+fn baseline_label(e: &crate::storage::IndexEntry) -> String {
+    [e.name.as_str(), e.unit.as_str(), e.date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

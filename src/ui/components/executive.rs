@@ -3,7 +3,7 @@
 //! risk with the processes putting them at risk, and the first steps of the plan.
 
 use crate::domain::plan::executive_summary;
-use crate::domain::results::{Horizon, INDICATIVE};
+use crate::domain::results::Horizon;
 use crate::ui::state::Session;
 use leptos::prelude::*;
 
@@ -105,7 +105,6 @@ pub fn ExecutiveSummaryCard() -> impl IntoView {
                             </ol>
                         </div>
                     </div>
-                    <p class="muted small">{INDICATIVE}</p>
                 </section>
             }
         })

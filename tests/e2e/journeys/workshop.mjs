@@ -299,6 +299,8 @@ journey('comparison: a follow-up of the sample with supplier answers raised show
   await page.goto(`${BASE}/a/${fid}/results`);
   const results = new ResultsPage(page);
   assert.equal(await results.baselineSelect().inputValue(), 'sample-pizza', 'a follow-up compares with its original');
+  // Offered by name and date (the list holds this organization's assessments only).
+  assert.equal(await results.baselineSelect().locator('option[value="sample-pizza"]').innerText(), 'Pizza&Pizza — baseline assessment · 2026-11-02');
   await results.waitDeltaRows();
   const rows = await results.deltas();
   assert.equal(rows.length, 8);
