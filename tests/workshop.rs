@@ -232,6 +232,7 @@ fn a_split_not_yet_agreed_says_which_answer_the_results_use_meanwhile() {
     let median = Stance::Median(split.tally.median().unwrap()).described();
     let line = split.stance_line(3);
     let answer = median.strip_prefix("median ").unwrap();
+    let answer = if answer.starts_with("between ") { format!("halfway {answer}") } else { answer.to_string() };
     assert!(line.starts_with(&format!("Answers {} steps apart · Split: ", split.spread)), "{line}");
     assert!(
         line.contains(&format!(
@@ -244,4 +245,25 @@ fn a_split_not_yet_agreed_says_which_answer_the_results_use_meanwhile() {
     let r = evaluate(&c, &a);
     let again = discuss_list(&r).into_iter().find(|d| d.key == split.key).unwrap();
     assert!(again.agreed && !again.stance_line(3).contains("until then"), "{}", again.stance_line(3));
+}
+
+#[test]
+fn a_median_between_two_answers_reads_halfway_between_them() {
+    use itsm_maturity::domain::catalog::Catalog;
+    let c = Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::sample::sample().unwrap().assessment;
+    a.agreed.clear();
+    // Two of the three answer, N and F; the third has not: the median lies
+    // between P and L, and the line says so in words.
+    let key = QuestionKey::new("infrastructure", "infrastructure-jobs");
+    for (p, answer) in a.participants.iter_mut().zip([Some(N), Some(F), None]) {
+        p.answers.get_mut(&key).unwrap().answer = answer;
+    }
+    let r = evaluate(&c, &a);
+    let d = discuss_list(&r).into_iter().find(|d| d.key == key).expect("listed: two camps three steps apart");
+    assert_eq!(
+        d.stance_line(3),
+        "Answers 3 steps apart · Split: 1 says N, 1 says F — agree an answer · until then the results count it as \
+         halfway between P and L, the median of all answers"
+    );
 }

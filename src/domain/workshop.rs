@@ -146,6 +146,8 @@ impl DiscussItem {
             (Some(Stance::Camps { .. } | Stance::NoMajority), Some(m)) if !self.agreed => {
                 let median = Stance::Median(m).described();
                 let answer = median.strip_prefix("median ").unwrap_or(&median);
+                let answer =
+                    if answer.starts_with("between ") { format!("halfway {answer}") } else { answer.to_string() };
                 format!(" · until then the results count it as {answer}, the median of all answers")
             }
             _ => String::new(),
