@@ -309,7 +309,7 @@ fn GlanceSlide() -> impl IntoView {
             </div>
             <div class="tile">
                 <span class="tile-big">{format!("{} of {}", s.at_target, s.with_target)}</span>
-                <span class="tile-label">"processes meet their target"</span>
+                <span class="tile-label">"processes with a target meet it"</span>
             </div>
             <div class="tile">
                 <span class="tile-big">{crate::domain::results::percent_text(s.completion)}</span>
@@ -528,7 +528,7 @@ fn PlanSlide() -> impl IntoView {
                     let e = a.plan.get(&crate::domain::assessment::initiative_key(&i.id))?;
                     (!e.owner.trim().is_empty()).then(|| {
                         let n = i.processes.len();
-                        format!("{}, for {n} process{} · {}", i.title, if n == 1 { "" } else { "es" }, e.line())
+                        format!("Shared by {n} process{}: {} · {}", if n == 1 { "" } else { "es" }, i.title, e.line())
                     })
                 })
                 .collect()
