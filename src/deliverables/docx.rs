@@ -453,7 +453,7 @@ fn plan(input: &DocxInput) -> Vec<Block> {
                 out.push(labelled("Plan", &line));
             }
             for x in &s.actions {
-                let effort = x.effort.map(|e| format!(" ({})", e.label())).unwrap_or_default();
+                let effort = x.effort.map(|e| format!(" · {}", e.label())).unwrap_or_default();
                 out.push(bullet(&format!("{}{effort}", x.text)));
             }
             if let Some(line) = shared_line(r, s) {
@@ -468,7 +468,8 @@ fn plan(input: &DocxInput) -> Vec<Block> {
             if let Some(line) = plan_line(initiative_key(&i.id)) {
                 out.push(labelled("Plan", &line));
             }
-            out.push(p(&i.text));
+            let effort = i.effort.map(|e| format!(" · {} for each process", e.label())).unwrap_or_default();
+            out.push(p(&format!("{}{effort}", i.text)));
             if let Some(later) = later_line(r, i) {
                 out.push(p(&later));
             }

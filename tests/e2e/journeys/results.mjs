@@ -385,6 +385,9 @@ journey('Word report: written in the export worker with the charts drawn by the 
   // Shared work is named as on screen, never by a question id.
   assert.match(flat, /Shared initiative #\d+: Owners and clear responsibilities for steps and handovers For: /);
   assert.doesNotMatch(flat, /\bpa[2-5][12]-[a-z]/);
+  // Efforts in words, once: per action, and per process for shared work.
+  assert.ok(flat.includes('· small effort (days)') && !flat.includes('(small effort (days))'), 'efforts read once');
+  assert.match(flat, /· (small|medium|large) effort \((days|weeks|months)\) for each process/);
   // The five charts came through as pictures; the document has several pages.
   const images = fs.readFileSync(path.join(dir, 'images.txt'), 'utf8').trim().split('\n').filter(Boolean);
   assert.ok(images.length >= 5, `pictures in the PDF: ${images.length}`);
