@@ -236,7 +236,11 @@ fn Profile() -> impl IntoView {
                             <IndexHead trend=trend />
                             <th scope="col">"Target"</th>
                             <th scope="col">"Gap"</th>
-                            <th scope="col">"Priority"</th>
+                            <th scope="col">
+                                <abbr title="Gap to target (levels) × relevance (0–100): the roadmap's order">
+                                    "Priority"
+                                </abbr>
+                            </th>
                             <th scope="col">"Answered"</th>
                             <th scope="col" class="no-print">
                                 <span class="sr-only">"Explain"</span>
