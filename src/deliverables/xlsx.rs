@@ -400,7 +400,8 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
                 None => format!("{}\nFor: {}", i.text, served.join(", ")),
             }
             .into(),
-            i.effort.map_or(Cell::Blank, |e| e.code().into()),
+            // Shared work's effort is the catalog's for one process.
+            i.effort.map_or(Cell::Blank, |e| format!("{} each", e.code()).into()),
             p.owner.into(),
             p.due.into(),
             p.status.label().into(),

@@ -344,6 +344,10 @@ journey('Excel workbook: written in the export worker, read back by openpyxl: si
   assert.ok(planned, 'the planned step is a row');
   assert.equal(book.types['Action plan'][plan.indexOf(planned)][4], 's', 'a string cell, not a formula');
   assert.equal(planned[6], 'In progress');
+  // Shared work is named as on screen, with its effort per process.
+  const owners = plan.find((r) => /^Shared initiative #\d+: Owners and clear responsibilities for steps and handovers \(PA2\.1, a level-2 attribute\), for 5 processes$/.test(r[1]));
+  assert.ok(owners, plan.map((r) => r[1]).join(' | '));
+  assert.equal(owners[3], 'S each');
   // Native charts read the Processes sheet's cells.
   assert.deepEqual(book.charts.map((c) => c.kind), ['radarChart', 'barChart']);
   assert.ok(book.charts[0].ranges.includes('Processes!$B$2:$B$9'), JSON.stringify(book.charts[0].ranges));
