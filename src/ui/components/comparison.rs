@@ -7,6 +7,7 @@ use crate::domain::units::index_text;
 use crate::domain::units::{previous, trend, Listing};
 use crate::domain::workshop::deltas;
 use crate::domain::Action;
+use crate::storage::IndexEntry;
 use crate::ui::components::chart_figure::ChartFigure;
 use crate::ui::library::Library;
 use crate::ui::state::{Session, Viewport};
@@ -320,7 +321,7 @@ pub fn WhatChangedCard() -> impl IntoView {
 /// A baseline as the list offers it: the assessment's name, its unit and its
 /// date ("Pizza&Pizza — baseline assessment · North site · 2026-11-02"); the
 /// list holds this organization's assessments only, so it is not repeated.
-fn baseline_label(e: &crate::storage::IndexEntry) -> String {
+fn baseline_label(e: &IndexEntry) -> String {
     [e.name.as_str(), e.unit.as_str(), e.date.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
