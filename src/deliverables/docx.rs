@@ -462,9 +462,7 @@ fn plan(input: &DocxInput) -> Vec<Block> {
         }
         for (n, i) in shared {
             out.push(heading(3, &format!("Shared initiative #{n}: {}", i.title)));
-            let served: Vec<String> =
-                i.processes.iter().map(|x| format!("{} (level {})", x.process_name, x.step_level)).collect();
-            out.push(labelled("For", &served.join(", ")));
+            out.push(labelled("For", &i.served()));
             if let Some(line) = plan_line(initiative_key(&i.id)) {
                 out.push(labelled("Plan", &line));
             }

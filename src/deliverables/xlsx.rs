@@ -390,14 +390,12 @@ fn action_plan(ws: &mut Worksheet, st: &Styles, input: &XlsxInput) -> Result<(),
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (n, i) in r.initiatives.iter().enumerate() {
         let p = plan(initiative_key(&i.id));
-        let served =
-            i.processes.iter().map(|x| format!("{} (level {})", x.process_name, x.step_level)).collect::<Vec<_>>();
         rows.push(vec![
             i.horizon.label().into(),
             i.summary(n + 1).into(),
             match later_line(r, i) {
-                Some(later) => format!("{}\nFor: {}\n{later}", i.text, served.join(", ")),
-                None => format!("{}\nFor: {}", i.text, served.join(", ")),
+                Some(later) => format!("{}\nFor: {}\n{later}", i.text, i.served()),
+                None => format!("{}\nFor: {}", i.text, i.served()),
             }
             .into(),
             // Shared work's effort is the catalog's for one process.

@@ -387,6 +387,15 @@ pub struct Initiative {
 }
 
 impl Initiative {
+    /// The processes it serves with the level of each one's step:
+    /// "Change management (level 2), Service desk (level 2)".
+    pub fn served(&self) -> String {
+        self.processes
+            .iter()
+            .map(|x| format!("{} (level {})", x.process_name, x.step_level))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
     /// Its number and name, as steps refer to it: "#2 Owners and clear responsibilities for steps and handovers".
     pub fn numbered(&self, n: usize) -> String {
         format!("#{n} {}", self.title)
@@ -575,7 +584,7 @@ impl Results {
     pub fn initiative_refs(&self, step: &RoadmapStep) -> Vec<(usize, &Initiative)> {
         step.initiatives
             .iter()
-            .filter_map(|id| self.initiatives.iter().position(|i| i.id == *id).map(|n| (n + 1, &self.initiatives[n])))
+            .filter_map(|id| self.initiative_number(id).map(|n| (n, &self.initiatives[n - 1])))
             .collect()
     }
     /// The number of the initiative with this id (1-based, as the roadmap shows it).

@@ -38,11 +38,9 @@ pub const INITIATIVE_MIN_PROCESSES: usize = 3;
 
 /// Names in a list: "a", "a and b", "a, b and c", "a, b, c and 6 more processes".
 pub fn name_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [first @ .., last] if names.len() <= 4 => format!("{} and {last}", first.join(", ")),
-        _ => format!("{} and {} more processes", names[..3].join(", "), names.len() - 3),
+    match names.len() {
+        0..=4 => and_list(names),
+        n => format!("{} and {} more processes", names[..3].join(", "), n - 3),
     }
 }
 
@@ -212,7 +210,7 @@ pub fn for_these_processes(text: &str) -> String {
     while let Some(at) = rest.find("{process}") {
         let before = &rest[..at];
         let clause = before.rsplit([',', ';', '.']).next().unwrap_or(before);
-        let each_of = (clause.starts_with("each ") || clause.contains(" each ") || clause.starts_with("For each "))
+        let each_of = (clause.starts_with("each ") || clause.contains(" each "))
             && (clause.ends_with(" of ") || clause.ends_with(" to "));
         out.push_str(before);
         out.push_str(if each_of { "these processes" } else { "each of these processes" });

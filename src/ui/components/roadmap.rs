@@ -138,8 +138,6 @@ fn RoadInitiative(
     /// Who does the same work in a later horizon ([`Results::later_line`]).
     later: Option<String>,
 ) -> impl IntoView {
-    let names: Vec<String> =
-        i.processes.iter().map(|p| format!("{} (level {})", p.process_name, p.step_level)).collect();
     view! {
         <li class="road-step road-initiative" data-initiative=i.id.clone()>
             <div class="road-head">
@@ -157,7 +155,7 @@ fn RoadInitiative(
                 <EffortTag effort=i.effort each=true />
             </div>
             <p class="small">{i.text.clone()}</p>
-            <p class="muted small">"For: "{names.join(", ")}</p>
+            <p class="muted small">"For: "{i.served()}</p>
             {later.map(|l| view! { <p class="muted small road-later">{l}</p> })}
             <PlanEditor item=initiative_key(&i.id) label=format!("shared initiative #{n}, {}", i.title) />
         </li>
