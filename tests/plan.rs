@@ -232,6 +232,11 @@ fn the_projection_raises_exactly_the_chosen_work() {
     let now_keys = projected_keys(&a, &r, Projection::Through(Horizon::Now));
     assert!(later.actions.iter().all(|x| done_keys.contains(&x.key) && now_keys.contains(&x.key)));
     assert!(done_keys.is_subset(&now_keys));
+    // So is what is in progress: the options only grow down the list.
+    set(&mut a, &step_key(&later.process, later.level), entry("", "", PlanStatus::InProgress, "")).unwrap();
+    let started = projected_keys(&a, &r, Projection::Started);
+    assert!(later.actions.iter().all(|x| started.contains(&x.key)));
+    assert!(started.is_subset(&projected_keys(&a, &r, Projection::Through(Horizon::Now))));
     set(&mut a, &step_key(&later.process, later.level), entry("", "", PlanStatus::NotStarted, "")).unwrap();
     // A dropped step is not projected, even for its horizon.
     set(&mut a, &step_key(&step.process, step.level), entry("", "", PlanStatus::Dropped, "")).unwrap();
@@ -336,6 +341,11 @@ fn the_executive_summary_names_the_objectives_at_risk_their_processes_and_the_fi
     // Several at the floor, all at their target: no priority to name.
     let met = ExecutiveSummary { weakest: Some(Weakest { target: 0, ..w.clone() }), ..s.clone() };
     assert!(met.headline().starts_with("Floor level 0: 3 processes are at level 0, each at its target. Mean"));
+    // A process with no answers yet is not reported with an index of 0.00.
+    let blank = ExecutiveSummary { weakest: Some(Weakest { at_level: 1, unanswered: true, ..w.clone() }), ..s.clone() };
+    assert!(blank.headline().starts_with(
+        "Floor level 0: Information security management (no answers yet, counted as level 0, target level 3). Mean"
+    ));
     assert_eq!(s.at_target, r.in_scope().filter(|p| p.target > 0 && p.gap <= 0).count());
     // The sample's two objectives are both below 70 %: least supported first, weakest processes by name.
     assert_eq!(s.at_risk.len(), 2);

@@ -102,8 +102,8 @@ fn reasons_name_the_inputs_in_words_largest_first() {
         r["b"].top_reasons(3),
         vec![
             "Service “Ordering website” (changes weekly or daily, criticality 4 of 5)",
-            "Objective “Objective Y” (importance 3 of 5) depends mainly on this process",
-            "Objective “Objective X” (importance 5 of 5) also draws on this process",
+            "Objective “Objective Y” (importance 3 of 5) relies heavily on this process",
+            "Objective “Objective X” (importance 5 of 5) also relies on this process",
         ]
     );
     match &r["b"].contributions[0].reason {
@@ -145,7 +145,7 @@ fn custom_objectives_count_with_their_own_map() {
     assert_eq!((r["c"].score, r["a"].score, r["b"].score), (score_of(10.0), score_of(5.0), 0));
     assert_eq!(
         r["c"].top_reasons(1),
-        vec!["Objective “Card payment on delivery” (importance 5 of 5) depends mainly on this process"]
+        vec!["Objective “Card payment on delivery” (importance 5 of 5) relies heavily on this process"]
     );
 }
 

@@ -98,7 +98,7 @@ fn supplier_management_is_reached_through_the_whole_chain() {
     );
     assert!(
         reasons.contains(
-            "Objective “Card payment on delivery and online” (importance 5 of 5) depends mainly on this process"
+            "Objective “Card payment on delivery and online” (importance 5 of 5) relies heavily on this process"
         ),
         "{reasons}"
     );

@@ -267,3 +267,29 @@ fn a_median_between_two_answers_reads_halfway_between_them() {
          halfway between P and L, the median of all answers"
     );
 }
+
+#[test]
+fn a_not_applicable_disagreement_says_its_spread_once_and_never_zero_steps() {
+    use itsm_maturity::domain::catalog::Catalog;
+    let c = Catalog::default_catalog();
+    let mut a = itsm_maturity::domain::sample::sample().unwrap().assessment;
+    a.agreed.clear();
+    let key = QuestionKey::new("infrastructure", "infrastructure-jobs");
+    // L, L and N/A: no spread among the scores, one says it does not apply.
+    for (p, answer) in a.participants.iter_mut().zip([Some(L), Some(L), Some(Answer::NA)]) {
+        p.answers.get_mut(&key).unwrap().answer = answer;
+    }
+    let r = evaluate(&c, &a);
+    let d = discuss_list(&r).into_iter().find(|d| d.key == key).expect("listed: does it apply at all?");
+    let line = d.stance_line(3);
+    assert!(!line.contains("0 steps") && !line.contains("steps apart"), "{line}");
+    assert!(line.ends_with(" · some say N/A (1), 2 give a score"), "{line}");
+    // N, F and N/A: the spread once, at the start.
+    for (p, answer) in a.participants.iter_mut().zip([Some(N), Some(F), Some(Answer::NA)]) {
+        p.answers.get_mut(&key).unwrap().answer = answer;
+    }
+    let r = evaluate(&c, &a);
+    let line = discuss_list(&r).into_iter().find(|d| d.key == key).unwrap().stance_line(3);
+    assert!(line.starts_with("Answers 3 steps apart · "), "{line}");
+    assert_eq!(line.matches("steps apart").count(), 1, "{line}");
+}

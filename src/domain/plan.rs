@@ -15,7 +15,7 @@ pub enum Projection {
     /// Those marked done or in progress.
     Started,
     /// Everything in this horizon and the ones before it, except what the
-    /// plan dropped, and what is marked done in any horizon.
+    /// plan dropped, and what is done or in progress in any horizon.
     Through(Horizon),
 }
 
@@ -62,9 +62,12 @@ impl Projection {
         match self {
             Projection::Done => status == PlanStatus::Done,
             Projection::Started => matches!(status, PlanStatus::Done | PlanStatus::InProgress),
-            // What is done counts whatever its horizon: a best case through Now
-            // is never below the one of what is marked done.
-            Projection::Through(h) => status == PlanStatus::Done || (status != PlanStatus::Dropped && horizon <= h),
+            // What is done or under way counts whatever its horizon: a best
+            // case through Now is never below "done or in progress".
+            Projection::Through(h) => {
+                matches!(status, PlanStatus::Done | PlanStatus::InProgress)
+                    || (status != PlanStatus::Dropped && horizon <= h)
+            }
         }
     }
 }
@@ -227,6 +230,8 @@ pub struct Weakest {
     pub target: u8,
     /// In-scope processes at this level (1 when it is the only one).
     pub at_level: usize,
+    /// None of its questions is answered yet: its level 0 is not a finding.
+    pub unanswered: bool,
 }
 
 /// What a manager reads first: the floor level, how many processes are at
@@ -305,6 +310,7 @@ pub fn executive_summary(a: &Assessment, r: &Results) -> ExecutiveSummary {
             index: p.index,
             target: p.target,
             at_level: r.in_scope().filter(|q| q.level == p.level).count(),
+            unanswered: p.answered == 0,
         }),
         mean_index: r.mean_index,
         in_scope: r.in_scope().count(),
@@ -328,7 +334,11 @@ impl ExecutiveSummary {
         use super::results::index_text;
         let weakest = self.weakest.as_ref().map_or_else(String::new, |w| {
             let target = if w.target > 0 { format!(", target level {}", w.target) } else { String::new() };
-            let figures = format!("(capability index {}{target})", index_text(w.index));
+            let figures = if w.unanswered {
+                format!("(no answers yet, counted as level 0{target})")
+            } else {
+                format!("(capability index {}{target})", index_text(w.index))
+            };
             let below = w.target > w.level;
             match w.at_level {
                 1 => format!("Floor level {}: {} {figures}. ", w.level, w.name),

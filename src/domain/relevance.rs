@@ -76,9 +76,9 @@ pub enum Reason {
 
 impl Reason {
     /// The reason in one plain sentence, about the process it raises:
-    /// "Objective “Card payment” (importance 5 of 5) depends mainly on this
-    /// process" (a primary link; "also draws on this process" for a
-    /// secondary one), or "Service “Payment system” (bought and customized,
+    /// "Objective “Card payment” (importance 5 of 5) relies heavily on this
+    /// process" (a primary link, which several processes of one objective may
+    /// have; "also relies on this process" for a secondary one), or "Service “Payment system” (bought and customized,
     /// criticality 3 of 5), which “Card payment” (importance 5 of 5) relies
     /// on through the decision “Card payment at the door”", with "; counted
     /// at 40 % (outsourced or SaaS)" when a rule discounts it.
@@ -86,7 +86,7 @@ impl Reason {
         match self {
             Reason::Objective { name, importance, weight, .. } => format!(
                 "Objective “{name}” (importance {importance} of 5) {} this process",
-                if *weight >= 2 { "depends mainly on" } else { "also draws on" }
+                if *weight >= 2 { "relies heavily on" } else { "also relies on" }
             ),
             Reason::Service { name, label, criticality, factor, discount, via, .. } => {
                 let mut out = format!("Service “{name}” ({label}, criticality {criticality} of 5)");

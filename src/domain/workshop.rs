@@ -152,9 +152,19 @@ impl DiscussItem {
             }
             _ => String::new(),
         };
-        let na = if self.mixed_not_applicable > 0 { format!(" · {}", self.why) } else { String::new() };
-        let apart = format!("Answers {} step{} apart", self.spread, if self.spread == 1 { "" } else { "s" });
-        format!("{}{apart} · {shape}{meanwhile}{na}", if self.agreed { "✓ Agreed · " } else { "" })
+        // The N/A clause alone: the spread is said once, first, and only when there is one.
+        let na = match (self.mixed_not_applicable, self.tally.scored()) {
+            (0, _) => String::new(),
+            (na, scored) => {
+                format!(" · some say N/A ({na}), {scored} {} a score", if scored == 1 { "gives" } else { "give" })
+            }
+        };
+        let apart = match self.spread {
+            0 => String::new(),
+            1 => "Answers 1 step apart · ".to_string(),
+            n => format!("Answers {n} steps apart · "),
+        };
+        format!("{}{apart}{shape}{meanwhile}{na}", if self.agreed { "✓ Agreed · " } else { "" })
     }
 }
 

@@ -171,7 +171,7 @@ pub fn ActionPlan(
                 </tbody>
             </table>
             <p class="muted small">
-                "Best case: every action in the chosen items (steps and shared initiatives) is taken as fully in place, including questions nobody has answered yet, and everything is scored again with the same rules. A level counts only when every level below it is reached. Re-assess to confirm."
+                "Best case: every action in the chosen items (steps and shared initiatives; a horizon also takes what is done or in progress in later ones) is taken as fully in place, including questions nobody has answered yet, and everything is scored again with the same rules. A level counts only when every level below it is reached. Re-assess to confirm."
             </p>
             <BaselinePlan />
         </section>

@@ -78,7 +78,7 @@ pub fn Charts(
             <ChartFigure
                 id="chart-gaps"
                 title="Gaps by priority"
-                description="From today's index to the target level, most urgent first."
+                description="From today's index to the target level, highest priority first."
                 svg=svg_of(gap_bars)
                 filename=fname("gaps")
             >

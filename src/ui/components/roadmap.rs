@@ -25,7 +25,7 @@ pub fn Roadmap(
         <section class="card" aria-labelledby="roadmap-heading" id="roadmap">
             <h2 id="roadmap-heading">"Roadmap"</h2>
             <p class="muted">
-                "One step per capability level still to reach, most urgent first; a process's next level always comes before the one after it. "
+                "One step per capability level still to reach, highest priority first; a process's next level always comes before the one after it. "
                 "Work that several processes need in the same form is one shared initiative, listed once at the top of its horizon."
             </p>
             <p class="muted small" id="roadmap-lines">

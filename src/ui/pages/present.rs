@@ -368,7 +368,7 @@ fn GapsSlide() -> impl IntoView {
     view! {
         <h1 class="slide-title">"Where the gaps are"</h1>
         <p class="slide-dim">
-            "Each process on the scale 0–5: the bar is its capability index, the line its target (today → target · the target's name); the most urgent first."
+            "Each process on the scale 0–5: the bar is its capability index, the line its target (today → target · the target's name); highest priority first."
         </p>
         <ol class=rows>{list.into_iter().take(shown).map(|p| view! { <GapRow p=p /> }).collect_view()}</ol>
         {(more > 0).then(|| view! { <p class="slide-dim">{format!("and {more} more, closer to their targets")}</p> })}
@@ -604,7 +604,7 @@ fn PlanSlide() -> impl IntoView {
                 view! {
                     <p class="slide-dim slide-small">
                         {format!(
-                            "Much of this work is done once for several processes: {unplanned} {}shared piece{} of work without an owner yet, listed in the report.",
+                            "Much of this work is done once for several processes: {unplanned} {}shared initiative{} without an owner yet, listed in the report.",
                             if unplanned < shared { "more " } else { "" },
                             plural(unplanned),
                         )}

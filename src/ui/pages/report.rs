@@ -245,7 +245,7 @@ fn ScopeTable() -> impl IntoView {
                 <tbody>
                     <tr class="group-row">
                         <th colspan="6" scope="rowgroup">
-                            "Assessed, most urgent first"
+                            "Assessed, highest priority first"
                         </th>
                     </tr>
                     {move || scope_rows(true)}

@@ -58,7 +58,7 @@ pub fn ScopePage() -> impl IntoView {
                     if state.catalog_order.get() {
                         "In the catalog's order."
                     } else {
-                        "The processes in scope by priority (the gap to the target × relevance), the most urgent first — the order of the questions, the results and the presenter — then the others by relevance."
+                        "The processes in scope by priority (the gap to the target × relevance), highest priority first — the order of the questions, the results and the presenter — then the others by relevance."
                     }
                 }}
             </p>

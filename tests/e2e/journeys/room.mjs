@@ -114,7 +114,7 @@ journey('presenter storyline: title to next steps by keyboard at 1920×1080, 128
   // The shared work with an owner is named, with its owner and date; the others are counted.
   assert.deepEqual(await page.$$eval('#plan-slide-shared li', (lis) => lis.map((l) => l.innerText)),
     ['Shared by 5 processes: Owners and clear responsibilities for steps and handovers · Not started · Sam Okafor (IT lead) · due 2027-01-15']);
-  assert.match(await presenter.slideText(), /5 more shared pieces of work without an owner yet/);
+  assert.match(await presenter.slideText(), /5 more shared initiatives without an owner yet/);
   // The most urgent process is on the slide, with or without an owner.
   assert.ok(planRows[0].startsWith(order[0]) || unowned.startsWith(`No owner yet: ${order[0]}`), `the most urgent first: ${planRows.join(' | ')} / ${unowned}`);
   const dates = await page.$$eval('#plan-slide-steps .nowrap', (els) => els.map((e) => [e.textContent, getComputedStyle(e).whiteSpace]));
